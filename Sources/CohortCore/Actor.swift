@@ -1,0 +1,52 @@
+import Foundation
+
+/// Who is asking: the signed-in account with its platform role and its roles per program.
+public struct Actor: Sendable, Equatable {
+    public let accountID: UUID
+    public let platformRole: PlatformRole
+    public let programRoles: [UUID: Set<ProgramRole>]
+
+    public init(accountID: UUID, platformRole: PlatformRole, programRoles: [UUID: Set<ProgramRole>]) {
+        self.accountID = accountID
+        self.platformRole = platformRole
+        self.programRoles = programRoles
+    }
+
+    public var isAdmin: Bool { platformRole == .admin }
+}
+
+/// Everything staff can do, each answered by one rule. Deny by default: an action
+/// that is not granted here is refused.
+public enum StaffAction: Sendable, Equatable {
+    case manageOrganisations
+    case manageAccounts
+    case createProgram
+    case deleteProgram
+    case assignProgramRoles
+    case viewStaffProgram(UUID)
+    case editProgram(UUID)
+}
+
+public enum AccessPolicy {
+    public static func allows(_ actor: Actor?, _ action: StaffAction) -> Bool {
+        guard let actor else { return false }
+        if actor.isAdmin { return true }
+        switch action {
+        case .manageOrganisations, .manageAccounts, .createProgram, .deleteProgram, .assignProgramRoles:
+            return false
+        case .viewStaffProgram(let program), .editProgram(let program):
+            return actor.programRoles[program]?.contains(.manager) == true
+        }
+    }
+
+    /// The programs an actor may open in the staff area; nil means all of them.
+    public static func visibleProgramIDs(_ actor: Actor) -> Set<UUID>? {
+        if actor.isAdmin { return nil }
+        return Set(actor.programRoles.filter { $0.value.contains(.manager) }.keys)
+    }
+
+    /// Whether the actor may use the staff area at all.
+    public static func isStaff(_ actor: Actor) -> Bool {
+        actor.isAdmin || actor.programRoles.values.contains { $0.contains(.manager) }
+    }
+}

@@ -1,0 +1,86 @@
+/// The demo data, as plain values. Facts stated by the seed text are kept exactly
+/// (titles, partners, the 2006 dates, venue and countries); everything the seed does
+/// not state is invented, and flagged as sample or illustrative so pages can say so.
+public enum DemoCatalog {
+    public struct OrganisationEntry: Sendable {
+        public let key: String
+        public let name: String
+        public let acronym: String?
+        public let country: String
+        public let kind: OrganisationKind
+    }
+
+    public struct PartnerEntry: Sendable {
+        public let organisationKey: String
+        public let role: PartnerRole
+        public let description: String
+    }
+
+    public struct ModuleEntry: Sendable {
+        public let number: Int
+        public let title: String
+        public let start: String
+        public let end: String
+        public let city: String
+        public let country: String
+        public let isIllustrative: Bool
+    }
+
+    public struct CountryEntry: Sendable {
+        public let code: String
+        public let role: CountryRole
+        public let displayName: String?
+    }
+
+    public struct ParticipantEntry: Sendable {
+        public let name: String
+        public let country: String
+        public let sector: OrganisationKind
+        public let position: String
+    }
+
+    public struct ProgramEntry: Sendable {
+        public let slug: String
+        public let title: String
+        public let theme: String
+        public let hostCountry: String
+        public let start: String
+        public let end: String
+        public let summary: String
+        public let description: String
+        public let status: ProgramStatus
+        public let leadKey: String
+        public let partners: [PartnerEntry]
+        public let modules: [ModuleEntry]
+        public let countries: [CountryEntry]
+        public let participants: [ParticipantEntry]
+    }
+
+    public struct AccountEntry: Sendable {
+        public let email: String
+        public let name: String
+        public let password: String
+        public let role: PlatformRole
+        /// Programs (by slug) this account manages.
+        public let manages: [String]
+    }
+
+    public static let organisations: [OrganisationEntry] = [
+        .init(key: "dtp", name: "Diplomacy Training Program", acronym: "DTP", country: "AU", kind: .ngo),
+        .init(key: "mfa", name: "Migrant Forum in Asia", acronym: "MFA", country: "PH", kind: .network),
+        .init(key: "bar", name: "Bar Council Malaysia", acronym: nil, country: "MY", kind: .barAssociation),
+        .init(key: "nsi", name: "North South Initiative", acronym: "NSI", country: "MY", kind: .ngo),
+        .init(key: "mwg", name: "Migration Working Group", acronym: "MWG", country: "MY", kind: .network),
+    ]
+
+    /// Demo sign-ins. Fixed so that the README can name them; they exist only in a
+    /// database loaded with `--demo` or `cohort demo`.
+    public static let accounts: [AccountEntry] = [
+        .init(email: "admin@demo.cohort.example", name: "Demo Administrator", password: "demo-admin-password",
+              role: .admin, manages: []),
+        .init(email: "manager@demo.cohort.example", name: "Demo Program Manager", password: "demo-manager-password",
+              role: .member, manages: [program2017.slug]),
+    ]
+
+    public static var programs: [ProgramEntry] { [program2006, program2017] }
+}

@@ -1,0 +1,13 @@
+import FluentKit
+
+/// Every migration, in order. Never edit a shipped one: add the next number.
+public enum CohortMigrations {
+    public static let all: [any Migration] = [
+        CreateOrganisations(),
+        CreateAccounts(),
+        CreatePrograms(),
+        CreateProgramParts(),
+        CreatePeopleAndRoles(),
+        CreateSecurityTables(),
+    ]
+}

@@ -1,0 +1,123 @@
+import CohortCore
+import FluentKit
+import Foundation
+
+public enum AccountSort: String, CaseIterable, Sendable {
+    case name, email, role
+}
+
+public struct AccountStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    /// Creates an account; an email already in use is a field error, not a crash.
+    public func create(email: String, name: String, passwordHash: String, role: PlatformRole) async throws -> Account {
+        try await db.transaction { tx in
+            if try await AccountRecord.query(on: tx).filter(\.$email == email).count() > 0 {
+                throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
+            }
+            let record = AccountRecord(id: UUID(), email: email, name: name, passwordHash: passwordHash, platformRole: role)
+            try await record.create(on: tx)
+            return try record.value()
+        }
+    }
+
+    /// The account and its password hash, for checking a sign-in.
+    public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
+        guard let record = try await AccountRecord.query(on: db).filter(\.$email == email).first() else { return nil }
+        return (try record.value(), record.passwordHash)
+    }
+
+    public func find(_ id: UUID) async throws -> Account? {
+        try await AccountRecord.find(id, on: db)?.value()
+    }
+
+    public func all() async throws -> [Account] {
+        try await AccountRecord.query(on: db).sort(\.$name).all().map { try $0.value() }
+    }
+
+    public func page(_ request: ListRequest<AccountSort>) async throws -> (items: [Account], total: Int) {
+        let query = AccountRecord.query(on: db)
+        let total = try await query.count()
+        let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
+        switch request.sort {
+        case .name: query.sort(\.$name, direction)
+        case .email: query.sort(\.$email, direction)
+        case .role: query.sort(\.$platformRole, direction).sort(\.$name)
+        }
+        let records = try await query.range(request.offset..<(request.offset + request.pageSize)).all()
+        return (try records.map { try $0.value() }, total)
+    }
+
+    /// Changes name, role and whether the account may sign in; deactivating ends its sessions.
+    public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool) async throws {
+        try await db.transaction { tx in
+            guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
+            record.name = name
+            record.platformRole = role.rawValue
+            record.isActive = isActive
+            try await record.update(on: tx)
+            if !isActive {
+                try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
+            }
+        }
+    }
+
+    /// Sets a new password hash and signs the account out everywhere.
+    public func setPassword(id: UUID, passwordHash: String) async throws {
+        try await db.transaction { tx in
+            guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
+            record.passwordHash = passwordHash
+            try await record.update(on: tx)
+            try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
+        }
+    }
+
+    /// The account as an actor: its platform role and its roles per program.
+    public func actor(_ account: Account) async throws -> Actor {
+        let memberships = try await ProgramMembershipRecord.query(on: db).filter(\.$accountID == account.id).all()
+        var roles: [UUID: Set<ProgramRole>] = [:]
+        for membership in memberships {
+            if let role = ProgramRole(rawValue: membership.role) { roles[membership.programID, default: []].insert(role) }
+        }
+        return Actor(accountID: account.id, platformRole: account.platformRole, programRoles: roles)
+    }
+
+    /// Accounts holding a role in a program, with that role.
+    public func members(programID: UUID) async throws -> [(account: Account, role: ProgramRole, membershipID: UUID)] {
+        let memberships = try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID).all()
+        let accounts = try await AccountRecord.query(on: db).filter(\.$id ~~ Set(memberships.map(\.accountID))).all()
+        let byID = Dictionary(uniqueKeysWithValues: try accounts.map { ($0.id!, try $0.value()) })
+        return memberships.compactMap { membership in
+            guard let account = byID[membership.accountID], let role = ProgramRole(rawValue: membership.role),
+                  let id = membership.id else { return nil }
+            return (account, role, id)
+        }.sorted { ($0.account.name, $0.role.rawValue) < ($1.account.name, $1.role.rawValue) }
+    }
+
+    public func addMember(programID: UUID, accountID: UUID, role: ProgramRole) async throws {
+        try await db.transaction { tx in
+            guard try await AccountRecord.find(accountID, on: tx) != nil else {
+                throw ValidationFailure([FieldError("accountID", "Choose an account from the list.")])
+            }
+            let existing = try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID)
+                .filter(\.$accountID == accountID).filter(\.$role == role.rawValue).count()
+            if existing > 0 {
+                throw ValidationFailure([FieldError("accountID", "This account already has that role in the program.")])
+            }
+            try await ProgramMembershipRecord(programID: programID, accountID: accountID, role: role).create(on: tx)
+        }
+    }
+
+    public func removeMember(programID: UUID, membershipID: UUID) async throws {
+        let deleted = try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID)
+            .filter(\.$id == membershipID).count()
+        guard deleted > 0 else { throw DomainError.notFound("role") }
+        try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
+    }
+
+    public func count() async throws -> Int {
+        try await AccountRecord.query(on: db).count()
+    }
+}

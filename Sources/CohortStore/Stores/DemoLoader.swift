@@ -1,0 +1,88 @@
+import CohortCore
+import FluentKit
+import Foundation
+
+/// Loads `DemoCatalog` into an empty database, all in one transaction.
+public struct DemoLoader: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case notEmpty(programs: Int)
+
+        public var description: String {
+            switch self {
+            case .notEmpty(let count):
+                "the database already holds \(count) program\(count == 1 ? "" : "s"); demo data is only loaded into an empty database"
+            }
+        }
+    }
+
+    public func isEmpty() async throws -> Bool {
+        try await ProgramRecord.query(on: db).count() == 0
+    }
+
+    /// - Parameter hashPassword: turns a demo password into the stored hash.
+    public func load(hashPassword: @Sendable (String) throws -> String) async throws {
+        let hashes = try DemoCatalog.accounts.map { try hashPassword($0.password) }
+        try await db.transaction { tx in
+            let programs = try await ProgramRecord.query(on: tx).count()
+            guard programs == 0 else { throw LoadError.notEmpty(programs: programs) }
+            var organisationIDs: [String: UUID] = [:]
+            for entry in DemoCatalog.organisations {
+                let organisation = Organisation(id: UUID(), name: entry.name, acronym: entry.acronym,
+                                                country: Country(code: entry.country), kind: entry.kind)
+                try await OrganisationRecord(organisation).create(on: tx)
+                organisationIDs[entry.key] = organisation.id
+            }
+            var programIDs: [String: UUID] = [:]
+            for entry in DemoCatalog.programs {
+                programIDs[entry.slug] = try await loadProgram(entry, organisationIDs: organisationIDs, on: tx)
+            }
+            for (entry, hash) in zip(DemoCatalog.accounts, hashes) {
+                let account = AccountRecord(id: UUID(), email: entry.email, name: entry.name, passwordHash: hash,
+                                            platformRole: entry.role)
+                try await account.create(on: tx)
+                for slug in entry.manages {
+                    guard let programID = programIDs[slug] else { continue }
+                    try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .manager).create(on: tx)
+                }
+            }
+            try await ContentVersionStore(db: tx).bump()
+        }
+    }
+
+    private func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID],
+                             on tx: any Database) async throws -> UUID {
+        let program = Program(id: UUID(), slug: entry.slug, title: entry.title, theme: entry.theme,
+                              hostCountry: Country(code: entry.hostCountry)!, startDate: CalendarDate(iso: entry.start)!,
+                              endDate: CalendarDate(iso: entry.end)!, summary: entry.summary,
+                              description: entry.description, status: entry.status,
+                              leadOrganisationID: organisationIDs[entry.leadKey], isSample: true)
+        try await ProgramRecord(program).create(on: tx)
+        for partner in entry.partners {
+            guard let organisationID = organisationIDs[partner.organisationKey] else { continue }
+            try await PartnershipRecord(programID: program.id, organisationID: organisationID, role: partner.role,
+                                        description: partner.description).create(on: tx)
+        }
+        for module in entry.modules {
+            try await ModuleRecord(ProgramModule(
+                id: UUID(), programID: program.id, number: module.number, title: module.title,
+                startDate: CalendarDate(iso: module.start)!, endDate: CalendarDate(iso: module.end)!, city: module.city,
+                country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative
+            )).create(on: tx)
+        }
+        for country in entry.countries {
+            try await ProgramCountryRecord(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
+                                                          role: country.role, displayName: country.displayName)).create(on: tx)
+        }
+        for participant in entry.participants {
+            let person = Person(id: UUID(), fullName: participant.name, country: Country(code: participant.country)!,
+                                organisationID: nil, sector: participant.sector, position: participant.position, isSample: true)
+            try await PersonRecord(person).create(on: tx)
+            try await EnrolmentRecord(Enrolment(programID: program.id, personID: person.id, role: .participant)).create(on: tx)
+        }
+        return program.id
+    }
+}

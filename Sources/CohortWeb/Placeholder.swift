@@ -1,0 +1,4 @@
+import Vapor
+import Fluent
+import Mustache
+public enum WebPlaceholder {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import CohortCore
+@Test func placeholder() { #expect(CohortCoreVersion.value == "0.1.0") }

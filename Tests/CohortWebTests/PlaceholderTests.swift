@@ -1,0 +1,4 @@
+import Testing
+import VaporTesting
+@testable import CohortWeb
+@Test func webPlaceholder() { #expect(true) }
