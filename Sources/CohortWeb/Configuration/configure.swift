@@ -1,0 +1,65 @@
+import CohortCore
+import CohortStore
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+/// Sets up databases, middleware, templates and routes. Migrations run when `migrate` is true.
+public func configure(_ app: Application, config: CohortConfig, migrate: Bool = true) async throws {
+    app.cohortConfig = config
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.serverName = nil
+    app.routes.defaultMaxBodySize = "1mb"
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    try DatabaseSetup.register(config.database, on: app)
+    app.migrations.add(CohortMigrations.all)
+    if migrate {
+        try await app.autoMigrate()
+    }
+    try await DatabaseSetup.tune(app.db)
+
+    app.renderer = try await PageRenderer.load()
+    app.staticAssets = try StaticAssets.load()
+    app.publicPageCache = PublicPageCache()
+
+    // Outermost first: every response, errors included, is logged and gets the security headers.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    app.middleware.use(SessionAuthMiddleware())
+    app.middleware.use(CSRFMiddleware())
+
+    try routes(app)
+}
+
+/// Chooses and tunes the database driver for a `DatabaseLocation`.
+enum DatabaseSetup {
+    static func register(_ location: DatabaseLocation, on app: Application) throws {
+        switch location {
+        case .sqliteMemory:
+            app.databases.use(.sqlite(.memory), as: .sqlite)
+        case .sqliteFile(let path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        case .postgres(let url):
+            do {
+                app.databases.use(try .postgres(url: url), as: .psql)
+            } catch {
+                throw ConfigError("COHORT_DATABASE_URL", "could not be read as a PostgreSQL address")
+            }
+        }
+    }
+
+    /// WAL lets readers carry on while one writer commits; harmless on an in-memory database.
+    static func tune(_ db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
+    }
+}

@@ -1,0 +1,29 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The read-only public JSON API. Payloads are their own types: records never reach the wire.
+struct APIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let v1 = routes.grouped("api", "v1")
+        v1.get("programs", use: list)
+        v1.get("programs", ":slug", use: show)
+    }
+
+    func list(req: Request) async throws -> Response {
+        try await req.cachedPublic("api:programs") {
+            let programs = Program.publicOrder(try await ProgramStore(db: req.db).publicPrograms(), today: CalendarDate(Date()))
+            return try API.json(API.ProgramList(programs: programs.map(API.ProgramSummary.init)))
+        }
+    }
+
+    func show(req: Request) async throws -> Response {
+        let slug = try req.parameters.require("slug")
+        return try await req.cachedPublic("api:program:\(slug)") {
+            guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
+                throw Abort(.notFound, reason: "No public program has the address \(slug).")
+            }
+            return try API.json(API.ProgramResponse(detail))
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// Pages anyone may read: the program list and each public program.
+struct PublicController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("programs", ":slug", use: program)
+        routes.get("static", ":file", use: asset)
+    }
+
+    func home(req: Request) async throws -> Response {
+        try await req.cachedPublic("home") {
+            let programs = try await ProgramStore(db: req.db).publicPrograms()
+            let view = HomeView(programs: programs, today: CalendarDate(Date()))
+            return req.page("home", title: "Programs", view)
+        }
+    }
+
+    func program(req: Request) async throws -> Response {
+        let slug = try req.parameters.require("slug")
+        return try await req.cachedPublic("program:\(slug)") {
+            guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
+                throw DomainError.notFound("program")
+            }
+            return req.page("program", title: detail.program.title, ProgramView(detail))
+        }
+    }
+
+    func asset(req: Request) async throws -> Response {
+        guard let asset = req.application.staticAssets.files[try req.parameters.require("file")] else {
+            throw Abort(.notFound)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = asset.contentType
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return Response(status: .ok, headers: headers, body: .init(buffer: asset.body))
+    }
+}
+
+/// Liveness and readiness for load balancers and process supervisors.
+struct HealthController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz") { _ in HTTPStatus.ok }
+        routes.get("readyz", use: ready)
+    }
+
+    func ready(req: Request) async throws -> HTTPStatus {
+        do {
+            _ = try await ContentVersionStore(db: req.db).current()
+            return .ok
+        } catch {
+            req.logger.warning("readiness check failed: the database did not answer")
+            throw Abort(.serviceUnavailable, reason: "The database is not answering.")
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The staff area's front page: the programs this person works on.
+struct StaffHomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("staff", use: home)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard AccessPolicy.isStaff(actor) else { throw DomainError.forbidden }
+        let visible = AccessPolicy.visibleProgramIDs(actor)
+        let request = ListRequest<ProgramSort>(sort: "start", direction: "desc", page: "1", default: .start, pageSize: 100)
+        let programs = try await ProgramStore(db: req.db).page(request, visible: visible).items
+        let items = programs.map { program in
+            StaffHomeView.ProgramItem(
+                title: program.title, href: SiteURL.staffProgram(slug: program.slug).path, period: program.periodText,
+                status: program.status.label,
+                roles: actor.isAdmin ? "Administrator"
+                    : (actor.programRoles[program.id] ?? []).map(\.label).sorted().joined(separator: ", "))
+        }
+        let name = req.authSession?.account.name ?? ""
+        return req.page("staff-home", title: "Staff area",
+                        StaffHomeView(name: name, programs: items, isAdmin: actor.isAdmin))
+    }
+}

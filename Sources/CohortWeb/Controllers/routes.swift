@@ -1,0 +1,15 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    try app.register(collection: PublicController())
+    try app.register(collection: HealthController())
+    try app.register(collection: APIController())
+    try app.register(collection: AuthController())
+    try app.register(collection: StaffHomeController())
+    try app.register(collection: OrganisationsController())
+    try app.register(collection: AccountsController())
+    try app.register(collection: ProgramsController())
+    try app.register(collection: ProgramPartsController())
+    try app.register(collection: ProgramModulesController())
+    try app.register(collection: ProgramMembersController())
+}

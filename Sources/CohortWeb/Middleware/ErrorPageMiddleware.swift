@@ -1,0 +1,58 @@
+import CohortCore
+import Vapor
+
+/// Turns every error into a page (or JSON under /api/) that says what happened in plain
+/// words, with a request id that is also in the log. Never a stack trace, SQL or a path.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason, headers) = describe(error, request: request)
+            if status.code >= 500 {
+                request.logger.error("request failed: \(String(reflecting: type(of: error)))", metadata: ["status": "\(status.code)"])
+                request.logger.debug("failure detail: \(error)")
+            }
+            if request.url.path.hasPrefix("/api/") {
+                return jsonError(status: status, reason: reason, headers: headers, request: request)
+            }
+            let page = ErrorPage(status: status, reason: reason, requestID: request.id)
+            let response = request.render("error", page.page(for: request), status: status)
+            for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
+            return response
+        }
+    }
+
+    /// Status and a message safe to show. Only errors we raise on purpose speak; others stay generic.
+    private func describe(_ error: any Error, request: Request) -> (HTTPStatus, String, HTTPHeaders) {
+        switch error {
+        case let domain as DomainError:
+            switch domain {
+            case .notFound: return (.notFound, ErrorPage.defaultReason(.notFound), [:])
+            case .forbidden: return (.forbidden, ErrorPage.defaultReason(.forbidden), [:])
+            case .conflict(let message): return (.conflict, message, [:])
+            case .refused(let message): return (.unprocessableEntity, message, [:])
+            }
+        case let abort as any AbortError:
+            let status = abort.status
+            let reason = status.code >= 500 ? ErrorPage.defaultReason(status)
+                : (abort.reason == status.reasonPhrase ? ErrorPage.defaultReason(status) : abort.reason)
+            return (status, reason, abort.headers)
+        default:
+            return (.internalServerError, ErrorPage.defaultReason(.internalServerError), [:])
+        }
+    }
+
+    private func jsonError(status: HTTPStatus, reason: String, headers: HTTPHeaders, request: Request) -> Response {
+        struct Body: Encodable {
+            let error: Bool
+            let reason: String
+            let requestId: String
+        }
+        let response = Response(status: status, headers: headers)
+        try? response.content.encode(Body(error: true, reason: reason, requestId: request.id), as: .json)
+        return response
+    }
+}

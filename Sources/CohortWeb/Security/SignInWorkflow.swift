@@ -1,0 +1,52 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// Checks a sign-in against the throttle and the stored hash, and opens a new session.
+struct SignInWorkflow {
+    let request: Request
+
+    enum Outcome {
+        case signedIn(token: String)
+        case wrongCredentials
+        case throttled(retryAfterSeconds: Int)
+    }
+
+    func attempt(email rawEmail: String, password: String) async throws -> Outcome {
+        let config = request.config
+        let email = EmailAddress.normalise(rawEmail)
+        let accountKey = SecretToken.pseudonym(email, key: config.secretKey)
+        let addressKey = SecretToken.pseudonym(request.remoteAddress?.ipAddress ?? "unknown", key: config.secretKey)
+        let failures = SignInFailureStore(db: request.db)
+        let now = Date()
+        let since = now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds))
+        let counts = try await failures.counts(accountKey: accountKey, addressKey: addressKey, since: since)
+        switch config.throttle.decide(counts) {
+        case .refuse(let retryAfter):
+            return .throttled(retryAfterSeconds: retryAfter)
+        case .attempt(let delay):
+            if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
+        }
+        let hasher = request.passwordHasher
+        let credentials = try await AccountStore(db: request.db).credentials(email: email)
+        let verified: Bool = try await request.application.threadPool.runIfActive {
+            guard let credentials else {
+                hasher.verifyAgainstNothing(password)
+                return false
+            }
+            return hasher.verify(password, hash: credentials.passwordHash)
+        }
+        guard verified, let account = credentials?.account, account.isActive else {
+            try await failures.record(accountKey: accountKey, addressKey: addressKey, at: now)
+            return .wrongCredentials
+        }
+        try await failures.clear(accountKey: accountKey, addressKey: addressKey)
+        let token = SecretToken.make()
+        let sessions = AuthSessionStore(db: request.db)
+        // A new session at every sign-in: a token planted before sign-in is worth nothing after.
+        if let old = request.authSession { try await sessions.delete(id: old.id) }
+        try await sessions.create(tokenHash: SecretToken.hash(token), accountID: account.id, now: now)
+        request.logger.info("sign-in succeeded", metadata: ["account": "\(account.id)"])
+        return .signedIn(token: token)
+    }
+}

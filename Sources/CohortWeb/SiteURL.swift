@@ -1,0 +1,76 @@
+import Foundation
+
+/// Every address Cohort links to or redirects to, in one place.
+enum SiteURL: Equatable {
+    case home
+    case program(slug: String)
+    case signIn(next: String?)
+    case signOut
+    case staffHome
+    case organisations
+    case newOrganisation
+    case organisation(UUID)
+    case deleteOrganisation(UUID)
+    case accounts
+    case newAccount
+    case account(UUID)
+    case accountPassword(UUID)
+    case staffPrograms
+    case newProgram
+    case staffProgram(slug: String)
+    case deleteProgram(slug: String)
+    case programPartners(slug: String)
+    case removePartner(slug: String, id: UUID)
+    case programModules(slug: String)
+    case programModule(slug: String, id: UUID)
+    case removeModule(slug: String, id: UUID)
+    case programCountries(slug: String)
+    case removeCountry(slug: String, code: String)
+    case programMembers(slug: String)
+    case removeMember(slug: String, id: UUID)
+    case stylesheet(version: String)
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .program(let slug): "/programs/\(slug)"
+        case .signIn(let next):
+            if let next, let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                "/sign-in?next=\(encoded)"
+            } else {
+                "/sign-in"
+            }
+        case .signOut: "/sign-out"
+        case .staffHome: "/staff"
+        case .organisations: "/staff/organisations"
+        case .newOrganisation: "/staff/organisations/new"
+        case .organisation(let id): "/staff/organisations/\(id.uuidString.lowercased())"
+        case .deleteOrganisation(let id): "/staff/organisations/\(id.uuidString.lowercased())/delete"
+        case .accounts: "/staff/accounts"
+        case .newAccount: "/staff/accounts/new"
+        case .account(let id): "/staff/accounts/\(id.uuidString.lowercased())"
+        case .accountPassword(let id): "/staff/accounts/\(id.uuidString.lowercased())/password"
+        case .staffPrograms: "/staff/programs"
+        case .newProgram: "/staff/programs/new"
+        case .staffProgram(let slug): "/staff/programs/\(slug)"
+        case .deleteProgram(let slug): "/staff/programs/\(slug)/delete"
+        case .programPartners(let slug): "/staff/programs/\(slug)/partners"
+        case .removePartner(let slug, let id): "/staff/programs/\(slug)/partners/\(id.uuidString.lowercased())/remove"
+        case .programModules(let slug): "/staff/programs/\(slug)/modules"
+        case .programModule(let slug, let id): "/staff/programs/\(slug)/modules/\(id.uuidString.lowercased())"
+        case .removeModule(let slug, let id): "/staff/programs/\(slug)/modules/\(id.uuidString.lowercased())/remove"
+        case .programCountries(let slug): "/staff/programs/\(slug)/countries"
+        case .removeCountry(let slug, let code): "/staff/programs/\(slug)/countries/\(code)/remove"
+        case .programMembers(let slug): "/staff/programs/\(slug)/members"
+        case .removeMember(let slug, let id): "/staff/programs/\(slug)/members/\(id.uuidString.lowercased())/remove"
+        case .stylesheet(let version): "/static/cohort.css?v=\(version)"
+        }
+    }
+
+    /// Accepts a sign-in `next` only when it is a path on this site, never another origin.
+    static func safeNext(_ raw: String?) -> String? {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"),
+              !raw.contains(where: { $0.isNewline }) else { return nil }
+        return raw
+    }
+}

@@ -1,0 +1,33 @@
+import Vapor
+
+/// Messages shown once after a redirect. The cookie carries only this code, never user data.
+enum Flash: String, CaseIterable {
+    case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet
+
+    var message: String {
+        switch self {
+        case .saved: "Your changes are saved."
+        case .created: "Created."
+        case .deleted: "Deleted."
+        case .removed: "Removed."
+        case .added: "Added."
+        case .signedIn: "You are signed in."
+        case .signedOut: "You are signed out."
+        case .passwordSet: "The new password is set. The account was signed out everywhere."
+        }
+    }
+}
+
+extension Request {
+    /// Redirects after a successful POST, with a message for the next page.
+    func redirect(_ url: SiteURL, flash: Flash? = nil) -> Response {
+        let response = redirect(to: url.path, redirectType: .normal)
+        if let flash { response.cookies[cookieJar.flash] = cookieJar.value(flash.rawValue, maxAge: 60) }
+        return response
+    }
+
+    /// Reads the pending flash message; the layout clears the cookie.
+    var pendingFlash: Flash? {
+        cookies[cookieJar.flash].flatMap { Flash(rawValue: $0.string) }
+    }
+}

@@ -1,0 +1,126 @@
+import CohortCore
+import Vapor
+
+/// A form as the shared `form` partial draws it: fields in order, each with its value and
+/// message, and an error summary that links to each field.
+struct FormView: Sendable {
+    let action: String
+    let submitLabel: String
+    let csrf: String
+    let fields: [FormField]
+    let cancelHref: String?
+
+    var errorSummary: [ErrorLink] {
+        fields.compactMap { field in field.error.map { ErrorLink(href: "#\(field.id)", message: $0) } }
+    }
+
+    var hasErrors: Bool { fields.contains { $0.error != nil } }
+
+    struct ErrorLink: Sendable {
+        let href: String
+        let message: String
+    }
+
+    init(request: Request, action: String, submitLabel: String, fields: [FormField], cancelHref: String? = nil) {
+        self.action = action
+        self.submitLabel = submitLabel
+        self.csrf = request.csrfToken()
+        self.fields = fields
+        self.cancelHref = cancelHref
+    }
+}
+
+struct FormField: Sendable {
+    struct Option: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let name: String
+    let label: String
+    var hint: String?
+    var value: String
+    var error: String?
+    var inputType: String = "text"
+    var isTextarea = false
+    var options: [Option]?
+    var required = true
+    var autocomplete: String?
+    var maxLength: Int?
+    var readOnly = false
+
+    var id: String { "f-\(name)" }
+    var isSelect: Bool { options != nil }
+    var isInput: Bool { !isTextarea && options == nil && !["hidden", "checkbox"].contains(inputType) }
+    var hintID: String? { hint == nil ? nil : "\(id)-hint" }
+    var errorID: String? { error == nil ? nil : "\(id)-error" }
+    /// `aria-describedby` for the hint and the message, when present.
+    var describedBy: String? {
+        let ids = [hintID, errorID].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
+    }
+
+    init(_ name: String, _ label: String, value: String, errors: [FieldError], hint: String? = nil) {
+        self.name = name
+        self.label = label
+        self.value = value
+        self.hint = hint
+        self.error = errors.first { $0.field == name }?.message
+    }
+
+    /// Turns this field into a select with the given choices, marking the current value.
+    func choices(_ pairs: [(value: String, label: String)], placeholder: String? = nil) -> FormField {
+        var copy = self
+        var options = pairs.map { Option(value: $0.value, label: $0.label, selected: $0.value == value) }
+        if let placeholder { options.insert(Option(value: "", label: placeholder, selected: value.isEmpty), at: 0) }
+        copy.options = options
+        return copy
+    }
+
+    func type(_ inputType: String, autocomplete: String? = nil) -> FormField {
+        var copy = self
+        copy.inputType = inputType
+        copy.autocomplete = autocomplete
+        return copy
+    }
+
+    func multiline() -> FormField {
+        var copy = self
+        copy.isTextarea = true
+        return copy
+    }
+
+    func optional() -> FormField {
+        var copy = self
+        copy.required = false
+        return copy
+    }
+
+    static func countryChoices() -> [(value: String, label: String)] {
+        Country.all.map { ($0.code, $0.englishName) }
+    }
+}
+
+extension FormField {
+    var isHidden: Bool { inputType == "hidden" }
+    var isCheckbox: Bool { inputType == "checkbox" }
+    var isChecked: Bool { value == "on" }
+}
+
+/// The fields of a submitted form; a missing field reads as empty, so validation (not
+/// decoding) tells the person what is missing.
+struct FormValues: Sendable {
+    let values: [String: String]
+
+    subscript(_ name: String) -> String { values[name] ?? "" }
+}
+
+extension Request {
+    func formValues() throws -> FormValues {
+        guard let values = try? content.decode([String: String].self) else {
+            throw Abort(.badRequest, reason: "The form could not be read. Reload the page and try again.")
+        }
+        return FormValues(values: values)
+    }
+}

@@ -1,0 +1,69 @@
+import CohortStore
+import Foundation
+import Vapor
+
+/// Rendered public pages, kept until the public content version changes. The version is
+/// read from the database at most every `recheckInterval`, so several instances pick up
+/// each other's changes within that time; a change made here is seen at once.
+final class PublicPageCache: @unchecked Sendable {
+    static let recheckInterval: TimeInterval = 0.5
+
+    private struct Entry {
+        let version: Int
+        let body: ByteBuffer
+        let contentType: HTTPMediaType
+    }
+
+    private let lock = NSLock()
+    private var version = 0
+    private var checkedAt = Date.distantPast
+    private var entries: [String: Entry] = [:]
+
+    /// The content version, refreshed when it is older than the recheck interval.
+    func currentVersion(fetch: () async throws -> Int) async throws -> Int {
+        let (known, fresh) = lock.withLock { (version, Date().timeIntervalSince(checkedAt) < Self.recheckInterval) }
+        if fresh { return known }
+        let latest = try await fetch()
+        lock.withLock {
+            if latest != version { entries.removeAll() }
+            version = latest
+            checkedAt = Date()
+        }
+        return latest
+    }
+
+    /// Forces the next read to ask the database, after a change made by this instance.
+    func expire() {
+        lock.withLock { checkedAt = .distantPast }
+    }
+
+    func response(for key: String, version: Int) -> Response? {
+        guard let entry = lock.withLock({ entries[key] }), entry.version == version else { return nil }
+        var headers = HTTPHeaders()
+        headers.contentType = entry.contentType
+        return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
+    }
+
+    func store(_ response: Response, for key: String, version: Int) {
+        guard response.status == .ok, let buffer = response.body.buffer,
+              let contentType = response.headers.contentType else { return }
+        lock.withLock {
+            // Bounded: a flood of made-up slugs 404s and is never stored, but stay safe anyway.
+            if entries.count > 1000 { entries.removeAll() }
+            entries[key] = Entry(version: version, body: buffer, contentType: contentType)
+        }
+    }
+}
+
+extension Request {
+    /// Serves a public page from the cache when nobody is signed in, or renders and keeps it.
+    func cachedPublic(_ key: String, render: () async throws -> Response) async throws -> Response {
+        guard authSession == nil, cookies[cookieJar.flash] == nil else { return try await render() }
+        let cache = application.publicPageCache
+        let version = try await cache.currentVersion { try await ContentVersionStore(db: self.db).current() }
+        if let hit = cache.response(for: key, version: version) { return hit }
+        let response = try await render()
+        cache.store(response, for: key, version: version)
+        return response
+    }
+}

@@ -1,0 +1,100 @@
+import CohortCore
+
+/// The home page: programs, current and upcoming first.
+struct HomeView: Sendable {
+    struct Card: Sendable {
+        let title: String
+        let href: String
+        let period: String
+        let summary: String
+        let status: String
+        let timing: String
+        let hostCountry: String
+        let isSample: Bool
+    }
+
+    let current: [Card]
+    let past: [Card]
+    var isEmpty: Bool { current.isEmpty && past.isEmpty }
+    var hasSample: Bool { (current + past).contains { $0.isSample } }
+
+    init(programs: [Program], today: CalendarDate) {
+        let cards = Program.publicOrder(programs, today: today).map { program in
+            (program.timing(today: today), Card(
+                title: program.title, href: SiteURL.program(slug: program.slug).path, period: program.periodText,
+                summary: program.summary, status: program.status.label,
+                timing: program.timing(today: today) == .upcoming ? "Upcoming" : (program.timing(today: today) == .current ? "Now" : "Past"),
+                hostCountry: program.hostCountry.englishName, isSample: program.isSample))
+        }
+        current = cards.filter { $0.0 != .past }.map(\.1)
+        past = cards.filter { $0.0 == .past }.map(\.1)
+    }
+}
+
+/// A program's public page.
+struct ProgramView: Sendable {
+    struct PartnerItem: Sendable {
+        let name: String
+        let role: String
+        let description: String?
+        let country: String?
+    }
+
+    struct ModuleItem: Sendable {
+        let number: Int
+        let title: String
+        let period: String
+        let venue: String
+        let format: String
+        let isIllustrative: Bool
+    }
+
+    struct CountryGroup: Sendable {
+        let heading: String
+        let names: [String]
+        let count: Int
+    }
+
+    let title: String
+    let theme: String
+    let period: String
+    let status: String
+    let hostCountry: String
+    let summary: String
+    let paragraphs: [String]
+    let partners: [PartnerItem]
+    let modules: [ModuleItem]
+    let countryGroups: [CountryGroup]
+    let countryCount: Int
+    let participantCount: Int
+    let isSample: Bool
+    let hasIllustrativeModules: Bool
+
+    init(_ detail: ProgramDetail) {
+        let program = detail.program
+        title = program.title
+        theme = program.theme
+        period = program.periodText
+        status = program.status.label
+        hostCountry = program.hostCountry.englishName
+        summary = program.summary
+        paragraphs = program.description.components(separatedBy: "\n\n")
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        partners = detail.partnerships.map {
+            PartnerItem(name: $0.organisation.displayName, role: $0.role.label,
+                        description: $0.description.isEmpty ? nil : $0.description,
+                        country: $0.organisation.country?.englishName)
+        }
+        modules = detail.modules.map {
+            ModuleItem(number: $0.number, title: $0.title, period: $0.periodText, venue: $0.venueText,
+                       format: $0.format.label, isIllustrative: $0.isIllustrative)
+        }
+        countryGroups = ProgramCountry.grouped(detail.countries).map {
+            CountryGroup(heading: $0.role.groupHeading, names: $0.countries.map(\.name), count: $0.countries.count)
+        }
+        countryCount = detail.countries.count
+        participantCount = detail.participantCount
+        isSample = program.isSample
+        hasIllustrativeModules = detail.hasIllustrativeModules
+    }
+}

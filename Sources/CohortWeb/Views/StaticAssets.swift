@@ -1,0 +1,31 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// The stylesheet (and any script), read once and served from memory with a content
+/// hash in the address, so browsers may keep it for a year.
+struct StaticAssets: Sendable {
+    struct Asset: Sendable {
+        let body: ByteBuffer
+        let contentType: HTTPMediaType
+        let version: String
+    }
+
+    let files: [String: Asset]
+
+    static func load() throws -> StaticAssets {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Public") else {
+            throw Abort(.internalServerError, reason: "static files are missing from the build")
+        }
+        var files: [String: Asset] = [:]
+        for name in ["cohort.css"] {
+            let data = try Data(contentsOf: folder.appendingPathComponent(name))
+            let version = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
+            let type: HTTPMediaType = name.hasSuffix(".css") ? .css : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            files[name] = Asset(body: ByteBuffer(data: data), contentType: type, version: version)
+        }
+        return StaticAssets(files: files)
+    }
+
+    var stylesheetURL: String { SiteURL.stylesheet(version: files["cohort.css"]?.version ?? "0").path }
+}
