@@ -55,10 +55,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "CohortTestSupport",
+            dependencies: [
+                "CohortCore",
+                "CohortStore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            path: "Tests/Support"
+        ),
         .testTarget(name: "CohortCoreTests", dependencies: ["CohortCore"]),
         .testTarget(
             name: "CohortStoreTests",
-            dependencies: ["CohortCore", "CohortStore"]
+            dependencies: ["CohortCore", "CohortStore", "CohortTestSupport"]
         ),
         .testTarget(
             name: "CohortWebTests",
@@ -66,6 +78,7 @@ let package = Package(
                 "CohortCore",
                 "CohortStore",
                 "CohortWeb",
+                "CohortTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -41,7 +41,8 @@ struct AccountsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let valid = try form.validated()
-            let password = OneTimePassword.make()
+            var generator = SystemRandomNumberGenerator()
+            let password = OneTimePassword.make(using: &generator)
             let hash = try await hashOffLoop(req, password)
             let account = try await AccountStore(db: req.db).create(email: valid.email, name: valid.name,
                                                                     passwordHash: hash, role: valid.role)
@@ -81,7 +82,8 @@ struct AccountsController: RouteCollection {
     func resetPassword(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let account = try await find(req)
-        let password = OneTimePassword.make()
+        var generator = SystemRandomNumberGenerator()
+        let password = OneTimePassword.make(using: &generator)
         try await AccountStore(db: req.db).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                         isActive: account.isActive, errors: [], id: account.id, oneTimePassword: password)
@@ -134,16 +136,5 @@ struct AccountsController: RouteCollection {
             oneTimePassword: oneTimePassword)
         return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty, trail: trail)
-    }
-}
-
-/// Readable random passwords: 20 characters from an alphabet without look-alikes (about 100 bits).
-enum OneTimePassword {
-    static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-
-    static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let characters = (0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
-        return stride(from: 0, to: 20, by: 5).map { String(characters[$0..<$0 + 5]) }.joined(separator: "-")
     }
 }

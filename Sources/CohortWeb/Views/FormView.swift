@@ -2,19 +2,16 @@ import CohortCore
 import Vapor
 
 /// A form as the shared `form` partial draws it: fields in order, each with its value and
-/// message, and an error summary that links to each field.
+/// message, and an error summary that links to each field. Templates see stored properties
+/// only (Mustache reads values by reflection), so everything is worked out here.
 struct FormView: Sendable {
     let action: String
     let submitLabel: String
     let csrf: String
-    let fields: [FormField]
+    let fields: [FieldView]
     let cancelHref: String?
-
-    var errorSummary: [ErrorLink] {
-        fields.compactMap { field in field.error.map { ErrorLink(href: "#\(field.id)", message: $0) } }
-    }
-
-    var hasErrors: Bool { fields.contains { $0.error != nil } }
+    let errorSummary: [ErrorLink]
+    let hasErrors: Bool
 
     struct ErrorLink: Sendable {
         let href: String
@@ -25,8 +22,57 @@ struct FormView: Sendable {
         self.action = action
         self.submitLabel = submitLabel
         self.csrf = request.csrfToken()
-        self.fields = fields
+        self.fields = fields.map(FieldView.init)
         self.cancelHref = cancelHref
+        self.errorSummary = fields.compactMap { field in field.error.map { ErrorLink(href: "#\(field.id)", message: $0) } }
+        self.hasErrors = !errorSummary.isEmpty
+    }
+}
+
+/// A field with everything its template needs as stored values.
+struct FieldView: Sendable {
+    let name: String
+    let label: String
+    let id: String
+    let hint: String?
+    let hintID: String?
+    let value: String
+    let error: String?
+    let errorID: String?
+    let describedBy: String?
+    let inputType: String
+    let isInput: Bool
+    let isTextarea: Bool
+    let isSelect: Bool
+    let isHidden: Bool
+    let isCheckbox: Bool
+    let isChecked: Bool
+    let options: [FormField.Option]
+    let required: Bool
+    let readOnly: Bool
+    let autocomplete: String?
+
+    init(_ field: FormField) {
+        name = field.name
+        label = field.label
+        id = field.id
+        hint = field.hint
+        hintID = field.hintID
+        value = field.value
+        error = field.error
+        errorID = field.errorID
+        describedBy = field.describedBy
+        inputType = field.inputType
+        isInput = field.isInput
+        isTextarea = field.isTextarea
+        isSelect = field.isSelect
+        isHidden = field.isHidden
+        isCheckbox = field.isCheckbox
+        isChecked = field.isChecked
+        options = field.options ?? []
+        required = field.required
+        readOnly = field.readOnly
+        autocomplete = field.autocomplete
     }
 }
 

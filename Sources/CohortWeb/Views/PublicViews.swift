@@ -15,19 +15,22 @@ struct HomeView: Sendable {
 
     let current: [Card]
     let past: [Card]
-    var isEmpty: Bool { current.isEmpty && past.isEmpty }
-    var hasSample: Bool { (current + past).contains { $0.isSample } }
+    let isEmpty: Bool
+    let hasSample: Bool
 
     init(programs: [Program], today: CalendarDate) {
         let cards = Program.publicOrder(programs, today: today).map { program in
-            (program.timing(today: today), Card(
+            let timing = program.timing(today: today)
+            return (timing, Card(
                 title: program.title, href: SiteURL.program(slug: program.slug).path, period: program.periodText,
                 summary: program.summary, status: program.status.label,
-                timing: program.timing(today: today) == .upcoming ? "Upcoming" : (program.timing(today: today) == .current ? "Now" : "Past"),
+                timing: timing == .upcoming ? "Upcoming" : (timing == .current ? "Happening now" : "Past"),
                 hostCountry: program.hostCountry.englishName, isSample: program.isSample))
         }
         current = cards.filter { $0.0 != .past }.map(\.1)
         past = cards.filter { $0.0 == .past }.map(\.1)
+        isEmpty = cards.isEmpty
+        hasSample = cards.contains { $0.1.isSample }
     }
 }
 

@@ -43,7 +43,7 @@ struct StaffHomeView: Sendable {
     let name: String
     let programs: [ProgramItem]
     let isAdmin: Bool
-    var hasPrograms: Bool { !programs.isEmpty }
+    let hasPrograms: Bool
 }
 
 struct OrganisationListView: Sendable {
@@ -121,5 +121,19 @@ struct PartsView: Sendable {
     let emptyText: String
     let addHeading: String
     let addForm: FormView?
-    var isEmpty: Bool { rows.isEmpty }
+    let isEmpty: Bool
+
+    init(heading: String, programTitle: String, publicHref: String, tabs: [Tab], columns: [String], rows: [Row],
+         emptyText: String, addHeading: String, addForm: FormView?) {
+        self.heading = heading
+        self.programTitle = programTitle
+        self.publicHref = publicHref
+        self.tabs = tabs
+        self.columns = columns
+        self.rows = rows
+        self.emptyText = emptyText
+        self.addHeading = addHeading
+        self.addForm = addForm
+        self.isEmpty = rows.isEmpty
+    }
 }

@@ -1,0 +1,10 @@
+/// Readable random passwords for new accounts and resets: 20 characters from an alphabet
+/// without look-alikes (about 99 bits), in groups of five.
+public enum OneTimePassword {
+    static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+
+    public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
+        let characters = (0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return stride(from: 0, to: 20, by: 5).map { String(characters[$0..<$0 + 5]) }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import CohortStore
+import CohortWeb
+import Foundation
+import Vapor
+
+struct Migrate: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring the database schema up to date, or revert every migration.")
+
+    @OptionGroup var database: DatabaseOption
+
+    @ArgumentParser.Flag(name: .long, help: "Revert every migration: this deletes all data.")
+    var revert = false
+
+    @ArgumentParser.Flag(name: .long, help: "Do not ask before reverting.")
+    var yes = false
+
+    func run() async throws {
+        let config = try AppRunner.config(.init(database: database.database))
+        if revert && !yes {
+            say("Reverting deletes every table and all data in \(config.database). Type 'revert' to go on: ", terminator: "")
+            guard readLine() == "revert" else { throw CLIError("nothing was reverted") }
+        }
+        try await AppRunner.withApp(config, migrate: false) { app in
+            if revert {
+                try await app.autoRevert()
+                say("Reverted every migration.")
+            } else {
+                try await app.autoMigrate()
+                say("The database is up to date.")
+            }
+        }
+    }
+}
+
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load the demo programs and sign-ins into an empty database.")
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let config = try AppRunner.config(.init(database: database.database))
+        try await AppRunner.withApp(config) { app in
+            do {
+                try await DemoLoader(db: app.db).load(hashPassword: { [app] in try app.hashPassword($0) })
+            } catch let refusal as DemoLoader.LoadError {
+                throw CLIError(refusal.description)
+            }
+        }
+        say("Loaded the demo data. Start with: swift run cohort serve --demo")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import VaporTesting
-@testable import CohortWeb
-@Test func webPlaceholder() { #expect(true) }
