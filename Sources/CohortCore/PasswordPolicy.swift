@@ -1,14 +1,15 @@
 import Crypto
 import Foundation
 
-/// Passwords of 12 to 1,024 characters in any script. Length counts what a person
-/// sees (grapheme clusters), so "नमस्ते" counts as they would count it.
+/// Passwords of 12 to 1,024 characters in any script. Length counts Unicode code points
+/// after NFC normalisation: in Devanagari or Khmer one visible cluster is often several
+/// typed characters (न + ् + त), and each of them adds to what an attacker must guess.
 public enum PasswordPolicy {
     public static let minimumLength = 12
     public static let maximumLength = 1024
 
     public static func problems(_ password: String, field: String = "password") -> [FieldError] {
-        let count = password.precomposedStringWithCanonicalMapping.count
+        let count = password.precomposedStringWithCanonicalMapping.unicodeScalars.count
         if count < minimumLength {
             return [FieldError(field, "Use at least \(minimumLength) characters. A few unusual words together make a good password.")]
         }
