@@ -1,0 +1,105 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+import Foundation
+import Testing
+
+@Suite struct AccountStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func createsAccountsWithUniqueEmailsAndProgramRoles(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let store = AccountStore(db: harness.db)
+            let account = try await store.create(email: "ana@example.org", name: "Ana", passwordHash: "hash", role: .member)
+            await #expect(throws: ValidationFailure.self) {
+                _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member)
+            }
+            let program = StoreFixtures.program()
+            try await ProgramStore(db: harness.db).create(program)
+            try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
+            await #expect(throws: ValidationFailure.self) {
+                try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
+            }
+            let actor = try await store.actor(account)
+            #expect(actor.programRoles[program.id] == [.manager])
+            #expect(AccessPolicy.allows(actor, .editProgram(program.id)))
+            let members = try await store.members(programID: program.id)
+            #expect(members.map(\.account.email) == ["ana@example.org"])
+            try await store.removeMember(programID: program.id, membershipID: members[0].membershipID)
+            #expect(try await store.actor(account).programRoles.isEmpty)
+            #expect(try await store.credentials(email: "ana@example.org")?.passwordHash == "hash")
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func sessionsEndWithDeactivationAndPasswordChange(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let accounts = AccountStore(db: harness.db)
+            let sessions = AuthSessionStore(db: harness.db)
+            let account = try await accounts.create(email: "b@example.org", name: "B", passwordHash: "h", role: .member)
+            try await sessions.create(tokenHash: "t1", accountID: account.id, now: Date())
+            #expect(try await sessions.find(tokenHash: "t1")?.accountID == account.id)
+            try await accounts.setPassword(id: account.id, passwordHash: "h2")
+            #expect(try await sessions.find(tokenHash: "t1") == nil)
+            try await sessions.create(tokenHash: "t2", accountID: account.id, now: Date())
+            try await accounts.update(id: account.id, name: "B", role: .member, isActive: false)
+            #expect(try await sessions.find(tokenHash: "t2") == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func purgesExpiredSessions(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let accounts = AccountStore(db: harness.db)
+            let sessions = AuthSessionStore(db: harness.db)
+            let account = try await accounts.create(email: "c@example.org", name: "C", passwordHash: "h", role: .member)
+            let now = Date()
+            try await sessions.create(tokenHash: "old", accountID: account.id, now: now.addingTimeInterval(-7200))
+            try await sessions.create(tokenHash: "new", accountID: account.id, now: now)
+            try await sessions.purge(idleBefore: now.addingTimeInterval(-3600), createdBefore: now.addingTimeInterval(-43200))
+            #expect(try await sessions.find(tokenHash: "old") == nil)
+            #expect(try await sessions.find(tokenHash: "new") != nil)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func countsSignInFailuresInTheWindow(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let failures = SignInFailureStore(db: harness.db)
+            let now = Date()
+            for _ in 0..<3 { try await failures.record(accountKey: "acct", addressKey: "addr1", at: now) }
+            try await failures.record(accountKey: "acct", addressKey: "addr2", at: now)
+            try await failures.record(accountKey: "other", addressKey: "addr1", at: now)
+            try await failures.record(accountKey: "acct", addressKey: "addr1", at: now.addingTimeInterval(-3600))
+            let counts = try await failures.counts(accountKey: "acct", addressKey: "addr1", since: now.addingTimeInterval(-900))
+            #expect(counts == SignInThrottle.Counts(pair: 3, address: 4, account: 4))
+            try await failures.clear(accountKey: "acct", addressKey: "addr1")
+            let after = try await failures.counts(accountKey: "acct", addressKey: "addr1", since: now.addingTimeInterval(-900))
+            #expect(after == SignInThrottle.Counts(pair: 0, address: 1, account: 1))
+        }
+    }
+}
+
+@Suite struct DemoLoaderTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func loadsTheSeedProgramsOnceOnly(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let loader = DemoLoader(db: harness.db)
+            #expect(try await loader.isEmpty())
+            try await loader.load(hashPassword: { "hash-of-\($0.count)" })
+            let detail = try #require(try await ProgramStore(db: harness.db).detail(slug: "mwp-2006"))
+            #expect(detail.program.startDate.iso == "2006-04-07")
+            #expect(detail.modules.first?.city == "Petaling Jaya")
+            #expect(detail.countries.count == 13)
+            #expect(detail.participantCount == 32)
+            let later = try #require(try await ProgramStore(db: harness.db).detail(slug: "mwp-2017-18"))
+            #expect(later.lead?.organisation.name == "Diplomacy Training Program")
+            #expect(later.partnerships.count == 5)
+            #expect(later.modules.count == 5)
+            let manager = try #require(try await AccountStore(db: harness.db).credentials(email: "manager@demo.cohort.example"))
+            let actor = try await AccountStore(db: harness.db).actor(manager.account)
+            #expect(actor.programRoles[later.program.id] == [.manager])
+            #expect(actor.programRoles[detail.program.id] == nil)
+            await #expect(throws: DemoLoader.LoadError.self) { try await loader.load(hashPassword: { $0 }) }
+        }
+    }
+}
