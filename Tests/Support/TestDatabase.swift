@@ -67,7 +67,7 @@ public struct StoreHarness: Sendable {
     public let databases: Databases
     public let migrator: Migrator
     public var db: any Database {
-        databases.database(logger: Logger(label: "store-test"), on: MultiThreadedEventLoopGroup.singleton.any())!
+        databases.database(logger: quietLogger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
 
     public static func with<T>(_ kind: TestDatabaseKind, _ body: (StoreHarness) async throws -> T) async throws -> T {
@@ -80,7 +80,7 @@ public struct StoreHarness: Sendable {
             }
             let migrations = Migrations()
             migrations.add(CohortMigrations.all)
-            let migrator = Migrator(databases: databases, migrations: migrations, logger: Logger(label: "store-test"),
+            let migrator = Migrator(databases: databases, migrations: migrations, logger: quietLogger,
                                     on: MultiThreadedEventLoopGroup.singleton.any())
             let harness = StoreHarness(databases: databases, migrator: migrator)
             do {
@@ -96,3 +96,10 @@ public struct StoreHarness: Sendable {
         }
     }
 }
+
+/// Tests log warnings and errors only.
+public let quietLogger: Logger = {
+    var logger = Logger(label: "cohort-test")
+    logger.logLevel = .warning
+    return logger
+}()
