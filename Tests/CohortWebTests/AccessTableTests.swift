@@ -1,0 +1,83 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+@testable import CohortWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Route × role → status. Deny by default: every staff route is listed with every role.
+@Suite struct AccessTableTests {
+    enum Role: String, CaseIterable, Sendable {
+        case anonymous, admin, manager, member
+    }
+
+    struct Row: Sendable {
+        let method: HTTPMethod
+        let path: String
+        let expected: [Role: UInt]
+        var form: [String: String] = [:]
+    }
+
+    static let signIn: UInt = 303
+
+    /// anonymous → sign-in redirect; member (an account without roles) and managers of other
+    /// programs get 403 for platform routes and 404 for programs they may not see.
+    static let table: [Row] = [
+        Row(method: .GET, path: "/", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/programs/mwp-2006", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/api/v1/programs", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/sign-in", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/staff", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403]),
+        Row(method: .GET, path: "/staff/organisations", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
+        Row(method: .GET, path: "/staff/organisations/new", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
+        Row(method: .POST, path: "/staff/organisations/new", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 403]),
+        Row(method: .GET, path: "/staff/accounts", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
+        Row(method: .GET, path: "/staff/accounts/new", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
+        Row(method: .POST, path: "/staff/accounts/new", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 403]),
+        Row(method: .GET, path: "/staff/programs", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403]),
+        Row(method: .GET, path: "/staff/programs/new", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
+        Row(method: .POST, path: "/staff/programs/new", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 403]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/partners", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/partners", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/partners", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/countries", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/countries/MY/remove", expected: [.anonymous: signIn, .admin: 303, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/members", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/members", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
+    ]
+
+    @Test(arguments: TestDatabaseKind.all, Role.allCases)
+    func everyRouteAnswersEachRoleAsItShould(kind: TestDatabaseKind, role: Role) async throws {
+        try await withTestApp(kind) { app async throws in
+            try await AccountStore(db: app.db).create(email: "member@example.org", name: "Member Without Roles",
+                                                      passwordHash: try app.hashPassword("member-password-1"), role: .member)
+            for row in Self.table {
+                // Each row gets a fresh browser, so a sign-out or a delete in one row does not leak into the next.
+                let browser = Browser(app)
+                switch role {
+                case .anonymous: _ = try await browser.get("/sign-in")
+                case .admin: _ = try await browser.signIn(Demo.admin.0, Demo.admin.1)
+                case .manager: _ = try await browser.signIn(Demo.manager.0, Demo.manager.1)
+                case .member: _ = try await browser.signIn("member@example.org", "member-password-1")
+                }
+                let response = row.method == .GET ? try await browser.get(row.path) : try await browser.post(row.path, row.form)
+                let expected = try #require(row.expected[role])
+                #expect(response.status.code == expected, "\(row.method) \(row.path) as \(role): \(response.status.code)")
+                if expected == Self.signIn && role == .anonymous && row.path.hasPrefix("/staff") {
+                    #expect(response.headers.first(name: .location)?.hasPrefix("/sign-in") == true, "\(row.path)")
+                }
+            }
+        }
+    }
+}
