@@ -75,6 +75,7 @@ import VaporTesting
             let refused = try await browser.post("/staff/organisations/new", ["name": "Sneaky", "kind": "ngo"], csrf: false)
             #expect(refused.status == .forbidden)
             #expect(refused.body.string.contains("reload the page"))
+            #expect(refused.body.string.contains("This form has expired"))
             // A token from another browser does not help either.
             let other = Browser(app)
             _ = try await other.get("/sign-in")

@@ -33,6 +33,8 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
     app.middleware.use(SessionAuthMiddleware())
     app.middleware.use(CSRFMiddleware())
 
+    app.lifecycle.use(MaintenanceLoop())
+
     try routes(app)
 }
 
@@ -41,16 +43,17 @@ enum DatabaseSetup {
     static func register(_ location: DatabaseLocation, on app: Application) throws {
         switch location {
         case .sqliteMemory:
-            app.databases.use(.sqlite(.memory), as: .sqlite)
+            app.databases.use(.sqlite(.memory, sqlLogLevel: nil), as: .sqlite)
         case .sqliteFile(let path):
             let folder = (path as NSString).deletingLastPathComponent
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            app.databases.use(.sqlite(.file(path)), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
             do {
-                app.databases.use(try .postgres(url: url), as: .psql)
+                // SQL with its bound values may hold personal data: logged at trace level only.
+                app.databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
             } catch {
                 throw ConfigError("COHORT_DATABASE_URL", "could not be read as a PostgreSQL address")
             }

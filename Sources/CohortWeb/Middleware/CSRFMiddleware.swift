@@ -13,7 +13,7 @@ struct CSRFMiddleware: AsyncMiddleware {
             let sent = request.headers.first(name: Self.headerName)
                 ?? (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
             guard !cookie.isEmpty, SecretToken.constantTimeEquals(cookie, sent) else {
-                throw Abort(.forbidden, reason: "This form has expired or did not come from this site. Go back, reload the page and try again.")
+                throw FormExpired()
             }
         }
         let response = try await next.respond(to: request)
@@ -51,4 +51,10 @@ extension Request {
     func rotateCSRFToken() {
         freshCSRFToken = SecretToken.make()
     }
+}
+
+/// A form whose CSRF token is missing or wrong: most often a page left open across a sign-in.
+struct FormExpired: AbortError {
+    var status: HTTPResponseStatus { .forbidden }
+    var reason: String { "This form has expired or did not come from this site. Go back, reload the page and try again." }
 }

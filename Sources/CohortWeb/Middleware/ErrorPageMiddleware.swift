@@ -18,7 +18,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 return jsonError(status: status, reason: reason, headers: headers, request: request)
             }
-            let page = ErrorPage(status: status, reason: reason, requestID: request.id)
+            let page = ErrorPage(status: status, reason: reason, requestID: request.id,
+                                 heading: error is FormExpired ? "This form has expired" : nil)
             let response = request.render("error", page.page(for: request), status: status)
             for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response

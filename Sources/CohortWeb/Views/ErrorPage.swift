@@ -7,9 +7,9 @@ struct ErrorPage: Sendable {
     let requestID: String
     let showSignIn: Bool
 
-    init(status: HTTPStatus, reason: String, requestID: String) {
+    init(status: HTTPStatus, reason: String, requestID: String, heading: String? = nil) {
         self.statusCode = status.code
-        self.heading = Self.heading(status)
+        self.heading = heading ?? Self.heading(status)
         self.reason = reason
         self.requestID = requestID
         self.showSignIn = status == .unauthorized

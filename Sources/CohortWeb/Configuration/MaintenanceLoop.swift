@@ -1,0 +1,35 @@
+import CohortStore
+import Foundation
+import Vapor
+
+/// Removes expired sessions and old sign-in failures every few minutes, so neither table
+/// grows without end. Every instance runs it; the deletes are idempotent.
+final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
+    static let interval: Duration = .seconds(600)
+    private var task: Task<Void, Never>?
+    private let lock = NSLock()
+
+    func didBootAsync(_ app: Application) async throws {
+        let config = app.cohortConfig
+        let db = app.db
+        let logger = app.logger
+        let loop = Task {
+            while !Task.isCancelled {
+                do {
+                    let now = Date()
+                    try await AuthSessionStore(db: db).purge(idleBefore: now.addingTimeInterval(-config.session.idleTimeout),
+                                                             createdBefore: now.addingTimeInterval(-config.session.absoluteTimeout))
+                    try await SignInFailureStore(db: db).purge(before: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))
+                } catch {
+                    logger.warning("maintenance: purge failed (\(String(describing: type(of: error))))")
+                }
+                try? await Task.sleep(for: Self.interval)
+            }
+        }
+        lock.withLock { task = loop }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        lock.withLock { task }?.cancel()
+    }
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the public pages, on a release build and SQLite with the demo data.
+#   scripts/bench/http.sh            # 64 connections for 20 s per route (wrk, Debian's package)
+#   DURATION=5 scripts/bench/http.sh # shorter
+# Prints requests/s and latency percentiles per route, the idle server's memory, and the
+# time from start to first answer on an existing database. Not a test: nothing here fails CI.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-64}
+command -v wrk >/dev/null || { echo "installing wrk" >&2; apt-get install -y -qq wrk >&2; }
+swift build -c release --product cohort >&2
+BIN=$(swift build -c release --show-bin-path)/cohort
+
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+DB="sqlite:$WORK/bench.sqlite"
+export COHORT_LOG_LEVEL=warning
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+start() {
+  "$BIN" serve --port "$PORT" --database "$DB" "$@" >"$WORK/server.log" 2>&1 &
+  PID=$!
+}
+wait_ready() { for _ in $(seq 1 500); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && return 0; sleep 0.01; done; return 1; }
+
+# Load the demo data once, then stop, so the timed start below is on an existing database.
+start --demo; wait_ready; kill "$PID"; wait "$PID" 2>/dev/null || true
+
+START_NS=$(date +%s%N)
+start
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; do sleep 0.005; done
+END_NS=$(date +%s%N)
+echo "start to first answer (existing SQLite database): $(( (END_NS - START_NS) / 1000000 )) ms"
+sleep 1
+echo "idle memory (RSS): $(awk '/VmRSS/ { printf "%.1f MB", $2 / 1024 }' /proc/$PID/status)"
+
+for route in "/programs/mwp-2006" "/api/v1/programs" "/" "/healthz"; do
+  echo
+  echo "== GET $route, $CONNECTIONS connections, ${DURATION}s"
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "http://127.0.0.1:$PORT$route" \
+    | grep -E "Requests/sec|Non-2xx|Socket errors|^ +(50|90|99)%|Latency "
+done
+echo
+echo "memory after the runs (RSS): $(awk '/VmRSS/ { printf "%.1f MB", $2 / 1024 }' /proc/$PID/status)"
