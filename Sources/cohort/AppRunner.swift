@@ -29,8 +29,13 @@ enum AppRunner {
                            _ body: (Application) async throws -> T) async throws -> T {
         _ = bootstrapLogging
         let app = try await Application.make(.production)
+        // Until the database answers, failures are reported in one line by CLIError, not
+        // also by the connection pool's own log lines.
+        let level = app.logger.logLevel
+        app.logger.logLevel = .critical
         do {
             try await configure(app, config: config, migrate: migrate)
+            app.logger.logLevel = level
             let result = try await body(app)
             try await app.asyncShutdown()
             return result

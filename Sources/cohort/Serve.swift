@@ -31,7 +31,7 @@ struct Serve: AsyncParsableCommand {
                 }
                 printDemoSignIns()
             }
-            say("Cohort is serving \(config.baseURL.absoluteString) (database \(config.database)). Stop with Ctrl-C.")
+            say("Starting Cohort at \(config.baseURL.absoluteString) (database \(config.database)). Stop it with Ctrl-C.")
             app.environment.arguments = ["cohort", "serve"]
             try await app.execute()
         }

@@ -30,6 +30,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let browser = Browser(app)
             #expect(try await browser.get("/").headers.first(name: .cacheControl) == nil)
+            #expect(try await browser.get("/sign-in").headers.first(name: .cacheControl) == "no-store")
             _ = try await browser.signIn(Demo.admin.0, Demo.admin.1)
             for path in ["/staff", "/", "/staff/accounts"] {
                 #expect(try await browser.get(path).headers.first(name: .cacheControl) == "no-store", "\(path)")

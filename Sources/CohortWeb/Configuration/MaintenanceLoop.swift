@@ -14,6 +14,8 @@ final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
         let db = app.db
         let logger = app.logger
         let loop = Task {
+            // The first purge waits a little: a server that fails to start is shut down before it runs.
+            try? await Task.sleep(for: .seconds(30))
             while !Task.isCancelled {
                 do {
                     let now = Date()

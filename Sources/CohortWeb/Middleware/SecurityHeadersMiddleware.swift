@@ -29,8 +29,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.config.secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
-        // Anything shown to a signed-in person may hold personal data: never keep it in a cache.
-        if request.authSession != nil {
+        // Anything shown to a signed-in person may hold personal data, and a page that sets a
+        // cookie (a form with its CSRF token) is for one browser only: never keep either in a cache.
+        if request.authSession != nil || !response.cookies.all.isEmpty {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response

@@ -1,0 +1,129 @@
+import Foundation
+
+/// What an applicant gave for one question: text, or a list for multiple choice.
+/// Numbers, dates, yes/no and file references are kept as the text that was typed or chosen,
+/// so an invalid value is saved as the person typed it and can be corrected later.
+public enum Answer: Hashable, Codable, Sendable {
+    case text(String)
+    case list([String])
+
+    public var isBlank: Bool {
+        switch self {
+        case .text(let text): text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        case .list(let items): items.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+    }
+
+    public var textValue: String {
+        switch self {
+        case .text(let text): text
+        case .list(let items): items.joined(separator: ", ")
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let items = try? container.decode([String].self) {
+            self = .list(items)
+        } else if let text = try? container.decode(String.self) {
+            self = .text(text)
+        } else if let number = try? container.decode(Double.self) {
+            self = .text(number.rounded() == number ? String(Int(number)) : String(number))
+        } else if let flag = try? container.decode(Bool.self) {
+            self = .text(flag ? "yes" : "no")
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                                    debugDescription: "An answer is text, a number, true/false or a list of text"))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .list(let items): try container.encode(items)
+        }
+    }
+}
+
+/// Why an answer is not acceptable, as data: the web layer words it in the applicant's language.
+public enum AnswerProblem: Hashable, Sendable {
+    case required
+    case tooLong(maxCharacters: Int)
+    case tooManyWords(limit: Int, count: Int)
+    case notANumber
+    case outOfRange(minimum: Double?, maximum: Double?)
+    case notADate
+    case notAnEmail
+    case unknownOption
+    case unknownCountry
+    case notYesOrNo
+}
+
+public enum AnswerValidator {
+    public static let maxShortText = 500
+    public static let maxLongText = 20_000
+
+    /// The problem with one answer, or nil when it is acceptable. A blank optional answer is fine.
+    public static func problem(_ answer: Answer?, for question: Question) -> AnswerProblem? {
+        guard let answer, !answer.isBlank else { return question.required ? .required : nil }
+        switch question.type {
+        case .multipleChoice:
+            let chosen: [String]
+            switch answer {
+            case .list(let items): chosen = items.filter { !$0.isEmpty }
+            case .text(let text): chosen = [text]
+            }
+            let allowed = Set(question.options.map(\.value))
+            return chosen.allSatisfy(allowed.contains) ? nil : .unknownOption
+        case .singleChoice:
+            return question.options.contains { $0.value == answer.textValue } ? nil : .unknownOption
+        default:
+            return problem(text: answer.textValue.trimmingCharacters(in: .whitespacesAndNewlines), question: question)
+        }
+    }
+
+    private static func problem(text: String, question: Question) -> AnswerProblem? {
+        switch question.type {
+        case .shortText, .file:
+            return text.count > maxShortText ? .tooLong(maxCharacters: maxShortText) : nil
+        case .longText:
+            if text.count > maxLongText { return .tooLong(maxCharacters: maxLongText) }
+            if let limit = question.wordLimit {
+                let words = wordCount(text)
+                if words > limit { return .tooManyWords(limit: limit, count: words) }
+            }
+            return nil
+        case .yesNo:
+            return ["yes", "no"].contains(text.lowercased()) ? nil : .notYesOrNo
+        case .number:
+            guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else { return .notANumber }
+            if let minimum = question.minimum, value < minimum { return .outOfRange(minimum: question.minimum, maximum: question.maximum) }
+            if let maximum = question.maximum, value > maximum { return .outOfRange(minimum: question.minimum, maximum: question.maximum) }
+            return nil
+        case .date:
+            return CalendarDate(iso: text) == nil ? .notADate : nil
+        case .email:
+            return EmailAddress.isValid(EmailAddress.normalise(text)) ? nil : .notAnEmail
+        case .country:
+            return Country(code: text) == nil ? .unknownCountry : nil
+        case .singleChoice, .multipleChoice:
+            return nil
+        }
+    }
+
+    /// Words as a reader counts them: runs of letters or digits. Scripts written without spaces
+    /// between words (Khmer) count each run separated by spaces or punctuation.
+    public static func wordCount(_ text: String) -> Int {
+        text.split { $0.isWhitespace || ($0.isPunctuation && $0 != "'" && $0 != "’") }.count
+    }
+
+    /// Every problem in a set of answers, keyed by question, for a section or the whole form.
+    public static func problems(_ answers: [String: Answer], questions: [Question]) -> [String: AnswerProblem] {
+        var found: [String: AnswerProblem] = [:]
+        for question in questions {
+            if let problem = problem(answers[question.key], for: question) { found[question.key] = problem }
+        }
+        return found
+    }
+}
