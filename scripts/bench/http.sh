@@ -16,7 +16,7 @@ BIN=$(swift build -c release --show-bin-path)/cohort
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 DB="sqlite:$WORK/bench.sqlite"
-export COHORT_LOG_LEVEL=warning
+export COHORT_LOG_LEVEL=${COHORT_LOG_LEVEL:-warning}
 PID=""
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
