@@ -1,4 +1,6 @@
 import CohortCore
+import CohortStore
+import FluentKit
 import Foundation
 
 enum StoreFixtures {
@@ -11,5 +13,34 @@ enum StoreFixtures {
 
     static func organisation(_ name: String = "Migrant Forum in Asia") -> Organisation {
         Organisation(id: UUID(), name: name, acronym: "MFA", country: Country(code: "PH"), kind: .network)
+    }
+}
+
+extension StoreFixtures {
+    static let form = FormDefinition(version: 1, sections: [
+        ProfileSection.section,
+        FormSection(key: "motivation", title: .init(english: "Your work"), questions: [
+            Question(key: "motivation", type: .longText, label: .init(english: "Why do you want to take part?"), required: true, wordLimit: 300),
+        ]),
+    ])
+
+    static func call(programID: UUID, opensAt: Date = Date().addingTimeInterval(-3600), closesAt: Date = Date().addingTimeInterval(86_400)) -> Call {
+        Call(id: UUID(), programID: programID, title: .init(english: "Call for applications"), description: .init(english: "Apply."),
+             opensAt: opensAt, closesAt: closesAt, timeZone: "Asia/Kuala_Lumpur", languages: [.english, .malay],
+             privacyNotice: .init(english: "We keep your data safe."), contactEmail: "program@example.org", isPublished: true,
+             referencePrefix: "MWP2017")
+    }
+
+    /// A program with an open call, returning the call.
+    static func openCall(_ db: any Database) async throws -> Call {
+        let program = program()
+        try await ProgramStore(db: db).create(program)
+        let call = call(programID: program.id)
+        try await CallStore(db: db).create(call, rules: EligibilityRules(), form: form)
+        return call
+    }
+
+    static func message(_ application: CallApplication, _ isNew: Bool) -> OutgoingMessage {
+        OutgoingMessage(to: application.email, subject: isNew ? "Your application link" : "Your link again", body: "link")
     }
 }

@@ -9,5 +9,7 @@ public enum CohortMigrations {
         CreateProgramParts(),
         CreatePeopleAndRoles(),
         CreateSecurityTables(),
+        CreateCalls(),
+        CreateApplications(),
     ]
 }

@@ -1,0 +1,95 @@
+import Foundation
+
+public enum ApplicationStatus: String, Codable, Sendable, CaseIterable {
+    case draft, submitted, withdrawn
+
+    public var label: String {
+        switch self {
+        case .draft: "Draft"
+        case .submitted: "Submitted"
+        case .withdrawn: "Withdrawn"
+        }
+    }
+}
+
+/// An application to a call, from its first save to its submission or withdrawal.
+public struct CallApplication: Hashable, Sendable {
+    public var id: UUID
+    public var callID: UUID
+    public var email: String
+    public var language: Language
+    /// The version of the call's form these answers were given against.
+    public var formVersion: Int
+    public var answers: [String: Answer]
+    public var status: ApplicationStatus
+    public var reference: String?
+    public var submittedAt: Date?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(id: UUID, callID: UUID, email: String, language: Language, formVersion: Int, answers: [String: Answer],
+                status: ApplicationStatus, reference: String?, submittedAt: Date?, createdAt: Date, updatedAt: Date) {
+        self.id = id
+        self.callID = callID
+        self.email = email
+        self.language = language
+        self.formVersion = formVersion
+        self.answers = answers
+        self.status = status
+        self.reference = reference
+        self.submittedAt = submittedAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Whether the applicant may still change answers now.
+    public func isEditable(call: Call, at now: Date) -> Bool {
+        switch status {
+        case .draft: return true
+        case .submitted: return call.allowsEditingAfterSubmit && call.acceptsSubmission(at: now)
+        case .withdrawn: return false
+        }
+    }
+}
+
+/// What stands between an application and its submission.
+public enum SubmissionCheck {
+    public enum Outcome: Equatable, Sendable {
+        case ready
+        case closed(at: Date)
+        case notYetOpen(opensAt: Date)
+        case incomplete([String: AnswerProblem])
+        case alreadySubmitted
+        case withdrawn
+    }
+
+    public static func check(_ application: CallApplication, call: Call, form: FormDefinition, at now: Date) -> Outcome {
+        switch application.status {
+        case .submitted: return .alreadySubmitted
+        case .withdrawn: return .withdrawn
+        case .draft: break
+        }
+        if now < call.opensAt { return .notYetOpen(opensAt: call.opensAt) }
+        if !call.acceptsSubmission(at: now) { return .closed(at: call.closesAt) }
+        let problems = AnswerValidator.problems(application.answers, questions: form.questions)
+        return problems.isEmpty ? .ready : .incomplete(problems)
+    }
+}
+
+/// How far an applicant has come, section by section, for the progress line.
+public struct FormProgress: Equatable, Sendable {
+    public enum State: String, Sendable { case notStarted, inProgress, complete }
+
+    public let states: [State]
+
+    public init(form: FormDefinition, answers: [String: Answer]) {
+        states = form.sections.map { section in
+            let answered = section.questions.filter { !(answers[$0.key]?.isBlank ?? true) }
+            if answered.isEmpty && !section.questions.isEmpty { return .notStarted }
+            let problems = AnswerValidator.problems(answers, questions: section.questions)
+            return problems.isEmpty ? .complete : .inProgress
+        }
+    }
+
+    public var completeCount: Int { states.filter { $0 == .complete }.count }
+}

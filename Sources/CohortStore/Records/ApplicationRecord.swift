@@ -1,0 +1,72 @@
+import CohortCore
+import FluentKit
+import Foundation
+
+final class ApplicationRecord: Model, @unchecked Sendable {
+    static let schema = "applications"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "call_id") var callID: UUID
+    @Field(key: "email") var email: String
+    @Field(key: "language") var language: String
+    @Field(key: "form_version") var formVersion: Int
+    @Field(key: "answers") var answers: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "reference") var reference: String?
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    init() {}
+
+    func value() throws -> CallApplication {
+        CallApplication(id: try requireID(), callID: callID, email: email, language: Language(rawValue: language) ?? .english,
+                    formVersion: formVersion, answers: try JSONText.decode([String: Answer].self, answers),
+                    status: ApplicationStatus(rawValue: status) ?? .draft, reference: reference, submittedAt: submittedAt,
+                    createdAt: createdAt, updatedAt: updatedAt)
+    }
+}
+
+final class ApplicationTokenRecord: Model, @unchecked Sendable {
+    static let schema = "application_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(applicationID: UUID, tokenHash: String, now: Date) {
+        self.applicationID = applicationID
+        self.tokenHash = tokenHash
+        self.createdAt = now
+    }
+}
+
+/// A message waiting to be sent, written in the same transaction as the change that causes it.
+final class OutboxRecord: Model, @unchecked Sendable {
+    static let schema = "outbox_messages"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "to_address") var toAddress: String
+    @Field(key: "subject") var subject: String
+    @Field(key: "body") var body: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
+    @OptionalField(key: "sent_at") var sentAt: Date?
+    @OptionalField(key: "last_error") var lastError: String?
+
+    init() {}
+
+    init(to: String, subject: String, body: String, now: Date) {
+        self.toAddress = to
+        self.subject = subject
+        self.body = body
+        self.createdAt = now
+        self.attempts = 0
+        self.nextAttemptAt = now
+    }
+}

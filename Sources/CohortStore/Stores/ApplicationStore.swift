@@ -1,0 +1,118 @@
+import CohortCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Applications: started, saved, submitted, withdrawn. Every change commits with the
+/// message it causes, and nothing is acknowledged before its commit.
+public struct ApplicationStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public enum StartOutcome: Sendable, Equatable {
+        /// A new application: its link may be shown on screen once.
+        case created(CallApplication)
+        /// One already exists for this email: a new link goes by email only.
+        case existing(CallApplication)
+    }
+
+    /// Starts an application, or finds the one this email already has for the call, and
+    /// records a new private link. `message` is written to the outbox in the same transaction.
+    public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
+                      message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
+        try await db.transaction { tx in
+            let outcome: StartOutcome
+            if let existing = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).filter(\.$email == email).first() {
+                outcome = .existing(try existing.value())
+            } else {
+                let record = ApplicationRecord()
+                record.id = UUID()
+                record.callID = callID
+                record.email = email
+                record.language = language.rawValue
+                record.formVersion = formVersion
+                record.answers = "{}"
+                record.status = ApplicationStatus.draft.rawValue
+                record.createdAt = now
+                record.updatedAt = now
+                try await record.create(on: tx)
+                outcome = .created(try record.value())
+            }
+            let application: CallApplication
+            switch outcome { case .created(let a), .existing(let a): application = a }
+            try await ApplicationTokenRecord(applicationID: application.id, tokenHash: tokenHash, now: now).create(on: tx)
+            let isNew: Bool
+            if case .created = outcome { isNew = true } else { isNew = false }
+            try await OutboxStore.enqueue(message(application, isNew), now: now, on: tx)
+            return outcome
+        }
+    }
+
+    public func find(_ id: UUID) async throws -> CallApplication? {
+        try await ApplicationRecord.find(id, on: db)?.value()
+    }
+
+    /// The application a private link opens.
+    public func find(tokenHash: String) async throws -> CallApplication? {
+        guard let token = try await ApplicationTokenRecord.query(on: db).filter(\.$tokenHash == tokenHash).first() else { return nil }
+        return try await find(token.applicationID)
+    }
+
+    /// Merges answers into the application (valid or not: nothing typed is thrown away).
+    public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
+        try await db.transaction { tx in
+            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
+            var merged = try JSONText.decode([String: Answer].self, record.answers)
+            for (key, value) in answers { merged[key] = value }
+            record.answers = try JSONText.encode(merged)
+            if let language { record.language = language.rawValue }
+            record.updatedAt = now
+            try await record.update(on: tx)
+            return try record.value()
+        }
+    }
+
+    /// Submits a draft: allocates the next reference of the call and writes the receipt.
+    /// Submitting again returns the same reference: a double click or a retry never makes two.
+    public func submit(id: UUID, now: Date, receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
+        try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
+            if record.status == ApplicationStatus.submitted.rawValue { return try record.value() }
+            guard record.status == ApplicationStatus.draft.rawValue else { throw DomainError.conflict("This application was withdrawn.") }
+            // Take the write lock first, so concurrent submissions to one call queue here.
+            try await sql.update(CallRecord.schema).set(SQLIdentifier("last_reference_number"),
+                to: SQLBinaryExpression(left: SQLIdentifier("last_reference_number"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
+                .where(SQLIdentifier("id"), .equal, SQLBind(record.callID)).run()
+            guard let call = try await CallRecord.find(record.callID, on: tx) else { throw DomainError.notFound("call") }
+            record.reference = ReferenceCode.make(prefix: call.referencePrefix, number: call.lastReferenceNumber)
+            record.status = ApplicationStatus.submitted.rawValue
+            record.submittedAt = now
+            record.updatedAt = now
+            try await record.update(on: tx)
+            let application = try record.value()
+            try await OutboxStore.enqueue(receipt(application), now: now, on: tx)
+            return application
+        }
+    }
+
+    public func withdraw(id: UUID, now: Date, message: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
+        try await db.transaction { tx in
+            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
+            if record.status == ApplicationStatus.withdrawn.rawValue { return try record.value() }
+            record.status = ApplicationStatus.withdrawn.rawValue
+            record.updatedAt = now
+            try await record.update(on: tx)
+            let application = try record.value()
+            try await OutboxStore.enqueue(message(application), now: now, on: tx)
+            return application
+        }
+    }
+
+    public func count(callID: UUID, status: ApplicationStatus? = nil) async throws -> Int {
+        let query = ApplicationRecord.query(on: db).filter(\.$callID == callID)
+        if let status { query.filter(\.$status == status.rawValue) }
+        return try await query.count()
+    }
+}

@@ -1,0 +1,122 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+import Foundation
+import Testing
+
+@Suite struct ApplicationStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func startingTwiceResumesTheSameApplicationAndKeepsBothLinks(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            let first = try await store.start(callID: call.id, email: "ana@example.org", language: .malay, formVersion: 1,
+                                              tokenHash: "h1", now: Date(), message: StoreFixtures.message)
+            guard case .created(let application) = first else { Issue.record("expected a new application"); return }
+            let second = try await store.start(callID: call.id, email: "ana@example.org", language: .english, formVersion: 1,
+                                               tokenHash: "h2", now: Date(), message: StoreFixtures.message)
+            guard case .existing(let again) = second else { Issue.record("expected the existing application"); return }
+            #expect(again.id == application.id)
+            #expect(try await store.find(tokenHash: "h1")?.id == application.id)
+            #expect(try await store.find(tokenHash: "h2")?.id == application.id)
+            #expect(try await store.count(callID: call.id) == 1)
+            let messages = try await OutboxStore(db: harness.db).messages(to: "ana@example.org")
+            #expect(messages.map(\.subject).sorted() == ["Your application link", "Your link again"])
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func savesMergeAndKeepInvalidAnswers(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            guard case .created(let application) = try await store.start(
+                callID: call.id, email: "b@example.org", language: .english, formVersion: 1, tokenHash: "t",
+                now: Date(), message: StoreFixtures.message) else { return }
+            _ = try await store.save(id: application.id, answers: ["full_name": .text("Bina"), "years_experience": .text("lots")],
+                                     language: nil, now: Date())
+            let saved = try await store.save(id: application.id, answers: ["languages_spoken": .list(["ne", "en"])], language: .nepali, now: Date())
+            #expect(saved.answers == ["full_name": .text("Bina"), "years_experience": .text("lots"), "languages_spoken": .list(["ne", "en"])])
+            #expect(saved.language == .nepali)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func submittingGivesSequentialReferencesOnceEach(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            var ids: [UUID] = []
+            for index in 0..<6 {
+                if case .created(let application) = try await store.start(
+                    callID: call.id, email: "p\(index)@example.org", language: .english, formVersion: 1, tokenHash: "t\(index)",
+                    now: Date(), message: StoreFixtures.message) { ids.append(application.id) }
+            }
+            let receipt: @Sendable (CallApplication) -> OutgoingMessage = { OutgoingMessage(to: $0.email, subject: "Receipt", body: $0.reference ?? "") }
+            // Submissions race each other; every one gets its own number.
+            let references = try await withThrowingTaskGroup(of: String.self) { group in
+                for id in ids { group.addTask { try await store.submit(id: id, now: Date(), receipt: receipt).reference ?? "" } }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(Set(references) == Set((1...6).map { ReferenceCode.make(prefix: "MWP2017", number: $0) }))
+            // A second submit is answered with the same reference and sends no second receipt.
+            let again = try await store.submit(id: ids[0], now: Date(), receipt: receipt)
+            #expect(references.contains(again.reference ?? ""))
+            #expect(try await OutboxStore(db: harness.db).messages(to: "p0@example.org").filter { $0.subject == "Receipt" }.count == 1)
+            #expect(try await store.count(callID: call.id, status: .submitted) == 6)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func withdrawnApplicationsCannotBeSubmitted(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            guard case .created(let application) = try await store.start(
+                callID: call.id, email: "w@example.org", language: .english, formVersion: 1, tokenHash: "tw",
+                now: Date(), message: StoreFixtures.message) else { return }
+            let withdrawn = try await store.withdraw(id: application.id, now: Date()) { OutgoingMessage(to: $0.email, subject: "Withdrawn", body: "") }
+            #expect(withdrawn.status == .withdrawn)
+            await #expect(throws: DomainError.self) {
+                _ = try await store.submit(id: application.id, now: Date()) { OutgoingMessage(to: $0.email, subject: "", body: "") }
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func formsAreVersionedNotEdited(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let calls = CallStore(db: harness.db)
+            let v2 = try await calls.publishForm(callID: call.id, sections: [ProfileSection.section])
+            #expect(v2.version == 2)
+            #expect(try await calls.load(call.id)?.form.version == 2)
+            #expect(try await calls.form(callID: call.id, version: 1) == StoreFixtures.form)
+            #expect(try await calls.openCalls(at: Date()).map(\.id) == [call.id])
+        }
+    }
+}
+
+@Suite struct OutboxStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func aClaimedMessageIsNotClaimedAgainUntilItsLeaseEnds(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            _ = try await ApplicationStore(db: harness.db).start(callID: call.id, email: "o@example.org", language: .english, formVersion: 1,
+                                                                 tokenHash: "to", now: Date(), message: StoreFixtures.message)
+            let outbox = OutboxStore(db: harness.db)
+            let now = Date()
+            let first = try await outbox.claim(limit: 10, now: now)
+            #expect(first.count == 1)
+            #expect(try await outbox.claim(limit: 10, now: now).isEmpty)
+            // After the lease runs out, another instance may take it over.
+            #expect(try await outbox.claim(limit: 10, now: now.addingTimeInterval(OutboxStore.leaseSeconds + 1)).count == 1)
+            try await outbox.markFailed(first[0].id, attempts: first[0].attempts, error: "transport down", now: now)
+            #expect(try await outbox.claim(limit: 10, now: now.addingTimeInterval(5)).isEmpty)
+            let retry = try await outbox.claim(limit: 10, now: now.addingTimeInterval(31))
+            #expect(retry.count == 1 && retry[0].attempts == 1)
+            try await outbox.markSent(retry[0].id, at: now)
+            #expect(try await outbox.pendingCount() == 0)
+        }
+    }
+}
