@@ -44,7 +44,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates"), .copy("Public")]
+            resources: [.copy("Templates"), .copy("Public"), .copy("Catalogs")]
         ),
         .executableTarget(
             name: "cohort",
@@ -79,6 +79,7 @@ let package = Package(
                 "CohortStore",
                 "CohortWeb",
                 "CohortTestSupport",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

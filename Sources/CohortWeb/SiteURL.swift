@@ -29,6 +29,15 @@ enum SiteURL: Equatable {
     case programMembers(slug: String)
     case removeMember(slug: String, id: UUID)
     case stylesheet(version: String)
+    case call(UUID)
+    case startApplication(callID: UUID)
+    case resume(token: String)
+    case application(UUID)
+    case applicationSection(UUID, index: Int)
+    case applicationReview(UUID)
+    case applicationSubmit(UUID)
+    case applicationReceipt(UUID)
+    case applicationWithdraw(UUID)
 
     var path: String {
         switch self {
@@ -64,6 +73,15 @@ enum SiteURL: Equatable {
         case .programMembers(let slug): "/staff/programs/\(slug)/members"
         case .removeMember(let slug, let id): "/staff/programs/\(slug)/members/\(id.uuidString.lowercased())/remove"
         case .stylesheet(let version): "/static/cohort.css?v=\(version)"
+        case .call(let id): "/calls/\(id.uuidString.lowercased())"
+        case .startApplication(let id): "/calls/\(id.uuidString.lowercased())/start"
+        case .resume(let token): "/apply/\(token)"
+        case .application(let id): "/applications/\(id.uuidString.lowercased())"
+        case .applicationSection(let id, let index): "/applications/\(id.uuidString.lowercased())/sections/\(index + 1)"
+        case .applicationReview(let id): "/applications/\(id.uuidString.lowercased())/review"
+        case .applicationSubmit(let id): "/applications/\(id.uuidString.lowercased())/submit"
+        case .applicationReceipt(let id): "/applications/\(id.uuidString.lowercased())/receipt"
+        case .applicationWithdraw(let id): "/applications/\(id.uuidString.lowercased())/withdraw"
         }
     }
 

@@ -24,7 +24,7 @@ public struct DemoLoader: Sendable {
     }
 
     /// - Parameter hashPassword: turns a demo password into the stored hash.
-    public func load(hashPassword: @Sendable (String) throws -> String) async throws {
+    public func load(now: Date = Date(), hashPassword: @Sendable (String) throws -> String) async throws {
         let hashes = try DemoCatalog.accounts.map { try hashPassword($0.password) }
         try await db.transaction { tx in
             let programs = try await ProgramRecord.query(on: tx).count()
@@ -49,7 +49,35 @@ public struct DemoLoader: Sendable {
                     try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .manager).create(on: tx)
                 }
             }
+            for entry in DemoCatalog.calls(now: now) {
+                guard let programID = programIDs[entry.programSlug] else { continue }
+                try await loadCall(entry, programID: programID, now: now, on: tx)
+            }
             try await ContentVersionStore(db: tx).bump()
+        }
+    }
+
+    private func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on tx: any Database) async throws {
+        let call = entry.call(UUID(), programID)
+        let record = try CallRecord(call, eligibility: entry.rules, formVersion: entry.form.version)
+        record.lastReferenceNumber = entry.applications.count
+        try await record.create(on: tx)
+        try await CallFormRecord(callID: call.id, form: entry.form).create(on: tx)
+        for (index, application) in entry.applications.enumerated() {
+            let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)
+            let row = ApplicationRecord()
+            row.id = UUID()
+            row.callID = call.id
+            row.email = application.email
+            row.language = Language.english.rawValue
+            row.formVersion = entry.form.version
+            row.answers = try JSONText.encode(application.answers)
+            row.status = ApplicationStatus.submitted.rawValue
+            row.reference = ReferenceCode.make(prefix: call.referencePrefix, number: index + 1)
+            row.submittedAt = submitted
+            row.createdAt = submitted
+            row.updatedAt = submitted
+            try await row.create(on: tx)
         }
     }
 

@@ -99,3 +99,9 @@ public struct ProgramStore: Sendable {
         }
     }
 }
+
+extension ProgramStore {
+    public func findByID(_ id: UUID) async throws -> Program? {
+        try await ProgramRecord.find(id, on: db)?.value()
+    }
+}

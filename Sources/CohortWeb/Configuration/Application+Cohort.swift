@@ -7,6 +7,12 @@ extension Application {
     private struct RendererKey: StorageKey { typealias Value = PageRenderer }
     private struct CacheKey: StorageKey { typealias Value = PublicPageCache }
     private struct AssetsKey: StorageKey { typealias Value = StaticAssets }
+    private struct CatalogsKey: StorageKey { typealias Value = Catalogs }
+
+    var catalogs: Catalogs {
+        get { storage[CatalogsKey.self]! }
+        set { storage[CatalogsKey.self] = newValue }
+    }
 
     public var cohortConfig: CohortConfig {
         get { storage[ConfigKey.self]! }

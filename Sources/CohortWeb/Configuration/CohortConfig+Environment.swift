@@ -16,7 +16,8 @@ extension CohortConfig {
     }
 
     /// Reads `COHORT_DATABASE_URL`, `COHORT_HOSTNAME`, `COHORT_PORT`, `COHORT_BASE_URL`,
-    /// `COHORT_SECRET_KEY`, `COHORT_INSECURE_COOKIES` and `COHORT_BCRYPT_COST`.
+    /// `COHORT_SECRET_KEY`, `COHORT_INSECURE_COOKIES`, `COHORT_BCRYPT_COST`, `COHORT_MAIL_TRANSPORT`
+    /// and `COHORT_MAIL_FROM`.
     public static func load(environment env: [String: String], overrides: Overrides = .init()) throws -> CohortConfig {
         let database: DatabaseLocation
         do {
@@ -49,8 +50,11 @@ extension CohortConfig {
             }
             cost = value
         }
-        return CohortConfig(database: database, hostname: hostname, port: port, baseURL: baseURL,
-                            secretKey: secret, secureCookies: secure, bcryptCost: cost)
+        var config = CohortConfig(database: database, hostname: hostname, port: port, baseURL: baseURL,
+                                  secretKey: secret, secureCookies: secure, bcryptCost: cost)
+        config.mailTransport = try MailTransport(parsing: env["COHORT_MAIL_TRANSPORT"])
+        if let from = env["COHORT_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        return config
     }
 
     static func parseBaseURL(_ raw: String?, hostname: String, port: Int) throws -> URL {

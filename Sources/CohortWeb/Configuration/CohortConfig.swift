@@ -14,6 +14,8 @@ public struct CohortConfig: Sendable {
     /// bcrypt work factor; tests lower it so the suite stays fast.
     public var bcryptCost: Int
     public var session: SessionPolicy
+    public var mailTransport: MailTransport = .log
+    public var mailFrom: String = "Cohort <no-reply@localhost>"
     public var throttle: SignInThrottle
 
     public struct SessionPolicy: Sendable {

@@ -23,6 +23,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
 
     app.renderer = try await PageRenderer.load()
     app.staticAssets = try StaticAssets.load()
+    app.catalogs = try Catalogs.load()
     app.publicPageCache = PublicPageCache()
 
     // Outermost first: every response, errors included, is logged and gets the security headers.
@@ -34,6 +35,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
     app.middleware.use(CSRFMiddleware())
 
     app.lifecycle.use(MaintenanceLoop())
+    app.lifecycle.use(OutboxDelivery())
 
     try routes(app)
 }

@@ -12,4 +12,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgramPartsController())
     try app.register(collection: ProgramModulesController())
     try app.register(collection: ProgramMembersController())
+    try app.register(collection: CallPageController())
+    try app.register(collection: ApplicationController())
 }

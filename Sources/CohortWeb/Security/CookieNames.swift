@@ -8,6 +8,9 @@ struct CookieJar {
     var session: String { secure ? "__Host-cohort-session" : "cohort-session" }
     var csrf: String { secure ? "__Host-cohort-csrf" : "cohort-csrf" }
     var flash: String { secure ? "__Host-cohort-flash" : "cohort-flash" }
+    var language: String { secure ? "__Host-cohort-lang" : "cohort-lang" }
+    /// The private link's token of the application this browser is working on.
+    var applicant: String { secure ? "__Host-cohort-applicant" : "cohort-applicant" }
 
     func value(_ string: String, maxAge: Int? = nil) -> HTTPCookies.Value {
         HTTPCookies.Value(string: string, expires: nil, maxAge: maxAge, domain: nil, path: "/",

@@ -12,6 +12,12 @@ struct FormView: Sendable {
     let cancelHref: String?
     let errorSummary: [ErrorLink]
     let hasErrors: Bool
+    /// Words the form itself shows, in the page's language.
+    var errorSummaryTitle = "There is a problem"
+    var errorPrefix = "Error:"
+    var optionalText = "(optional)"
+    /// A second submit button ("Save and come back later"), sent as `action=later`.
+    var secondaryLabel: String?
 
     struct ErrorLink: Sendable {
         let href: String
@@ -51,6 +57,9 @@ struct FieldView: Sendable {
     let required: Bool
     let readOnly: Bool
     let autocomplete: String?
+    let isRadios: Bool
+    let isCheckboxes: Bool
+    let inputMode: String?
 
     init(_ field: FormField) {
         name = field.name
@@ -65,7 +74,6 @@ struct FieldView: Sendable {
         inputType = field.inputType
         isInput = field.isInput
         isTextarea = field.isTextarea
-        isSelect = field.isSelect
         isHidden = field.isHidden
         isCheckbox = field.isCheckbox
         isChecked = field.isChecked
@@ -73,6 +81,10 @@ struct FieldView: Sendable {
         required = field.required
         readOnly = field.readOnly
         autocomplete = field.autocomplete
+        isRadios = field.asRadios
+        isCheckboxes = field.asCheckboxes
+        isSelect = field.isSelect && !field.asRadios && !field.asCheckboxes
+        inputMode = field.inputType == "number" ? "decimal" : nil
     }
 }
 
@@ -81,6 +93,9 @@ struct FormField: Sendable {
         let value: String
         let label: String
         let selected: Bool
+        /// For radios and checkboxes: the input's own id and name.
+        var id = ""
+        var name = ""
     }
 
     let name: String
@@ -95,6 +110,9 @@ struct FormField: Sendable {
     var autocomplete: String?
     var maxLength: Int?
     var readOnly = false
+    /// Radios or checkboxes instead of a select.
+    var asRadios = false
+    var asCheckboxes = false
 
     var id: String { "f-\(name)" }
     var isSelect: Bool { options != nil }

@@ -13,13 +13,27 @@ struct Layout: Sendable {
     let flash: String?
     /// Breadcrumb trail above the heading, staff pages only.
     let trail: [Crumb]
+    /// The page's language, for `<html lang>`.
+    let lang: String
+    /// Applicant pages: a language switcher instead of the staff navigation.
+    let isApplicantPage: Bool
+    let languageLinks: [LanguageLink]
+    let languageLabel: String
+
+    struct LanguageLink: Sendable {
+        let name: String
+        let href: String
+        let lang: String
+        let isCurrent: Bool
+    }
 
     struct Crumb: Sendable {
         let label: String
         let href: String
     }
 
-    init(request: Request, title: String, isError: Bool = false, trail: [Crumb] = []) {
+    init(request: Request, title: String, isError: Bool = false, trail: [Crumb] = [],
+         language: Language = .english, offered: [Language]? = nil) {
         self.title = title
         self.isError = isError
         self.stylesheet = request.application.staticAssets.stylesheetURL
@@ -30,6 +44,13 @@ struct Layout: Sendable {
         self.csrf = session == nil ? nil : request.csrfToken()
         self.flash = request.pendingFlash?.message
         self.trail = trail
+        self.lang = language.rawValue
+        self.isApplicantPage = offered != nil
+        let path = request.url.path
+        self.languageLinks = (offered ?? []).count < 2 ? [] : (offered ?? []).map {
+            LanguageLink(name: $0.nativeName, href: "\(path)?lang=\($0.rawValue)", lang: $0.rawValue, isCurrent: $0 == language)
+        }
+        self.languageLabel = request.application.catalogs.text("language.label", language)
     }
 }
 
@@ -46,6 +67,15 @@ extension Request {
         let layout = Layout(request: self, title: title, isError: isError, trail: trail)
         let response = render(template, Page(layout: layout, content: content), status: status)
         if layout.flash != nil { response.cookies[cookieJar.flash] = cookieJar.expired() }
+        return response
+    }
+
+    /// An applicant page in `language`, with the switcher for the call's languages.
+    func applicantPage<Content: Sendable>(_ template: String, title: String, _ content: Content, language: Language,
+                                          offered: [Language], status: HTTPStatus = .ok, isError: Bool = false) -> Response {
+        let layout = Layout(request: self, title: title, isError: isError, language: language, offered: offered)
+        let response = render(template, Page(layout: layout, content: content), status: status)
+        response.rememberLanguage(of: self)
         return response
     }
 }

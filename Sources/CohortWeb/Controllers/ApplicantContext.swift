@@ -1,0 +1,66 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The application a request works on, found through the private link's cookie, with its
+/// call, the form version it was answered against, and the applicant's language.
+struct ApplicantContext {
+    let request: Request
+    let token: String
+    let application: CallApplication
+    let call: Call
+    let form: FormDefinition
+    let words: Words
+
+    static func load(_ req: Request) async throws -> ApplicantContext {
+        guard let id = req.parameters.get("applicationID", as: UUID.self),
+              let token = req.cookies[req.cookieJar.applicant]?.string, !token.isEmpty,
+              let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)),
+              application.id == id else {
+            throw DomainError.notFound("application")
+        }
+        let calls = CallStore(db: req.db)
+        guard let loaded = try await calls.load(application.callID),
+              let form = try await calls.form(callID: application.callID, version: application.formVersion) else {
+            throw DomainError.notFound("call")
+        }
+        let language = req.query[String.self, at: "lang"] != nil
+            ? req.applicantLanguage(offered: loaded.call.languages) : loaded.call.language(for: application.language)
+        return ApplicantContext(request: req, token: token, application: application, call: loaded.call, form: form,
+                                words: req.words(language))
+    }
+
+    func sectionIndex(_ req: Request) throws -> Int {
+        guard let number = req.parameters.get("index", as: Int.self), (1...form.sections.count).contains(number) else {
+            throw DomainError.notFound("section")
+        }
+        return number - 1
+    }
+
+    func page<Content: Sendable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok,
+                                 isError: Bool = false) -> Response {
+        request.applicantPage(template, title: title, content, language: words.language, offered: call.languages,
+                              status: status, isError: isError)
+    }
+}
+
+/// An answer as the applicant reads it back: choices by their labels, countries by name.
+enum AnswerText {
+    static func display(_ answer: Answer?, question: Question, words: Words) -> String {
+        guard let answer, !answer.isBlank else { return words("app.notAnswered") }
+        switch question.type {
+        case .singleChoice, .multipleChoice:
+            let values: [String]
+            if case .list(let items) = answer { values = items } else { values = [answer.textValue] }
+            return values.map { value in
+                question.options.first { $0.value == value }?.label.text(in: words.language) ?? value
+            }.joined(separator: ", ")
+        case .yesNo:
+            return answer.textValue.lowercased() == "yes" ? words("common.yes") : (answer.textValue.lowercased() == "no" ? words("common.no") : answer.textValue)
+        case .country:
+            return Country(code: answer.textValue)?.englishName ?? answer.textValue
+        default:
+            return answer.textValue
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// An applicant's own application: one section per page, check answers, submit, receipt, withdraw.
+/// The private link's token, kept in an HttpOnly cookie, is the only key; any other
+/// application answers 404.
+struct ApplicationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let group = routes.grouped("applications", ":applicationID")
+        group.get(use: overview)
+        group.get("sections", ":index", use: section)
+        group.post("sections", ":index", use: saveSection)
+        group.get("review", use: review)
+        group.post("submit", use: submit)
+        group.get("receipt", use: receipt)
+        group.post("withdraw", use: withdraw)
+    }
+
+    func overview(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let (application, call, form, words) = (context.application, context.call, context.form, context.words)
+        let progress = FormProgress(form: form, answers: application.answers)
+        let editable = application.isEditable(call: call, at: Date())
+        let sections = form.sections.enumerated().map { index, section in
+            ApplicationOverviewView.SectionItem(
+                title: section.title.text(in: words.language),
+                href: editable ? SiteURL.applicationSection(application.id, index: index).path : nil,
+                state: words("app.state.\(progress.states[index].rawValue)"), stateClass: "state-\(progress.states[index].rawValue)")
+        }
+        var notice: String?
+        if req.query[String.self, at: "saved"] != nil { notice = words("app.saved") }
+        if application.status == .draft && !call.acceptsSubmission(at: Date()) && Date() > call.closesAt {
+            notice = words("app.closed", ["date": words.dateTime(call.closesAt, zone: call.timeZone)])
+        }
+        if application.status == .withdrawn { notice = words("app.withdrawn") }
+        let submitted = application.submittedAt.map {
+            words("app.submittedOn", ["date": words.dateTime($0, zone: call.timeZone), "reference": application.reference ?? ""])
+        }
+        let view = ApplicationOverviewView(
+            t: WordTable(words, keys: ["app.heading", "app.review"]).table, callTitle: call.title.text(in: words.language),
+            progress: words("app.progress", ["done": "\(progress.completeCount)", "total": "\(form.sections.count)"]),
+            sections: sections, reviewHref: application.status == .draft ? SiteURL.applicationReview(application.id).path : nil,
+            notice: notice, submittedText: application.status == .submitted ? submitted : nil,
+            withdraw: application.status == .withdrawn ? nil : DangerAction(
+                label: words("app.withdraw"), consequence: words("app.withdrawConfirm"),
+                action: SiteURL.applicationWithdraw(application.id).path, csrf: req.csrfToken()),
+            readHref: application.status == .draft ? nil : SiteURL.applicationReview(application.id).path)
+        return context.page("application", title: words("app.heading"), view)
+    }
+
+    func section(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let index = try context.sectionIndex(req)
+        guard context.application.isEditable(call: context.call, at: Date()) else {
+            return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
+        }
+        return sectionPage(context, index: index, answers: context.application.answers, problems: [:], status: .ok)
+    }
+
+    func saveSection(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let index = try context.sectionIndex(req)
+        let application = context.application
+        guard application.isEditable(call: context.call, at: Date()) else { throw DomainError.refused(context.words("app.readOnly")) }
+        let values = try req.formValues()
+        let questions = context.form.sections[index].questions
+        let answers = QuestionFields.answers(values, questions: questions)
+        // Saved first, valid or not: nothing typed is ever thrown away.
+        let saved = try await ApplicationStore(db: req.db).save(id: application.id, answers: answers, language: context.words.language, now: Date())
+        if values["action"] == "later" {
+            return req.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
+        }
+        let problems = AnswerValidator.problems(saved.answers, questions: questions)
+        if !problems.isEmpty {
+            return sectionPage(context, index: index, answers: saved.answers, problems: problems, status: .unprocessableEntity)
+        }
+        let next = index + 1 < context.form.sections.count
+            ? SiteURL.applicationSection(application.id, index: index + 1) : SiteURL.applicationReview(application.id)
+        return req.redirect(to: next.path, redirectType: .normal)
+    }
+
+    func review(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        return reviewPage(context, problems: [:], notice: nil, status: .ok)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let (application, words) = (context.application, context.words)
+        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: Date()) {
+        case .alreadySubmitted:
+            // A double click or a retry lands on the same receipt.
+            return req.redirect(to: SiteURL.applicationReceipt(application.id).path, redirectType: .normal)
+        case .withdrawn:
+            throw DomainError.refused(words("app.withdrawn"))
+        case .closed(let at):
+            return reviewPage(context, problems: [:], notice: words("app.closed", ["date": words.dateTime(at, zone: context.call.timeZone)]),
+                              status: .unprocessableEntity)
+        case .notYetOpen(let opensAt):
+            return reviewPage(context, problems: [:], notice: words("call.notYetOpen", ["date": words.dateTime(opensAt, zone: context.call.timeZone)]),
+                              status: .unprocessableEntity)
+        case .incomplete(let problems):
+            return reviewPage(context, problems: problems, notice: nil, status: .unprocessableEntity)
+        case .ready:
+            let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+            let token = context.token
+            _ = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date()) { messages.receipt(for: $0, token: token) }
+            return req.redirect(to: SiteURL.applicationReceipt(application.id).path, redirectType: .normal)
+        }
+    }
+
+    func receipt(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let (application, words) = (context.application, context.words)
+        guard application.status == .submitted, let reference = application.reference else {
+            return req.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
+        }
+        let view = ReceiptView(t: WordTable(words, keys: ["receipt.heading", "receipt.view"]).table,
+                               reference: words("receipt.reference", ["reference": reference]),
+                               next: words("receipt.next", ["email": application.email]),
+                               readHref: SiteURL.application(application.id).path)
+        return context.page("receipt", title: words("receipt.heading"), view)
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+        _ = try await ApplicationStore(db: req.db).withdraw(id: context.application.id, now: Date()) { messages.withdrawn($0) }
+        return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
+    }
+
+    private func sectionPage(_ context: ApplicantContext, index: Int, answers: [String: Answer], problems: [String: AnswerProblem],
+                             status: HTTPStatus) -> Response {
+        let (application, form, words) = (context.application, context.form, context.words)
+        let section = form.sections[index]
+        let fields = QuestionFields.fields(section.questions, answers: answers, problems: problems, words: words)
+        let view = SectionPageView(
+            t: [:], callTitle: context.call.title.text(in: words.language),
+            step: words("app.step", ["n": "\(index + 1)", "total": "\(form.sections.count)"]),
+            heading: section.title.text(in: words.language),
+            intro: section.intro.isEmpty ? nil : section.intro.text(in: words.language),
+            form: QuestionFields.form(request: context.request, action: SiteURL.applicationSection(application.id, index: index).path,
+                                      submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words))
+        return context.page("section", title: section.title.text(in: words.language), view, status: status, isError: !problems.isEmpty)
+    }
+
+    private func reviewPage(_ context: ApplicantContext, problems: [String: AnswerProblem], notice: String?, status: HTTPStatus) -> Response {
+        let (application, form, words) = (context.application, context.form, context.words)
+        let editable = application.isEditable(call: context.call, at: Date())
+        let groups = form.sections.enumerated().map { index, section in
+            ReviewView.Group(title: section.title.text(in: words.language), items: section.questions.map { question in
+                ReviewView.Item(label: question.label.text(in: words.language),
+                                answer: AnswerText.display(application.answers[question.key], question: question, words: words),
+                                problem: problems[question.key].map(words.problem),
+                                changeHref: editable ? SiteURL.applicationSection(application.id, index: index).path + "#f-\(question.key)" : nil)
+            })
+        }
+        let links = form.sections.enumerated().flatMap { index, section in
+            section.questions.compactMap { question in
+                problems[question.key].map {
+                    FormView.ErrorLink(href: SiteURL.applicationSection(application.id, index: index).path + "#f-\(question.key)",
+                                       message: "\(question.label.text(in: words.language)): \(words.problem($0))")
+                }
+            }
+        }
+        let view = ReviewView(
+            t: WordTable(words, keys: ["app.review", "app.reviewIntro", "app.submit", "app.submitIntro", "app.missing", "app.change"]).table,
+            callTitle: context.call.title.text(in: words.language), groups: groups, problems: links, hasProblems: !links.isEmpty,
+            notice: notice, submitAction: application.status == .draft ? SiteURL.applicationSubmit(application.id).path : nil,
+            csrf: context.request.csrfToken())
+        return context.page("review", title: words("app.review"), view, status: status, isError: !links.isEmpty || notice != nil)
+    }
+}

@@ -1,0 +1,129 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The public page of a call, starting an application, and the private link that resumes one.
+struct CallPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("calls", ":callID", use: show)
+        routes.post("calls", ":callID", "start", use: start)
+        routes.get("apply", ":token", use: resume)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let loaded = try await Self.publicCall(req)
+        let language = req.applicantLanguage(offered: loaded.call.languages)
+        return try await page(req, loaded, language: language, email: "", emailProblem: nil, status: .ok)
+    }
+
+    func start(req: Request) async throws -> Response {
+        let loaded = try await Self.publicCall(req)
+        let call = loaded.call
+        let values = try req.formValues()
+        let language = call.language(for: Language(rawValue: values["language"]) ?? req.applicantLanguage(offered: call.languages))
+        let words = req.words(language)
+        let email = EmailAddress.normalise(values["email"])
+        guard EmailAddress.isValid(email) else {
+            return try await page(req, loaded, language: language, email: values["email"], emailProblem: words("start.emailProblem"),
+                                  status: .unprocessableEntity)
+        }
+        let token = SecretToken.make()
+        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+        let outcome = try await ApplicationStore(db: req.db).start(
+            callID: call.id, email: email, language: language, formVersion: loaded.form.version,
+            tokenHash: SecretToken.hash(token), now: Date(), message: { application, _ in messages.link(to: application, token: token) })
+        switch outcome {
+        case .created(let application):
+            // A new application: the link is shown once here and this browser may carry on at once.
+            let view = LinkView(t: WordTable(words, keys: ["link.heading", "link.intro", "link.continue"],
+                                             arguments: ["link.intro": ["email": email]]).table,
+                                link: messages.resumeLink(token: token), continueHref: SiteURL.application(application.id).path)
+            let response = req.applicantPage("link", title: words("link.heading"), view, language: language, offered: call.languages)
+            response.cookies[req.cookieJar.applicant] = req.cookieJar.value(token)
+            return response
+        case .existing:
+            // Never show an existing application's link to whoever typed its email: it goes by email only.
+            let view = LinkView(t: WordTable(words, keys: ["sent.heading", "sent.body"], arguments: ["sent.body": ["email": email]]).table,
+                                link: nil, continueHref: nil)
+            return req.applicantPage("link", title: words("sent.heading"), view, language: language, offered: call.languages)
+        }
+    }
+
+    /// Opens an application from its private link, then moves to an address without the token.
+    func resume(req: Request) async throws -> Response {
+        let token = try req.parameters.require("token")
+        guard token.count <= 64, let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)) else {
+            throw DomainError.notFound("application")
+        }
+        let response = req.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
+        response.cookies[req.cookieJar.applicant] = req.cookieJar.value(token)
+        response.cookies[req.cookieJar.language] = req.cookieJar.value(application.language.rawValue, maxAge: 365 * 24 * 3600)
+        return response
+    }
+
+    /// A published call, or 404: drafts are not public.
+    static func publicCall(_ req: Request) async throws -> CallStore.Loaded {
+        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
+              loaded.call.isPublished else { throw DomainError.notFound("call") }
+        return loaded
+    }
+
+    private func page(_ req: Request, _ loaded: CallStore.Loaded, language: Language, email: String, emailProblem: String?,
+                      status: HTTPStatus) async throws -> Response {
+        let call = loaded.call
+        let words = req.words(language)
+        let now = Date()
+        let status_ = call.status(at: now)
+        let program = try await ProgramStore(db: req.db).findByID(call.programID)
+        var startForm: FormView?
+        if call.acceptsSubmission(at: now) {
+            var emailField = FormField("email", words("start.email"), value: email, errors: [], hint: words("start.emailHint"))
+                .type("email", autocomplete: "email")
+            emailField.error = emailProblem
+            let languageField = FormField("language", words("start.language"), value: language.rawValue, errors: [])
+                .choices(call.languages.map { ($0.rawValue, $0.nativeName) })
+            startForm = QuestionFields.form(request: req, action: SiteURL.startApplication(callID: call.id).path,
+                                            submit: words("start.button"), secondary: nil,
+                                            fields: call.languages.count > 1 ? [emailField, languageField] : [emailField], words: words)
+        }
+        let notice: String? = switch status_ {
+        case .scheduled: words("call.notYetOpen", ["date": words.dateTime(call.opensAt, zone: call.timeZone)])
+        case .closed where !call.acceptsSubmission(at: now): words("call.closedOn", ["date": words.dateTime(call.closesAt, zone: call.timeZone)])
+        default: nil
+        }
+        let view = CallPageView(
+            t: WordTable(words, keys: ["call.languages", "call.whoMayApply", "call.privacy", "start.heading", "start.intro", "common.sample"]).table,
+            title: call.title.text(in: language),
+            paragraphs: Self.paragraphs(call.description.text(in: language)),
+            deadline: words("call.closes", ["date": words.dateTime(call.closesAt, zone: call.timeZone)]),
+            isOpen: startForm != nil, notice: notice,
+            languages: call.languages.map(\.nativeName).joined(separator: " · "),
+            eligibility: Self.eligibilityLines(loaded.rules, words: words),
+            privacy: Self.paragraphs(call.privacyNotice.text(in: language)),
+            contact: words("call.contact", ["email": call.contactEmail]),
+            startForm: startForm, isSample: program?.isSample ?? false)
+        return req.applicantPage("call", title: view.title, view, language: language, offered: call.languages,
+                                 status: status, isError: emailProblem != nil)
+    }
+
+    static func paragraphs(_ text: String) -> [String] {
+        text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    static func eligibilityLines(_ rules: EligibilityRules, words: Words) -> [String] {
+        var lines: [String] = []
+        if !rules.nationalities.isEmpty {
+            lines.append(words("call.nationalities", ["list": rules.nationalities.sorted().map(\.englishName).joined(separator: ", ")]))
+        }
+        if !rules.residences.isEmpty {
+            lines.append(words("call.residences", ["list": rules.residences.sorted().map(\.englishName).joined(separator: ", ")]))
+        }
+        if !rules.sectors.isEmpty {
+            let names = ProfileSection.sectors.filter { option in rules.sectors.contains { $0.rawValue == option.value } }
+                .map { $0.label.text(in: words.language) }
+            lines.append(words("call.sectors", ["list": names.joined(separator: ", ")]))
+        }
+        if let years = rules.minimumYearsOfExperience { lines.append(words("call.experience", ["years": "\(years)"])) }
+        return lines.isEmpty ? [words("call.everyone")] : lines
+    }
+}

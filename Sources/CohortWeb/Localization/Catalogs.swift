@@ -1,0 +1,75 @@
+import CohortCore
+import Foundation
+
+/// Applicant-facing words in every language, read once at start-up. A key missing in a
+/// language falls back to English for that key alone; the test suite fails when a
+/// catalog lacks a key that English has.
+struct Catalogs: Sendable {
+    let entries: [Language: [String: String]]
+
+    static func load() throws -> Catalogs {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Catalogs") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        var entries: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            let data = try Data(contentsOf: folder.appendingPathComponent("\(language.rawValue).json"))
+            entries[language] = try JSONDecoder().decode([String: String].self, from: data)
+        }
+        return Catalogs(entries: entries)
+    }
+
+    /// The text for `key` with `{name}` placeholders filled in.
+    func text(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
+        var text = entries[language]?[key] ?? entries[.english]?[key] ?? ""
+        for (name, value) in arguments {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+
+    /// Keys English has that `language` lacks.
+    func missingKeys(in language: Language) -> Set<String> {
+        Set(entries[.english]?.keys ?? [:].keys).subtracting(entries[language]?.keys ?? [:].keys)
+    }
+}
+
+/// Bound to one language, for building a page.
+struct Words: Sendable {
+    let catalogs: Catalogs
+    let language: Language
+
+    func callAsFunction(_ key: String, _ arguments: [String: String] = [:]) -> String {
+        catalogs.text(key, language, arguments)
+    }
+
+    /// An answer problem in words the applicant reads.
+    func problem(_ problem: AnswerProblem) -> String {
+        switch problem {
+        case .required: self("problem.required")
+        case .tooLong(let max): self("problem.tooLong", ["max": "\(max)"])
+        case .tooManyWords(let limit, let count): self("problem.tooManyWords", ["limit": "\(limit)", "count": "\(count)"])
+        case .notANumber: self("problem.notANumber")
+        case .outOfRange(let min, let max):
+            self("problem.outOfRange", ["min": min.map { Self.number($0) } ?? "0", "max": max.map { Self.number($0) } ?? "∞"])
+        case .notADate: self("problem.notADate")
+        case .notAnEmail: self("problem.notAnEmail")
+        case .unknownOption: self("problem.unknownOption")
+        case .unknownCountry: self("problem.unknownCountry")
+        case .notYesOrNo: self("problem.notYesOrNo")
+        }
+    }
+
+    static func number(_ value: Double) -> String {
+        value.rounded() == value ? String(Int(value)) : String(value)
+    }
+
+    /// "15 March 2027, 23:59 Malaysia Time", in this language and the call's zone.
+    func dateTime(_ date: Date, zone: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: language.rawValue)
+        formatter.timeZone = TimeZone(identifier: zone) ?? TimeZone(identifier: "UTC")
+        formatter.setLocalizedDateFormatFromTemplate("d MMMM y HH:mm zzzz")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,47 @@
+import CohortStore
+import Fluent
+import Foundation
+import Vapor
+
+/// Delivers outbox messages in the background. Each instance claims messages with a lease,
+/// so several instances share the work; a failed delivery is retried later with a growing pause.
+final class OutboxDelivery: LifecycleHandler, @unchecked Sendable {
+    static let interval: Duration = .seconds(2)
+    private var task: Task<Void, Never>?
+    private let lock = NSLock()
+
+    func didBootAsync(_ app: Application) async throws {
+        let config = app.cohortConfig
+        let db = app.db
+        let logger = app.logger
+        let loop = Task.detached {
+            while !Task.isCancelled {
+                await Self.deliverDue(db: db, config: config, logger: logger)
+                try? await Task.sleep(for: Self.interval)
+            }
+        }
+        lock.withLock { task = loop }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        lock.withLock { task }?.cancel()
+    }
+
+    /// One round: claim what is due and hand it to the transport.
+    static func deliverDue(db: any Database, config: CohortConfig, logger: Logger) async {
+        let outbox = OutboxStore(db: db)
+        do {
+            for pending in try await outbox.claim(limit: 20, now: Date()) {
+                do {
+                    try config.mailTransport.deliver(pending.message, id: pending.id, from: config.mailFrom, logger: logger)
+                    try await outbox.markSent(pending.id, at: Date())
+                } catch {
+                    logger.warning("outbox: delivery of message \(pending.id) failed; it will be retried")
+                    try await outbox.markFailed(pending.id, attempts: pending.attempts, error: String(describing: error), now: Date())
+                }
+            }
+        } catch {
+            logger.warning("outbox: could not read pending messages (\(String(describing: type(of: error))))")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CohortCore
+import Foundation
+
+/// Words a page template needs, keyed with underscores ("start_heading") because
+/// Mustache reads dots as paths.
+struct WordTable: Sendable {
+    let table: [String: String]
+
+    init(_ words: Words, keys: [String], arguments: [String: [String: String]] = [:]) {
+        var table: [String: String] = [:]
+        for key in keys { table[key.replacingOccurrences(of: ".", with: "_")] = words(key, arguments[key] ?? [:]) }
+        self.table = table
+    }
+}
+
+struct CallPageView: Sendable {
+    let t: [String: String]
+    let title: String
+    let paragraphs: [String]
+    let deadline: String
+    let isOpen: Bool
+    let notice: String?
+    let languages: String
+    let eligibility: [String]
+    let privacy: [String]
+    let contact: String
+    let startForm: FormView?
+    let isSample: Bool
+}
+
+struct LinkView: Sendable {
+    let t: [String: String]
+    let link: String?
+    let continueHref: String?
+}
+
+struct ApplicationOverviewView: Sendable {
+    struct SectionItem: Sendable {
+        let title: String
+        let href: String?
+        let state: String
+        let stateClass: String
+    }
+
+    let t: [String: String]
+    let callTitle: String
+    let progress: String
+    let sections: [SectionItem]
+    let reviewHref: String?
+    let notice: String?
+    let submittedText: String?
+    let withdraw: DangerAction?
+    let readHref: String?
+}
+
+struct SectionPageView: Sendable {
+    let t: [String: String]
+    let callTitle: String
+    let step: String
+    let heading: String
+    let intro: String?
+    let form: FormView
+}
+
+struct ReviewView: Sendable {
+    struct Item: Sendable {
+        let label: String
+        let answer: String
+        let problem: String?
+        let changeHref: String?
+    }
+
+    struct Group: Sendable {
+        let title: String
+        let items: [Item]
+    }
+
+    let t: [String: String]
+    let callTitle: String
+    let groups: [Group]
+    let problems: [FormView.ErrorLink]
+    let hasProblems: Bool
+    let notice: String?
+    let submitAction: String?
+    let csrf: String
+}
+
+struct ReceiptView: Sendable {
+    let t: [String: String]
+    let reference: String
+    let next: String
+    let readHref: String
+}

@@ -1,0 +1,81 @@
+import CohortCore
+import Vapor
+
+/// Turns a form section's questions into fields in the applicant's language, and a posted
+/// form back into answers.
+enum QuestionFields {
+    static func fields(_ questions: [Question], answers: [String: Answer], problems: [String: AnswerProblem],
+                       words: Words) -> [FormField] {
+        questions.map { question in
+            let answer = answers[question.key]
+            var field = FormField(question.key, question.label.text(in: words.language), value: answer?.textValue ?? "", errors: [])
+            field.error = problems[question.key].map(words.problem)
+            field.required = question.required
+            var hints = [question.help.text(in: words.language)].filter { !$0.isEmpty }
+            switch question.type {
+            case .shortText: break
+            case .longText:
+                field.isTextarea = true
+                if let limit = question.wordLimit { hints.append(words("field.wordLimit", ["limit": "\(limit)"])) }
+            case .email: field.inputType = "email"
+            case .number: field.inputType = "number"
+            case .date:
+                field.inputType = "date"
+                hints.append(words("field.dateHint"))
+            case .country:
+                field = field.choices(Country.all.map { ($0.code, $0.englishName) }, placeholder: words("common.choose"))
+            case .singleChoice:
+                field = field.choices(question.options.map { ($0.value, $0.label.text(in: words.language)) })
+                field.asRadios = true
+            case .yesNo:
+                field = field.choices([("yes", words("common.yes")), ("no", words("common.no"))])
+                field.asRadios = true
+            case .multipleChoice:
+                let chosen: Set<String>
+                if case .list(let items)? = answer { chosen = Set(items) } else { chosen = [answer?.textValue ?? ""] }
+                field.options = question.options.map {
+                    .init(value: $0.value, label: $0.label.text(in: words.language), selected: chosen.contains($0.value))
+                }
+                field.asCheckboxes = true
+            case .file:
+                // Uploads come with the file store; until then a file question takes a short note.
+                break
+            }
+            if let options = field.options, field.asRadios || field.asCheckboxes {
+                field.options = options.enumerated().map { index, option in
+                    var option = option
+                    option.id = "\(field.id)-\(index)"
+                    option.name = field.asCheckboxes ? "\(question.key)__\(option.value)" : question.key
+                    return option
+                }
+            }
+            field.hint = hints.isEmpty ? nil : hints.joined(separator: " ")
+            return field
+        }
+    }
+
+    /// The answers a posted section gives. Every question of the section is read, so
+    /// clearing a field clears its answer.
+    static func answers(_ values: FormValues, questions: [Question]) -> [String: Answer] {
+        var answers: [String: Answer] = [:]
+        for question in questions where question.type != .file || !values[question.key].isEmpty {
+            if question.type == .multipleChoice {
+                answers[question.key] = .list(question.options.map(\.value).filter { values["\(question.key)__\($0)"] == "on" })
+            } else {
+                answers[question.key] = .text(values[question.key])
+            }
+        }
+        return answers
+    }
+
+    /// A form in the applicant's language.
+    static func form(request: Request, action: String, submit: String, secondary: String?, fields: [FormField],
+                     words: Words) -> FormView {
+        var form = FormView(request: request, action: action, submitLabel: submit, fields: fields)
+        form.errorSummaryTitle = words("common.errorSummary")
+        form.errorPrefix = words("common.errorPrefix")
+        form.optionalText = words("common.optional")
+        form.secondaryLabel = secondary
+        return form
+    }
+}

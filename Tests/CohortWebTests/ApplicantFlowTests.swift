@@ -1,0 +1,228 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+import Fluent
+import SQLKit
+@testable import CohortWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ApplicantFlowTests {
+    static func openCallID(_ app: Application) async throws -> UUID {
+        let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2017-18"))
+        return try #require(try await CallStore(db: app.db).calls(programID: program.id).first?.id)
+    }
+
+    static func start(_ browser: Browser, callID: UUID, email: String, language: String = "en") async throws -> TestingHTTPResponse {
+        _ = try await browser.get("/calls/\(callID.uuidString.lowercased())")
+        return try await browser.post("/calls/\(callID.uuidString.lowercased())/start", ["email": email, "language": language])
+    }
+
+    static func applicationPath(_ html: String) throws -> String {
+        let range = try #require(html.range(of: #"/applications/[0-9a-f-]{36}"#, options: .regularExpression))
+        return String(html[range])
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func theCallPageSpeaksTheApplicantsLanguage(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let path = "/calls/\(try await Self.openCallID(app).uuidString.lowercased())"
+            let english = try await Browser(app).get(path)
+            #expect(english.status == .ok)
+            #expect(english.body.string.contains("<html lang=\"en\">"))
+            #expect(english.body.string.contains("Start your application"))
+            #expect(english.body.string.contains("Malaysia Time") || english.body.string.contains("MYT"))
+            for name in ["Bahasa Melayu", "नेपाली", "বাংলা", "ខ្មែរ", "Filipino", "Bahasa Indonesia"] {
+                #expect(english.body.string.contains(name), "switcher lacks \(name)")
+            }
+            let browser = Browser(app)
+            let malay = try await browser.get(path + "?lang=ms")
+            #expect(malay.body.string.contains("<html lang=\"ms\">"))
+            #expect(malay.body.string.contains("Mulakan permohonan anda"))
+            // The choice sticks for the next page.
+            #expect(try await browser.get(path).body.string.contains("Mulakan permohonan anda"))
+            let khmer = try await Browser(app).get(path, headers: ["Accept-Language": "km-KH,km;q=0.9"])
+            #expect(khmer.body.string.contains("ចាប់ផ្ដើមពាក្យស្នើសុំរបស់អ្នក"))
+            // Question labels with no Khmer wording fall back to English, never to a key.
+            #expect(!khmer.body.string.contains("start.heading"))
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func anApplicantStartsFillsInAndSubmitsOnce(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let applicant = Browser(app)
+            let bad = try await Self.start(applicant, callID: callID, email: "not an email")
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("value=\"not an email\""))
+            #expect(bad.body.string.contains("Enter an email address like name@example.org."))
+
+            let started = try await Self.start(applicant, callID: callID, email: "Siti@Example.org")
+            #expect(started.status == .ok)
+            #expect(started.body.string.contains("Your private link"))
+            #expect(started.body.string.contains("/apply/"))
+            let path = try Self.applicationPath(started.body.string)
+            let messages = try await OutboxStore(db: app.db).messages(to: "siti@example.org")
+            #expect(messages.count == 1)
+            #expect(messages[0].subject == "Your link")
+            #expect(!messages[0].subject.contains("Migrant") && !messages[0].body.contains("Migrant"))
+            #expect(messages[0].body.contains("/apply/"))
+
+            // An invalid section is saved anyway and comes back with the values and messages.
+            let invalid = try await applicant.post(path + "/sections/1", ["full_name": "Siti Aminah", "nationality": "MY", "residence": "MY",
+                                                                          "sector": "ngo", "years_experience": "many"])
+            #expect(invalid.status == .unprocessableEntity)
+            #expect(invalid.body.string.contains("Enter a number, like 5."))
+            #expect(invalid.body.string.contains("value=\"many\""))
+            #expect(try await applicant.get(path + "/sections/1").body.string.contains("value=\"Siti Aminah\""))
+
+            #expect(try await applicant.post(path + "/sections/1", ["full_name": "Siti Aminah", "nationality": "MY", "residence": "MY",
+                                                                    "sector": "ngo", "years_experience": "6", "gender": "woman"]).status == .seeOther)
+            let early = try await applicant.post(path + "/submit")
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("Some answers are missing or need correcting"))
+
+            #expect(try await applicant.post(path + "/sections/2", ["works_with_migrants": "yes", "focus__domestic_work": "on",
+                                                                    "focus__justice": "on", "work_description": "Shelter and legal aid."]).status == .seeOther)
+            let third = try await applicant.post(path + "/sections/3", ["attend_all": "yes", "expectations": "Skills for advocacy."])
+            #expect(third.headers.first(name: .location) == path + "/review")
+            let review = try await applicant.get(path + "/review").body.string
+            #expect(review.contains("Domestic work, Access to justice"))
+            #expect(review.contains("Siti Aminah"))
+
+            let submitted = try await applicant.post(path + "/submit")
+            #expect(submitted.headers.first(name: .location) == path + "/receipt")
+            let receipt = try await applicant.get(path + "/receipt").body.string
+            #expect(receipt.contains("MWP2017-0001"))
+            // A second click lands on the same receipt and sends nothing more.
+            #expect(try await applicant.post(path + "/submit").headers.first(name: .location) == path + "/receipt")
+            let all = try await OutboxStore(db: app.db).messages(to: "siti@example.org")
+            #expect(all.filter { $0.subject == "Your receipt" }.count == 1)
+            #expect(all.first { $0.subject == "Your receipt" }?.body.contains("MWP2017-0001") == true)
+            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .submitted) == 1)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func startingAgainNeverShowsAnotherPersonsLink(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let owner = Browser(app)
+            let path = try Self.applicationPath(try await Self.start(owner, callID: callID, email: "owner@example.org").body.string)
+            let stranger = Browser(app)
+            let again = try await Self.start(stranger, callID: callID, email: "owner@example.org")
+            #expect(again.status == .ok)
+            #expect(again.body.string.contains("Check your email"))
+            #expect(!again.body.string.contains("/apply/"))
+            #expect(try await stranger.get(path).status == .notFound)
+            #expect(try await OutboxStore(db: app.db).messages(to: "owner@example.org").count == 2)
+            #expect(try await ApplicationStore(db: app.db).count(callID: callID) == 1)
+            // The owner's own link still works.
+            #expect(try await owner.get(path).status == .ok)
+        }
+    }
+
+    @Test func theEmailedLinkOpensTheApplicationOnAnotherDevice() async throws {
+        try await withTestApp(.sqlite) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let path = try Self.applicationPath(try await Self.start(Browser(app), callID: callID, email: "phone@example.org", language: "ne").body.string)
+            let body = try #require(try await OutboxStore(db: app.db).messages(to: "phone@example.org").first?.body)
+            #expect(body.contains("नमस्ते"))
+            let link = try #require(body.range(of: #"/apply/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(body[$0]) })
+            let phone = Browser(app)
+            let opened = try await phone.get(link)
+            #expect(opened.status == .seeOther)
+            #expect(opened.headers.first(name: .location) == path)
+            let page = try await phone.get(path)
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("<html lang=\"ne\">"))
+            #expect(try await Browser(app).get("/apply/not-a-real-token").status == .notFound)
+        }
+    }
+
+    @Test func aClosedCallKeepsTheDraftButRefusesTheSubmission() async throws {
+        try await withTestApp(.sqlite) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let applicant = Browser(app)
+            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "late@example.org").body.string)
+            _ = try await applicant.post(path + "/sections/1", ["full_name": "Late Applicant"])
+            // The deadline (plus grace) passes.
+            guard let sql = app.db as? any SQLDatabase else { return }
+            try await sql.raw("UPDATE calls SET closes_at = \(bind: Date().addingTimeInterval(-7200)) WHERE id = \(bind: callID)").run()
+            let refused = try await applicant.post(path + "/submit")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("closed on"))
+            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .draft) == 1)
+            let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string
+            #expect(page.contains("This call closed on"))
+            #expect(!page.contains("Start application"))
+        }
+    }
+
+    @Test func anApplicantCanWithdraw() async throws {
+        try await withTestApp(.sqlite) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let applicant = Browser(app)
+            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "w@example.org").body.string)
+            #expect(try await applicant.post(path + "/withdraw").status == .seeOther)
+            #expect(try await applicant.get(path).body.string.contains("You have withdrawn this application."))
+            #expect(try await applicant.post(path + "/submit").status == .unprocessableEntity)
+        }
+    }
+
+    @Test func applicantPagesAreSmall() async throws {
+        try await withTestApp(.sqlite) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let applicant = Browser(app)
+            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "s@example.org").body.string)
+            let css = try await applicant.get("/static/cohort.css").body.readableBytes
+            for page in ["/calls/\(callID.uuidString.lowercased())", path, path + "/sections/1", path + "/review"] {
+                let html = try await applicant.get(page)
+                #expect(html.status == .ok)
+                // Uncompressed, HTML and stylesheet together stay far below the 30 KB compressed budget.
+                #expect(html.body.readableBytes + css < 60_000, "\(page): \(html.body.readableBytes) bytes")
+                #expect(!html.body.string.contains("<script"))
+            }
+        }
+    }
+}
+
+@Suite struct CatalogTests {
+    @Test func everyCatalogHasEveryEnglishKey() throws {
+        let catalogs = try Catalogs.load()
+        for language in Language.allCases {
+            #expect(catalogs.missingKeys(in: language).isEmpty, "\(language.rawValue) lacks \(catalogs.missingKeys(in: language).sorted())")
+        }
+    }
+
+    @Test func everyKeyTheCodeUsesExistsInEnglish() throws {
+        let catalogs = try Catalogs.load()
+        let english = Set(catalogs.entries[.english]?.keys.map { $0 } ?? [])
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/CohortWeb")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "swift" } ?? []
+        var used = Set<String>()
+        let pattern = try NSRegularExpression(pattern: #""((?:common|call|start|link|sent|app|receipt|problem|field|mail|notFound|language)\.[A-Za-z.]+)""#)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used.insert((text as NSString).substring(with: match.range(at: 1)))
+            }
+        }
+        #expect(used.count > 40)
+        let states = ["app.state.notStarted", "app.state.inProgress", "app.state.complete"]
+        #expect(used.subtracting(english).subtracting(["app.state."]).isEmpty, "missing: \(used.subtracting(english).sorted())")
+        #expect(Set(states).isSubset(of: english))
+    }
+
+    @Test func placeholdersAreFilledAndMissingWordsFallBackToEnglish() throws {
+        let catalogs = try Catalogs.load()
+        #expect(catalogs.text("receipt.reference", .malay, ["reference": "MWP2017-0042"]) == "Nombor rujukan anda ialah MWP2017-0042")
+        let partial = Catalogs(entries: [.english: ["a.b": "English"], .khmer: [:]])
+        #expect(partial.text("a.b", .khmer) == "English")
+    }
+}
