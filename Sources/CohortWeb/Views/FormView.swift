@@ -24,13 +24,18 @@ struct FormView: Sendable {
         let message: String
     }
 
-    init(request: Request, action: String, submitLabel: String, fields: [FormField], cancelHref: String? = nil) {
+    /// - Parameter namesFieldsInSummary: prefix each message in the summary with its field's label,
+    ///   for forms whose messages do not name the field ("Answer this question.").
+    init(request: Request, action: String, submitLabel: String, fields: [FormField], cancelHref: String? = nil,
+         namesFieldsInSummary: Bool = false) {
         self.action = action
         self.submitLabel = submitLabel
         self.csrf = request.csrfToken()
         self.fields = fields.map(FieldView.init)
         self.cancelHref = cancelHref
-        self.errorSummary = fields.compactMap { field in field.error.map { ErrorLink(href: "#\(field.id)", message: $0) } }
+        self.errorSummary = fields.compactMap { field in
+            field.error.map { ErrorLink(href: "#\(field.id)", message: namesFieldsInSummary ? "\(field.label): \($0)" : $0) }
+        }
         self.hasErrors = !errorSummary.isEmpty
     }
 }
@@ -84,7 +89,7 @@ struct FieldView: Sendable {
         isRadios = field.asRadios
         isCheckboxes = field.asCheckboxes
         isSelect = field.isSelect && !field.asRadios && !field.asCheckboxes
-        inputMode = field.inputType == "number" ? "decimal" : nil
+        inputMode = field.inputMode ?? (field.inputType == "number" ? "decimal" : nil)
     }
 }
 
@@ -113,6 +118,7 @@ struct FormField: Sendable {
     /// Radios or checkboxes instead of a select.
     var asRadios = false
     var asCheckboxes = false
+    var inputMode: String?
 
     var id: String { "f-\(name)" }
     var isSelect: Bool { options != nil }

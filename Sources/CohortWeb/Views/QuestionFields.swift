@@ -18,9 +18,13 @@ enum QuestionFields {
                 field.isTextarea = true
                 if let limit = question.wordLimit { hints.append(words("field.wordLimit", ["limit": "\(limit)"])) }
             case .email: field.inputType = "email"
-            case .number: field.inputType = "number"
+            case .number:
+                // Text with a numeric keyboard: a number field would silently drop what was typed if it is not a number.
+                field.inputType = "text"
+                field.inputMode = "decimal"
             case .date:
-                field.inputType = "date"
+                // A date picker only while the value is a date, so a mistyped date is shown back as typed.
+                field.inputType = field.value.isEmpty || CalendarDate(iso: field.value) != nil ? "date" : "text"
                 hints.append(words("field.dateHint"))
             case .country:
                 field = field.choices(Country.all.map { ($0.code, $0.englishName) }, placeholder: words("common.choose"))
@@ -71,7 +75,7 @@ enum QuestionFields {
     /// A form in the applicant's language.
     static func form(request: Request, action: String, submit: String, secondary: String?, fields: [FormField],
                      words: Words) -> FormView {
-        var form = FormView(request: request, action: action, submitLabel: submit, fields: fields)
+        var form = FormView(request: request, action: action, submitLabel: submit, fields: fields, namesFieldsInSummary: true)
         form.errorSummaryTitle = words("common.errorSummary")
         form.errorPrefix = words("common.errorPrefix")
         form.optionalText = words("common.optional")
