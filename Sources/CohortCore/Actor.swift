@@ -25,6 +25,8 @@ public enum StaffAction: Sendable, Equatable {
     case assignProgramRoles
     case viewStaffProgram(UUID)
     case editProgram(UUID)
+    /// Read a program's applications, with identities, and export them.
+    case viewApplications(UUID)
 }
 
 public enum AccessPolicy {
@@ -34,7 +36,7 @@ public enum AccessPolicy {
         switch action {
         case .manageOrganisations, .manageAccounts, .createProgram, .deleteProgram, .assignProgramRoles:
             return false
-        case .viewStaffProgram(let program), .editProgram(let program):
+        case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
     }

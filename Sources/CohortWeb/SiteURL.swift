@@ -30,6 +30,10 @@ enum SiteURL: Equatable {
     case removeMember(slug: String, id: UUID)
     case stylesheet(version: String)
     case call(UUID)
+    case programCalls(slug: String)
+    case callApplications(UUID)
+    case callApplication(callID: UUID, id: UUID)
+    case callExport(UUID)
     case startApplication(callID: UUID)
     case resume(token: String)
     case application(UUID)
@@ -74,6 +78,10 @@ enum SiteURL: Equatable {
         case .removeMember(let slug, let id): "/staff/programs/\(slug)/members/\(id.uuidString.lowercased())/remove"
         case .stylesheet(let version): "/static/cohort.css?v=\(version)"
         case .call(let id): "/calls/\(id.uuidString.lowercased())"
+        case .programCalls(let slug): "/staff/programs/\(slug)/calls"
+        case .callApplications(let id): "/staff/calls/\(id.uuidString.lowercased())/applications"
+        case .callApplication(let callID, let id): "/staff/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())"
+        case .callExport(let id): "/staff/calls/\(id.uuidString.lowercased())/applications.csv"
         case .startApplication(let id): "/calls/\(id.uuidString.lowercased())/start"
         case .resume(let token): "/apply/\(token)"
         case .application(let id): "/applications/\(id.uuidString.lowercased())"

@@ -145,3 +145,30 @@ import Testing
         #expect(fields == ["question.name", "question.Bad Key", "question.pick", "question.unlabelled"])
     }
 }
+
+@Suite struct CSVAndQueryTests {
+    @Test(arguments: [("plain", "\"plain\""), ("=1+1", "\"'=1+1\""), ("+62 812", "\"'+62 812\""), ("-3", "\"'-3\""),
+                      ("@SUM(A1)", "\"'@SUM(A1)\""), ("\tx", "\"'\tx\""), ("\rx", "\"'\rx\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+                      ("a,b\nc", "\"a,b\nc\"")])
+    func escapesCellsSpreadsheetsWouldRun(value: String, expected: String) {
+        #expect(CSVWriter.cell(value) == expected)
+    }
+
+    @Test func rowsEndWithCRLF() {
+        #expect(CSVWriter.document(header: ["a", "b"], rows: [["1", "2"]]) == "\"a\",\"b\"\r\n\"1\",\"2\"\r\n")
+    }
+
+    @Test func filtersReadFromTheQueryAndWriteBack() {
+        let values = ["status": "submitted", "eligible": "no", "nationality": "np", "q": " Siti ", "from": "2017-01-01", "language": "xx"]
+        let filter = ApplicationFilter(query: { values[$0] })
+        #expect(filter.status == .submitted && filter.eligible == false && filter.nationality == "NP" && filter.search == "siti")
+        #expect(filter.language == nil)
+        #expect(ApplicationFilter(query: { Dictionary(uniqueKeysWithValues: filter.queryItems)[$0] }) == filter)
+    }
+
+    @Test func cursorsRoundTripAndRejectJunk() {
+        let cursor = ListCursor(value: "Siti | Aminah", id: UUID())
+        #expect(ListCursor(token: cursor.token) == cursor)
+        #expect(ListCursor(token: "not a cursor") == nil)
+    }
+}

@@ -16,8 +16,32 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @OptionalField(key: "submitted_at") var submittedAt: Date?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    @Field(key: "full_name") var fullName: String
+    @Field(key: "nationality") var nationality: String
+    @Field(key: "residence") var residence: String
+    @Field(key: "sector") var sector: String
+    @Field(key: "gender") var gender: String
+    @Field(key: "search_text") var searchText: String
+    @Field(key: "is_eligible") var isEligible: Bool
+    @Field(key: "ineligibility_reasons") var ineligibilityReasons: String
+    @OptionalField(key: "eligibility_override") var eligibilityOverride: Bool?
+    @OptionalField(key: "eligibility_note") var eligibilityNote: String?
 
     init() {}
+
+    /// Stores the answers and the facts read from them.
+    func setAnswers(_ answers: [String: Answer], rules: EligibilityRules) throws {
+        self.answers = try JSONText.encode(answers)
+        let facts = ApplicationFacts(answers: answers, rules: rules)
+        fullName = facts.fullName
+        nationality = facts.nationality
+        residence = facts.residence
+        sector = facts.sector
+        gender = facts.gender
+        searchText = ApplicationFacts.searchText(name: facts.fullName, email: email, reference: reference)
+        isEligible = facts.isEligible
+        ineligibilityReasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+    }
 
     func value() throws -> CallApplication {
         CallApplication(id: try requireID(), callID: callID, email: email, language: Language(rawValue: language) ?? .english,
@@ -42,6 +66,21 @@ final class ApplicationTokenRecord: Model, @unchecked Sendable {
         self.tokenHash = tokenHash
         self.createdAt = now
     }
+}
+
+/// Who exported which applications, when, and whether with identities.
+final class ExportRecord: Model, @unchecked Sendable {
+    static let schema = "export_records"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "call_id") var callID: UUID
+    @Field(key: "filter") var filter: String
+    @Field(key: "with_identities") var withIdentities: Bool
+    @Field(key: "row_count") var rowCount: Int
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
 }
 
 /// A message waiting to be sent, written in the same transaction as the change that causes it.

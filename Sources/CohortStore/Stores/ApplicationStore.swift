@@ -32,8 +32,8 @@ public struct ApplicationStore: Sendable {
                 record.email = email
                 record.language = language.rawValue
                 record.formVersion = formVersion
-                record.answers = "{}"
                 record.status = ApplicationStatus.draft.rawValue
+                try record.setAnswers([:], rules: try await Self.rules(callID: callID, on: tx))
                 record.createdAt = now
                 record.updatedAt = now
                 try await record.create(on: tx)
@@ -65,7 +65,7 @@ public struct ApplicationStore: Sendable {
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
             var merged = try JSONText.decode([String: Answer].self, record.answers)
             for (key, value) in answers { merged[key] = value }
-            record.answers = try JSONText.encode(merged)
+            try record.setAnswers(merged, rules: try await Self.rules(callID: record.callID, on: tx))
             if let language { record.language = language.rawValue }
             record.updatedAt = now
             try await record.update(on: tx)
@@ -87,6 +87,7 @@ public struct ApplicationStore: Sendable {
                 .where(SQLIdentifier("id"), .equal, SQLBind(record.callID)).run()
             guard let call = try await CallRecord.find(record.callID, on: tx) else { throw DomainError.notFound("call") }
             record.reference = ReferenceCode.make(prefix: call.referencePrefix, number: call.lastReferenceNumber)
+            record.searchText = ApplicationFacts.searchText(name: record.fullName, email: record.email, reference: record.reference)
             record.status = ApplicationStatus.submitted.rawValue
             record.submittedAt = now
             record.updatedAt = now
@@ -108,6 +109,11 @@ public struct ApplicationStore: Sendable {
             try await OutboxStore.enqueue(message(application), now: now, on: tx)
             return application
         }
+    }
+
+    static func rules(callID: UUID, on tx: any Database) async throws -> EligibilityRules {
+        guard let call = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
+        return try call.rules()
     }
 
     public func count(callID: UUID, status: ApplicationStatus? = nil) async throws -> Int {

@@ -71,9 +71,9 @@ public struct DemoLoader: Sendable {
             row.email = application.email
             row.language = Language.english.rawValue
             row.formVersion = entry.form.version
-            row.answers = try JSONText.encode(application.answers)
             row.status = ApplicationStatus.submitted.rawValue
             row.reference = ReferenceCode.make(prefix: call.referencePrefix, number: index + 1)
+            try row.setAnswers(application.answers, rules: entry.rules)
             row.submittedAt = submitted
             row.createdAt = submitted
             row.updatedAt = submitted

@@ -14,4 +14,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgramMembersController())
     try app.register(collection: CallPageController())
     try app.register(collection: ApplicationController())
+    try app.register(collection: StaffApplicationsController())
 }

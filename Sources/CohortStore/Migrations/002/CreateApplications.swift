@@ -16,6 +16,17 @@ struct CreateApplications: AsyncMigration {
             .field("status", .string, .required)
             .field("reference", .string)
             .field("submitted_at", .datetime)
+            // Facts read from the answers at every save, for filters and sorting.
+            .field("full_name", .string, .required)
+            .field("nationality", .string, .required)
+            .field("residence", .string, .required)
+            .field("sector", .string, .required)
+            .field("gender", .string, .required)
+            .field("search_text", .string, .required)
+            .field("is_eligible", .bool, .required)
+            .field("ineligibility_reasons", .string, .required)
+            .field("eligibility_override", .bool)
+            .field("eligibility_note", .string)
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
             .unique(on: "call_id", "email")
@@ -28,6 +39,15 @@ struct CreateApplications: AsyncMigration {
             .field("token_hash", .string, .required)
             .field("created_at", .datetime, .required)
             .unique(on: "token_hash")
+            .create()
+        try await database.schema("export_records")
+            .id()
+            .field("account_id", .uuid, .required)
+            .field("call_id", .uuid, .required, .references("calls", "id", onDelete: .cascade))
+            .field("filter", .string, .required)
+            .field("with_identities", .bool, .required)
+            .field("row_count", .int, .required)
+            .field("created_at", .datetime, .required)
             .create()
         try await database.schema("outbox_messages")
             .id()
@@ -43,12 +63,14 @@ struct CreateApplications: AsyncMigration {
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "applications_call_status").on("applications").column("call_id").column("status").run()
+            try await sql.create(index: "applications_call_created").on("applications").column("call_id").column("created_at").column("id").run()
             try await sql.create(index: "outbox_pending").on("outbox_messages").column("sent_at").column("next_attempt_at").run()
         }
     }
 
     func revert(on database: any Database) async throws {
         try await database.schema("outbox_messages").delete()
+        try await database.schema("export_records").delete()
         try await database.schema("application_tokens").delete()
         try await database.schema("applications").delete()
     }

@@ -1,0 +1,80 @@
+import CohortCore
+
+/// The staff list of a call's applications.
+struct ApplicationListView: Sendable {
+    struct Row: Sendable {
+        let href: String
+        let reference: String
+        let name: String
+        let status: String
+        let country: String
+        let sector: String
+        let eligible: String
+        let isIneligible: Bool
+        let submitted: String
+    }
+
+    struct Choice: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    struct Filter: Sendable {
+        let name: String
+        let label: String
+        let choices: [Choice]
+    }
+
+    let callTitle: String
+    let programTitle: String
+    let countText: String
+    let filters: [Filter]
+    let search: String
+    let from: String
+    let to: String
+    let sorts: [Choice]
+    let rows: [Row]
+    let isEmpty: Bool
+    let nextHref: String?
+    let firstHref: String?
+    let exportHref: String
+    let exportWithIdentitiesHref: String
+    let action: String
+    let publicHref: String
+}
+
+struct ApplicationDetailView: Sendable {
+    struct Item: Sendable {
+        let label: String
+        let answer: String
+    }
+
+    struct Group: Sendable {
+        let title: String
+        let items: [Item]
+    }
+
+    let heading: String
+    let facts: [Item]
+    let reasons: [String]
+    let groups: [Group]
+    let backHref: String
+}
+
+struct CallListView: Sendable {
+    struct Row: Sendable {
+        let title: String
+        let status: String
+        let period: String
+        let submitted: Int
+        let drafts: Int
+        let publicHref: String
+        let applicationsHref: String
+    }
+
+    let programTitle: String
+    let tabs: [Tab]
+    let rows: [Row]
+    let isEmpty: Bool
+}
