@@ -1,0 +1,123 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The applicant JSON API, for offline-capable clients and integrations. An application is
+/// opened with its private link's token as a bearer token; never with a cookie, so no CSRF.
+struct ApplicationAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let v1 = routes.grouped("api", "v1")
+        v1.get("calls", use: openCalls)
+        v1.get("calls", ":callID", use: call)
+        v1.post("calls", ":callID", "applications", use: start)
+        v1.get("applications", ":applicationID", use: read)
+        v1.patch("applications", ":applicationID", use: save)
+        v1.post("applications", ":applicationID", "submit", use: submit)
+    }
+
+    func openCalls(req: Request) async throws -> Response {
+        let calls = try await CallStore(db: req.db).openCalls(at: Date())
+        var items: [APICalls.Summary] = []
+        for call in calls {
+            guard let program = try await ProgramStore(db: req.db).findByID(call.programID) else { continue }
+            items.append(APICalls.Summary(call, programSlug: program.slug))
+        }
+        return try API.json(APICalls.List(calls: items))
+    }
+
+    func call(req: Request) async throws -> Response {
+        let loaded = try await CallPageController.publicCall(req)
+        guard let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID) else { throw DomainError.notFound("call") }
+        return try API.json(APICalls.Detail(loaded, programSlug: program.slug))
+    }
+
+    func start(req: Request) async throws -> Response {
+        let loaded = try await CallPageController.publicCall(req)
+        let body = try req.content.decode(APICalls.StartRequest.self)
+        let email = EmailAddress.normalise(body.email)
+        guard EmailAddress.isValid(email) else {
+            return try API.json(APICalls.Errors(errors: [.init(field: "email", message: "Enter an email address like name@example.org.")]),
+                                status: .unprocessableEntity)
+        }
+        guard loaded.call.acceptsSubmission(at: Date()) else {
+            throw Abort(.unprocessableEntity, reason: "This call is not taking applications now.")
+        }
+        let language = loaded.call.language(for: body.language.flatMap(Language.init(rawValue:)))
+        let token = SecretToken.make()
+        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+        let outcome = try await ApplicationStore(db: req.db).start(
+            callID: loaded.call.id, email: email, language: language, formVersion: loaded.form.version,
+            tokenHash: SecretToken.hash(token), now: Date(), message: { application, _ in messages.link(to: application, token: token) })
+        switch outcome {
+        case .created(let application):
+            return try API.json(APICalls.Started(id: application.id, resumeToken: token, linkSentByEmail: true), status: .created)
+        case .existing:
+            // The existing application's token is only ever sent to its owner's email.
+            return try API.json(APICalls.Started(id: nil, resumeToken: nil, linkSentByEmail: true), status: .accepted)
+        }
+    }
+
+    func read(req: Request) async throws -> Response {
+        let context = try await Self.context(req)
+        return try API.json(APICalls.ApplicationBody(context.application, problems: [:]))
+    }
+
+    func save(req: Request) async throws -> Response {
+        let context = try await Self.context(req)
+        let body = try req.content.decode(APICalls.SaveRequest.self)
+        guard context.application.isEditable(call: context.call, at: Date()) else {
+            throw Abort(.conflict, reason: "This application can no longer be changed.")
+        }
+        let known = Set(context.form.questions.map(\.key))
+        let unknown = body.answers.keys.filter { !known.contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            return try API.json(APICalls.Errors(errors: unknown.map { .init(field: $0, message: "This form has no question with this key.") }),
+                                status: .unprocessableEntity)
+        }
+        let saved = try await ApplicationStore(db: req.db).save(id: context.application.id, answers: body.answers, language: nil, now: Date())
+        let problems = AnswerValidator.problems(saved.answers, questions: context.form.questions.filter { body.answers[$0.key] != nil })
+        return try API.json(APICalls.ApplicationBody(saved, problems: problems.mapValues { Words(catalogs: req.application.catalogs, language: saved.language).problem($0) }))
+    }
+
+    /// Idempotent: submitting an application twice answers with the same reference.
+    func submit(req: Request) async throws -> Response {
+        let context = try await Self.context(req)
+        let application = context.application
+        let words = Words(catalogs: req.application.catalogs, language: application.language)
+        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: Date()) {
+        case .alreadySubmitted:
+            return try API.json(APICalls.Submitted(reference: application.reference ?? "", submittedAt: application.submittedAt ?? Date()))
+        case .withdrawn:
+            throw Abort(.conflict, reason: "This application was withdrawn.")
+        case .closed(let at):
+            throw Abort(.unprocessableEntity, reason: "The call closed at \(ISO8601DateFormatter().string(from: at)); the draft is kept.")
+        case .notYetOpen:
+            throw Abort(.unprocessableEntity, reason: "The call is not open yet.")
+        case .incomplete(let problems):
+            return try API.json(APICalls.Errors(errors: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: words.problem($0.value)) }),
+                                status: .unprocessableEntity)
+        case .ready:
+            let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+            let token = context.token
+            let submitted = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date()) { messages.receipt(for: $0, token: token) }
+            return try API.json(APICalls.Submitted(reference: submitted.reference ?? "", submittedAt: submitted.submittedAt ?? Date()))
+        }
+    }
+
+    /// The application named in the address, opened by the bearer token; 404 for anything else.
+    static func context(_ req: Request) async throws -> (application: CallApplication, call: Call, form: FormDefinition, token: String) {
+        guard let token = req.headers.bearerAuthorization?.token, token.count <= 64 else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
+        }
+        guard let id = req.parameters.get("applicationID", as: UUID.self),
+              let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)), application.id == id else {
+            throw Abort(.notFound, reason: "No application matches this address and token.")
+        }
+        let calls = CallStore(db: req.db)
+        guard let loaded = try await calls.load(application.callID),
+              let form = try await calls.form(callID: application.callID, version: application.formVersion) else {
+            throw Abort(.notFound, reason: "The call of this application no longer exists.")
+        }
+        return (application, loaded.call, form, token)
+    }
+}
