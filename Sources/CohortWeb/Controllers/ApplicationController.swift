@@ -68,6 +68,9 @@ struct ApplicationController: RouteCollection {
         let answers = QuestionFields.answers(values, questions: questions)
         // Saved first, valid or not: nothing typed is ever thrown away.
         let saved = try await ApplicationStore(db: req.db).save(id: application.id, answers: answers, language: context.words.language, now: Date())
+        if values["action"] == "autosave" {
+            return Response(status: .noContent)
+        }
         if values["action"] == "later" {
             return req.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
         }
@@ -136,12 +139,14 @@ struct ApplicationController: RouteCollection {
         let section = form.sections[index]
         let fields = QuestionFields.fields(section.questions, answers: answers, problems: problems, words: words)
         let view = SectionPageView(
-            t: [:], callTitle: context.call.title.text(in: words.language),
+            t: WordTable(words, keys: ["autosave.saving", "autosave.saved", "autosave.offline", "autosave.failed"]).table,
+            script: context.request.application.staticAssets.autosaveURL, callTitle: context.call.title.text(in: words.language),
             step: words("app.step", ["n": "\(index + 1)", "total": "\(form.sections.count)"]),
             heading: section.title.text(in: words.language),
             intro: section.intro.isEmpty ? nil : section.intro.text(in: words.language),
             form: QuestionFields.form(request: context.request, action: SiteURL.applicationSection(application.id, index: index).path,
-                                      submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words))
+                                      submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words,
+                                      autosave: true))
         return context.page("section", title: section.title.text(in: words.language), view, status: status, isError: !problems.isEmpty)
     }
 

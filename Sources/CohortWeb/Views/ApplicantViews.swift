@@ -55,6 +55,7 @@ struct ApplicationOverviewView: Sendable {
 
 struct SectionPageView: Sendable {
     let t: [String: String]
+    let script: String
     let callTitle: String
     let step: String
     let heading: String

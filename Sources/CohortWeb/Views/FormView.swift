@@ -18,6 +18,8 @@ struct FormView: Sendable {
     var optionalText = "(optional)"
     /// A second submit button ("Save and come back later"), sent as `action=later`.
     var secondaryLabel: String?
+    /// Marks the form for the autosave script.
+    var autosave = false
 
     struct ErrorLink: Sendable {
         let href: String

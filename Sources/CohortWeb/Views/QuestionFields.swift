@@ -74,12 +74,13 @@ enum QuestionFields {
 
     /// A form in the applicant's language.
     static func form(request: Request, action: String, submit: String, secondary: String?, fields: [FormField],
-                     words: Words) -> FormView {
+                     words: Words, autosave: Bool = false) -> FormView {
         var form = FormView(request: request, action: action, submitLabel: submit, fields: fields, namesFieldsInSummary: true)
         form.errorSummaryTitle = words("common.errorSummary")
         form.errorPrefix = words("common.errorPrefix")
         form.optionalText = words("common.optional")
         form.secondaryLabel = secondary
+        form.autosave = autosave
         return form
     }
 }

@@ -18,7 +18,7 @@ struct StaticAssets: Sendable {
             throw Abort(.internalServerError, reason: "static files are missing from the build")
         }
         var files: [String: Asset] = [:]
-        for name in ["cohort.css"] {
+        for name in ["cohort.css", "autosave.js"] {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             let version = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
             let type: HTTPMediaType = name.hasSuffix(".css") ? .css : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
@@ -28,4 +28,5 @@ struct StaticAssets: Sendable {
     }
 
     var stylesheetURL: String { SiteURL.stylesheet(version: files["cohort.css"]?.version ?? "0").path }
+    var autosaveURL: String { "/static/autosave.js?v=\(files["autosave.js"]?.version ?? "0")" }
 }
