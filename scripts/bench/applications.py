@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Application throughput and page weight, on a release build and a fresh SQLite file.
+
+    scripts/bench/applications.py [--applications 5000] [--clients 32]
+
+Each application is complete: start, three saves, submit (through the JSON API). Prints
+completed applications per second, checks that every one is stored once with its reference,
+and prints the compressed weight and request count of the application form page.
+Not a test: nothing here runs in CI.
+"""
+import argparse, gzip, http.client, json, os, re, socket, subprocess, sys, tempfile, threading, time, urllib.request
+
+SECTIONS = [
+    {"full_name": "Bench Applicant", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "5"},
+    {"works_with_migrants": "yes", "focus": ["recruitment", "justice"], "work_description": "Casework and legal aid for workers."},
+    {"attend_all": "yes", "expectations": "Skills and networks."},
+]
+
+
+class Client:
+    """One keep-alive connection, as a phone or an offline-capable app would hold."""
+
+    def __init__(self, port):
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def call(self, method, path, body=None, token=None):
+        headers = {"Content-Type": "application/json"}
+        if token:
+            headers["Authorization"] = "Bearer " + token
+        self.connection.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
+        response = self.connection.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--applications", type=int, default=5000)
+    parser.add_argument("--clients", type=int, default=32)
+    options = parser.parse_args()
+    subprocess.run(["swift", "build", "-c", "release", "--product", "cohort"], check=True, stderr=subprocess.DEVNULL)
+    binary = os.environ.get("COHORT_BIN") or subprocess.check_output(
+        ["swift", "build", "-c", "release", "--show-bin-path"], text=True).strip() + "/cohort"
+    work = tempfile.mkdtemp()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--database", f"sqlite:{work}/bench.sqlite"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, COHORT_LOG_LEVEL="warning"))
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz", timeout=1)
+                break
+            except Exception:
+                time.sleep(0.05)
+        call_id = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/calls"))["calls"][0]["id"]
+        done, failures, lock = [], [], threading.Lock()
+        next_number = iter(range(options.applications))
+
+        def worker():
+            client = Client(port)
+            while True:
+                with lock:
+                    n = next(next_number, None)
+                if n is None:
+                    return
+                status, body = client.call("POST", f"/api/v1/calls/{call_id}/applications", {"email": f"bench{n}@example.org"})
+                if status != 201:
+                    failures.append(status); continue
+                app_id, token = body["id"], body["resumeToken"]
+                for answers in SECTIONS:
+                    client.call("PATCH", f"/api/v1/applications/{app_id}", {"answers": answers}, token)
+                status, body = client.call("POST", f"/api/v1/applications/{app_id}/submit", token=token)
+                if status == 200:
+                    with lock:
+                        done.append((app_id, token, body["reference"]))
+                else:
+                    failures.append(status)
+
+        started = time.monotonic()
+        threads = [threading.Thread(target=worker) for _ in range(options.clients)]
+        for thread in threads: thread.start()
+        for thread in threads: thread.join()
+        elapsed = time.monotonic() - started
+        print(f"{len(done)} complete applications (start, 3 saves, submit) with {options.clients} clients in {elapsed:.1f} s: "
+              f"{len(done) / elapsed:.0f} applications/s, {5 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
+        references = [r for _, _, r in done]
+        client = Client(port)
+        stored = sum(1 for app_id, token, reference in done
+                     if client.call("GET", f"/api/v1/applications/{app_id}", token=token)[1].get("reference") == reference)
+        print(f"stored once with their reference: {stored} of {len(done)}; duplicate references: {len(references) - len(set(references))}")
+
+        # Weight of the application form page as a phone receives it: HTML, stylesheet, script, gzip-compressed.
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+        page = opener.open(f"http://127.0.0.1:{port}/calls/{call_id}").read().decode()
+        csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
+        link = opener.open(urllib.request.Request(f"http://127.0.0.1:{port}/calls/{call_id}/start",
+                                                  data=f"csrf={csrf}&email=weight%40example.org&language=en".encode())).read().decode()
+        application = re.search(r"/applications/[0-9a-f-]{36}", link).group(0)
+        html = opener.open(f"http://127.0.0.1:{port}{application}/sections/1").read()
+        assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
+        sizes = [len(gzip.compress(html, 9))] + [len(gzip.compress(opener.open(f"http://127.0.0.1:{port}{a.decode()}").read(), 9)) for a in assets]
+        print(f"application form page: {len(sizes)} requests, {sum(sizes) / 1024:.1f} KB compressed "
+              f"(HTML {sizes[0] / 1024:.1f} KB, assets {sum(sizes[1:]) / 1024:.1f} KB)")
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
