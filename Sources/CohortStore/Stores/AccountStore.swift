@@ -13,7 +13,7 @@ public struct AccountStore: Sendable {
 
     /// Creates an account; an email already in use is a field error, not a crash.
     public func create(email: String, name: String, passwordHash: String, role: PlatformRole) async throws -> Account {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).count() > 0 {
                 throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
             }
@@ -52,7 +52,7 @@ public struct AccountStore: Sendable {
 
     /// Changes name, role and whether the account may sign in; deactivating ends its sessions.
     public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.name = name
             record.platformRole = role.rawValue
@@ -66,7 +66,7 @@ public struct AccountStore: Sendable {
 
     /// Sets a new password hash and signs the account out everywhere.
     public func setPassword(id: UUID, passwordHash: String) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.passwordHash = passwordHash
             try await record.update(on: tx)
@@ -97,7 +97,7 @@ public struct AccountStore: Sendable {
     }
 
     public func addMember(programID: UUID, accountID: UUID, role: ProgramRole) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard try await AccountRecord.find(accountID, on: tx) != nil else {
                 throw ValidationFailure([FieldError("accountID", "Choose an account from the list.")])
             }

@@ -21,7 +21,7 @@ public struct ApplicationStore: Sendable {
     /// records a new private link. `message` is written to the outbox in the same transaction.
     public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
                       message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             let outcome: StartOutcome
             if let existing = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).filter(\.$email == email).first() {
                 outcome = .existing(try existing.value())
@@ -61,7 +61,7 @@ public struct ApplicationStore: Sendable {
 
     /// Merges answers into the application (valid or not: nothing typed is thrown away).
     public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
             var merged = try JSONText.decode([String: Answer].self, record.answers)
             for (key, value) in answers { merged[key] = value }
@@ -76,7 +76,7 @@ public struct ApplicationStore: Sendable {
     /// Submits a draft: allocates the next reference of the call and writes the receipt.
     /// Submitting again returns the same reference: a double click or a retry never makes two.
     public func submit(id: UUID, now: Date, receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let sql = tx as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
             if record.status == ApplicationStatus.submitted.rawValue { return try record.value() }
@@ -99,7 +99,7 @@ public struct ApplicationStore: Sendable {
     }
 
     public func withdraw(id: UUID, now: Date, message: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
             if record.status == ApplicationStatus.withdrawn.rawValue { return try record.value() }
             record.status = ApplicationStatus.withdrawn.rawValue

@@ -15,7 +15,7 @@ public struct CallStore: Sendable {
     }
 
     public func create(_ call: Call, rules: EligibilityRules, form: FormDefinition) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             try await CallRecord(call, eligibility: rules, formVersion: form.version).create(on: tx)
             try await CallFormRecord(callID: call.id, form: form).create(on: tx)
         }
@@ -44,7 +44,7 @@ public struct CallStore: Sendable {
 
     /// Saves a new form version and makes it current; earlier answers keep their version.
     public func publishForm(callID: UUID, sections: [FormSection]) async throws -> FormDefinition {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
             let form = FormDefinition(version: record.formVersion + 1, sections: sections)
             try await CallFormRecord(callID: callID, form: form).create(on: tx)

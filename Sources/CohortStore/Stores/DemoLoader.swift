@@ -26,7 +26,7 @@ public struct DemoLoader: Sendable {
     /// - Parameter hashPassword: turns a demo password into the stored hash.
     public func load(now: Date = Date(), hashPassword: @Sendable (String) throws -> String) async throws {
         let hashes = try DemoCatalog.accounts.map { try hashPassword($0.password) }
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             let programs = try await ProgramRecord.query(on: tx).count()
             guard programs == 0 else { throw LoadError.notEmpty(programs: programs) }
             var organisationIDs: [String: UUID] = [:]

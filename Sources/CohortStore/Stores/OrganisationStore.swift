@@ -33,14 +33,14 @@ public struct OrganisationStore: Sendable {
     }
 
     public func create(_ organisation: Organisation) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             try await OrganisationRecord(organisation).create(on: tx)
             try await ContentVersionStore(db: tx).bump()
         }
     }
 
     public func update(_ organisation: Organisation) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard let record = try await OrganisationRecord.find(organisation.id, on: tx) else {
                 throw DomainError.notFound("organisation")
             }
@@ -52,7 +52,7 @@ public struct OrganisationStore: Sendable {
 
     /// Deletes an organisation no program depends on; names the programs otherwise.
     public func delete(_ id: UUID) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             let uses = try await PartnershipRecord.query(on: tx).filter(\.$organisationID == id).all()
             if !uses.isEmpty {
                 let titles = try await ProgramRecord.query(on: tx).filter(\.$id ~~ uses.map(\.programID)).all().map(\.title)

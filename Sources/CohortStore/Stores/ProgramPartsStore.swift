@@ -9,7 +9,7 @@ public struct ProgramPartsStore: Sendable {
     public init(db: any Database) { self.db = db }
 
     public func addPartner(programID: UUID, organisationID: UUID, role: PartnerRole, description: String) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard try await OrganisationRecord.find(organisationID, on: tx) != nil else {
                 throw ValidationFailure([FieldError("organisationID", "Choose an organisation from the list.")])
             }
@@ -40,7 +40,7 @@ public struct ProgramPartsStore: Sendable {
 
     /// Creates the module, or replaces the one with the same id.
     public func saveModule(_ module: ProgramModule) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             if let record = try await ModuleRecord.query(on: tx).filter(\.$programID == module.programID)
                 .filter(\.$id == module.id).first() {
                 record.apply(module)
@@ -61,7 +61,7 @@ public struct ProgramPartsStore: Sendable {
     }
 
     public func addCountry(_ country: ProgramCountry) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             try await ProgramCountryRecord(country).create(on: tx)
             try await ContentVersionStore(db: tx).bump()
         }
@@ -75,7 +75,7 @@ public struct ProgramPartsStore: Sendable {
 
     /// Deletes what the query matches and bumps the content version, or answers not found.
     private func deleteAndBump<M: Model>(_ query: @escaping @Sendable (any Database) -> QueryBuilder<M>) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             guard try await query(tx).count() > 0 else { throw DomainError.notFound("item") }
             try await query(tx).delete()
             try await ContentVersionStore(db: tx).bump()

@@ -60,7 +60,7 @@ public struct ProgramStore: Sendable {
     }
 
     public func create(_ program: Program) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             try await ensureSlugFree(program.slug, except: nil, on: tx)
             try await ProgramRecord(program).create(on: tx)
             try await ContentVersionStore(db: tx).bump()
@@ -68,7 +68,7 @@ public struct ProgramStore: Sendable {
     }
 
     public func update(_ program: Program) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             try await ensureSlugFree(program.slug, except: program.id, on: tx)
             guard let record = try await ProgramRecord.find(program.id, on: tx) else { throw DomainError.notFound("program") }
             record.apply(program)
@@ -78,7 +78,7 @@ public struct ProgramStore: Sendable {
     }
 
     public func delete(_ id: UUID) async throws {
-        try await db.transaction { tx in
+        try await db.serializedTransaction { tx in
             // Children are removed explicitly as well as by the foreign keys, so that an
             // SQLite file created without foreign-key enforcement is left clean too.
             try await PartnershipRecord.query(on: tx).filter(\.$programID == id).delete()
