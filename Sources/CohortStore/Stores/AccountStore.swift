@@ -111,10 +111,12 @@ public struct AccountStore: Sendable {
     }
 
     public func removeMember(programID: UUID, membershipID: UUID) async throws {
-        let deleted = try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID)
-            .filter(\.$id == membershipID).count()
-        guard deleted > 0 else { throw DomainError.notFound("role") }
-        try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
+        try await db.serializedTransaction { tx in
+            let matching = try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID)
+                .filter(\.$id == membershipID).count()
+            guard matching > 0 else { throw DomainError.notFound("role") }
+            try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
+        }
     }
 
     public func count() async throws -> Int {

@@ -64,7 +64,7 @@ public struct ApplicationListStore: Sendable {
         record.withIdentities = withIdentities
         record.rowCount = rows
         record.createdAt = Date()
-        try await record.create(on: db)
+        try await db.serializedTransaction { tx in try await record.create(on: tx) }
     }
 
     public func exports(callID: UUID) async throws -> [(accountID: UUID, filter: String, withIdentities: Bool, rows: Int, at: Date)] {

@@ -16,7 +16,9 @@ public struct AuthSessionStore: Sendable {
     }
 
     public func create(tokenHash: String, accountID: UUID, now: Date) async throws {
-        try await AuthSessionRecord(tokenHash: tokenHash, accountID: accountID, now: now).create(on: db)
+        try await db.serializedTransaction { tx in
+            try await AuthSessionRecord(tokenHash: tokenHash, accountID: accountID, now: now).create(on: tx)
+        }
     }
 
     public func find(tokenHash: String) async throws -> StoredSession? {
@@ -26,18 +28,24 @@ public struct AuthSessionStore: Sendable {
     }
 
     public func touch(id: UUID, now: Date) async throws {
-        try await AuthSessionRecord.query(on: db).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
+        try await db.serializedTransaction { tx in
+            try await AuthSessionRecord.query(on: tx).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
+        }
     }
 
     public func delete(id: UUID) async throws {
-        try await AuthSessionRecord.query(on: db).filter(\.$id == id).delete()
+        try await db.serializedTransaction { tx in
+            try await AuthSessionRecord.query(on: tx).filter(\.$id == id).delete()
+        }
     }
 
     /// Removes sessions past either timeout, so the table does not grow without end.
     public func purge(idleBefore: Date, createdBefore: Date) async throws {
-        try await AuthSessionRecord.query(on: db).group(.or) {
-            $0.filter(\.$lastSeenAt < idleBefore).filter(\.$createdAt < createdBefore)
-        }.delete()
+        try await db.serializedTransaction { tx in
+            try await AuthSessionRecord.query(on: tx).group(.or) {
+                $0.filter(\.$lastSeenAt < idleBefore).filter(\.$createdAt < createdBefore)
+            }.delete()
+        }
     }
 }
 
@@ -56,16 +64,22 @@ public struct SignInFailureStore: Sendable {
     }
 
     public func record(accountKey: String, addressKey: String, at now: Date) async throws {
-        try await SignInFailureRecord(accountKey: accountKey, addressKey: addressKey, failedAt: now).create(on: db)
+        try await db.serializedTransaction { tx in
+            try await SignInFailureRecord(accountKey: accountKey, addressKey: addressKey, failedAt: now).create(on: tx)
+        }
     }
 
     /// A successful sign-in forgives that pair's failures.
     public func clear(accountKey: String, addressKey: String) async throws {
-        try await SignInFailureRecord.query(on: db).filter(\.$accountKey == accountKey)
-            .filter(\.$addressKey == addressKey).delete()
+        try await db.serializedTransaction { tx in
+            try await SignInFailureRecord.query(on: tx).filter(\.$accountKey == accountKey)
+                .filter(\.$addressKey == addressKey).delete()
+        }
     }
 
     public func purge(before: Date) async throws {
-        try await SignInFailureRecord.query(on: db).filter(\.$failedAt < before).delete()
+        try await db.serializedTransaction { tx in
+            try await SignInFailureRecord.query(on: tx).filter(\.$failedAt < before).delete()
+        }
     }
 }

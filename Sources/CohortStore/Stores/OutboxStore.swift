@@ -25,8 +25,12 @@ public struct OutboxStore: Sendable {
 
     /// Claims up to `limit` messages that are due and not leased by another instance.
     public func claim(limit: Int, now: Date) async throws -> [Pending] {
+        try await db.serializedTransaction { tx in try await Self.claim(limit: limit, now: now, on: tx) }
+    }
+
+    private static func claim(limit: Int, now: Date, on db: any Database) async throws -> [Pending] {
         let due = try await OutboxRecord.query(on: db).filter(\.$sentAt == nil).filter(\.$nextAttemptAt <= now)
-            .filter(\.$attempts < Self.maxAttempts)
+            .filter(\.$attempts < maxAttempts)
             .group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }
             .sort(\.$createdAt).limit(limit).all()
         guard let sql = db as? any SQLDatabase else { return [] }
@@ -35,7 +39,7 @@ public struct OutboxStore: Sendable {
             guard let id = record.id else { continue }
             // Only one instance wins the conditional update; the others see no row come back.
             let rows = try await sql.update(OutboxRecord.schema)
-                .set("lease_until", to: SQLBind(now.addingTimeInterval(Self.leaseSeconds)))
+                .set("lease_until", to: SQLBind(now.addingTimeInterval(leaseSeconds)))
                 .where("id", .equal, SQLBind(id))
                 .where(SQLGroupExpression(SQLBinaryExpression(
                     left: SQLBinaryExpression(left: SQLIdentifier("lease_until"), op: SQLBinaryOperator.is, right: SQLLiteral.null),
@@ -51,15 +55,19 @@ public struct OutboxStore: Sendable {
     }
 
     public func markSent(_ id: UUID, at now: Date) async throws {
-        try await OutboxRecord.query(on: db).filter(\.$id == id).set(\.$sentAt, to: now).set(\.$leaseUntil, to: nil).update()
+        try await db.serializedTransaction { tx in
+            try await OutboxRecord.query(on: tx).filter(\.$id == id).set(\.$sentAt, to: now).set(\.$leaseUntil, to: nil).update()
+        }
     }
 
     /// Schedules another try with a growing pause; the error is kept without the message's content.
     public func markFailed(_ id: UUID, attempts: Int, error: String, now: Date) async throws {
         let pause = min(3600, 30 * pow(2, Double(attempts)))
-        try await OutboxRecord.query(on: db).filter(\.$id == id)
-            .set(\.$attempts, to: attempts + 1).set(\.$lastError, to: String(error.prefix(500)))
-            .set(\.$nextAttemptAt, to: now.addingTimeInterval(pause)).set(\.$leaseUntil, to: nil).update()
+        try await db.serializedTransaction { tx in
+            try await OutboxRecord.query(on: tx).filter(\.$id == id)
+                .set(\.$attempts, to: attempts + 1).set(\.$lastError, to: String(error.prefix(500)))
+                .set(\.$nextAttemptAt, to: now.addingTimeInterval(pause)).set(\.$leaseUntil, to: nil).update()
+        }
     }
 
     public func pendingCount() async throws -> Int {
