@@ -28,8 +28,14 @@ public struct CallStore: Sendable {
         return Loaded(call: try record.value(), rules: try record.rules(), form: form)
     }
 
+    /// A form version never changes once saved, so each is decoded once per process and kept.
     public func form(callID: UUID, version: Int) async throws -> FormDefinition? {
-        try await CallFormRecord.query(on: db).filter(\.$callID == callID).filter(\.$version == version).first()?.value()
+        if let cached = FormCache.shared.form(callID: callID, version: version) { return cached }
+        guard let form = try await CallFormRecord.query(on: db).filter(\.$callID == callID).filter(\.$version == version).first()?.value() else {
+            return nil
+        }
+        FormCache.shared.keep(form, callID: callID)
+        return form
     }
 
     public func calls(programID: UUID) async throws -> [Call] {
@@ -51,6 +57,24 @@ public struct CallStore: Sendable {
             record.formVersion = form.version
             try await record.update(on: tx)
             return form
+        }
+    }
+}
+
+/// Decoded form versions. Safe to share between requests and instances: a version is immutable.
+final class FormCache: @unchecked Sendable {
+    static let shared = FormCache()
+    private let lock = NSLock()
+    private var forms: [String: FormDefinition] = [:]
+
+    func form(callID: UUID, version: Int) -> FormDefinition? {
+        lock.withLock { forms["\(callID)/\(version)"] }
+    }
+
+    func keep(_ form: FormDefinition, callID: UUID) {
+        lock.withLock {
+            if forms.count > 500 { forms.removeAll() }
+            forms["\(callID)/\(form.version)"] = form
         }
     }
 }
