@@ -211,6 +211,25 @@ import VaporTesting
         }
     }
 
+    @Test func behindAProxyEachClientIsCountedOnItsOwn() async throws {
+        try await withTestApp(.sqlite, adjust: { $0.clientAddressHeader = "X-Forwarded-For" }) { app async throws in
+            for attempt in 0..<5 {
+                var result: TestingHTTPResponse?
+                let browser = Browser(app)
+                _ = try await browser.get("/sign-in")
+                let csrf = try #require(browser.csrf)
+                try await app.testing().test(.POST, "/sign-in", beforeRequest: { req in
+                    req.headers.replaceOrAdd(name: .cookie, value: "cohort-csrf=\(csrf)")
+                    req.headers.replaceOrAdd(name: "X-Forwarded-For", value: "203.0.113.9, 10.0.0.\(attempt)")
+                    try req.content.encode(["email": Demo.manager.0, "password": "wrong password guess", "csrf": csrf], as: .urlEncodedForm)
+                }, afterResponse: { result = $0 })
+                #expect(result?.status == .unauthorized)
+            }
+            // Five failures, each from another client behind the proxy: nobody is blocked yet.
+            #expect(try await Browser(app).signIn(Demo.manager.0, Demo.manager.1).status == .seeOther)
+        }
+    }
+
     @Test func emptyFieldsAreNamed() async throws {
         try await withTestApp(.sqlite) { app async throws in
             let page = try await Browser(app).signIn("", "")

@@ -54,6 +54,7 @@ extension CohortConfig {
                                   secretKey: secret, secureCookies: secure, bcryptCost: cost)
         config.mailTransport = try MailTransport(parsing: env["COHORT_MAIL_TRANSPORT"])
         if let from = env["COHORT_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        if let header = env["COHORT_CLIENT_ADDRESS_HEADER"], !header.isEmpty { config.clientAddressHeader = header }
         return config
     }
 

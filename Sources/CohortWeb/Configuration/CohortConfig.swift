@@ -15,6 +15,9 @@ public struct CohortConfig: Sendable {
     public var bcryptCost: Int
     public var session: SessionPolicy
     public var mailTransport: MailTransport = .log
+    /// Behind a reverse proxy every request comes from the proxy's address; this names the
+    /// header in which the proxy passes on the client's (X-Forwarded-For, X-Real-IP).
+    public var clientAddressHeader: String?
     public var mailFrom: String = "Cohort <no-reply@localhost>"
     public var throttle: SignInThrottle
 

@@ -16,7 +16,7 @@ struct SignInWorkflow {
         let config = request.config
         let email = EmailAddress.normalise(rawEmail)
         let accountKey = SecretToken.pseudonym(email, key: config.secretKey)
-        let addressKey = SecretToken.pseudonym(request.remoteAddress?.ipAddress ?? "unknown", key: config.secretKey)
+        let addressKey = SecretToken.pseudonym(request.clientAddress, key: config.secretKey)
         let failures = SignInFailureStore(db: request.db)
         let now = Date()
         let since = now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds))
@@ -48,5 +48,17 @@ struct SignInWorkflow {
         try await sessions.create(tokenHash: SecretToken.hash(token), accountID: account.id, now: now)
         request.logger.info("sign-in succeeded", metadata: ["account": "\(account.id)"])
         return .signedIn(token: token)
+    }
+}
+
+extension Request {
+    /// The client's address: from the proxy's header when one is configured (the last entry,
+    /// which the proxy itself appended; earlier ones are whatever the client sent), else the peer.
+    var clientAddress: String {
+        if let name = config.clientAddressHeader, let value = headers.first(name: name),
+           let last = value.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return last
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
     }
 }
