@@ -1,4 +1,5 @@
 import ArgumentParser
+import CohortCore
 import CohortStore
 import CohortWeb
 import Foundation
@@ -36,12 +37,28 @@ struct Migrate: AsyncParsableCommand {
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load the demo programs and sign-ins into an empty database.")
+        abstract: "Load the demo programs and sign-ins into an empty database; or add made-up applications for benchmarks.")
 
     @OptionGroup var database: DatabaseOption
 
+    @ArgumentParser.Option(name: .long, help: "Add this many made-up applications to the demo's open call (the demo data must be loaded).")
+    var synthetic: Int?
+
     func run() async throws {
         let config = try AppRunner.config(.init(database: database.database))
+        if let synthetic {
+            guard synthetic > 0, synthetic <= 2_000_000 else { throw CLIError("--synthetic takes a number from 1 to 2000000") }
+            try await AppRunner.withApp(config) { app in
+                guard let program = try await ProgramStore(db: app.db).find(slug: DemoCatalog.program2017.slug),
+                      let call = try await CallStore(db: app.db).calls(programID: program.id).first else {
+                    throw CLIError("load the demo data first: cohort demo")
+                }
+                let started = Date()
+                try await SyntheticApplications(db: app.db).fill(callID: call.id, count: synthetic)
+                say("Added \(synthetic) made-up applications to call \(call.id.uuidString.lowercased()) in \(Int(Date().timeIntervalSince(started))) s.")
+            }
+            return
+        }
         try await AppRunner.withApp(config) { app in
             do {
                 try await DemoLoader(db: app.db).load(hashPassword: { [app] in try app.hashPassword($0) })
