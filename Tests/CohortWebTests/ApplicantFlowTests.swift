@@ -138,6 +138,7 @@ import VaporTesting
             #expect(opened.headers.first(name: .location) == path)
             let page = try await phone.get(path)
             #expect(page.status == .ok)
+            #expect(page.headers.first(name: .cacheControl) == "no-store")
             #expect(page.body.string.contains("<html lang=\"ne\">"))
             #expect(try await Browser(app).get("/apply/not-a-real-token").status == .notFound)
         }

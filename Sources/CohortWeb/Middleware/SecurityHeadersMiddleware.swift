@@ -29,9 +29,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         if request.config.secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
-        // Anything shown to a signed-in person may hold personal data, and a page that sets a
-        // cookie (a form with its CSRF token) is for one browser only: never keep either in a cache.
-        if request.authSession != nil || !response.cookies.all.isEmpty {
+        // Anything shown to a signed-in person or an applicant may hold personal data, and a page
+        // that sets a cookie (a form with its CSRF token) is for one browser only: never cache them.
+        if request.authSession != nil || request.cookies[request.cookieJar.applicant] != nil || !response.cookies.all.isEmpty {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
