@@ -30,6 +30,9 @@ import VaporTesting
             let admin = Browser(app)
             _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
             #expect(try await admin.get("/staff/calls/\(call2006)/applications").status == .ok)
+            // The calls page counts submitted applications and drafts per call.
+            let calls = try await admin.get("/staff/programs/mwp-2006/calls").body.string
+            #expect(calls.contains("<td>32</td><td>0</td>"))
         }
     }
 

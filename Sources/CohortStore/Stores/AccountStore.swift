@@ -118,8 +118,4 @@ public struct AccountStore: Sendable {
             try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
         }
     }
-
-    public func count() async throws -> Int {
-        try await AccountRecord.query(on: db).count()
-    }
 }

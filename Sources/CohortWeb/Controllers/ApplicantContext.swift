@@ -13,21 +13,13 @@ struct ApplicantContext {
     let words: Words
 
     static func load(_ req: Request) async throws -> ApplicantContext {
-        guard let id = req.parameters.get("applicationID", as: UUID.self),
-              let token = req.cookies[req.cookieJar.applicant]?.string, !token.isEmpty,
-              let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)),
-              application.id == id else {
+        guard let opened = try await req.openApplication(token: req.cookies[req.cookieJar.applicant]?.string) else {
             throw DomainError.notFound("application")
         }
-        let calls = CallStore(db: req.db)
-        guard let loaded = try await calls.load(application.callID),
-              let form = try await calls.form(callID: application.callID, version: application.formVersion) else {
-            throw DomainError.notFound("call")
-        }
         let language = req.query[String.self, at: "lang"] != nil
-            ? req.applicantLanguage(offered: loaded.call.languages) : loaded.call.language(for: application.language)
-        return ApplicantContext(request: req, token: token, application: application, call: loaded.call, form: form,
-                                words: req.words(language))
+            ? req.applicantLanguage(offered: opened.call.languages) : opened.call.language(for: opened.application.language)
+        return ApplicantContext(request: req, token: opened.token, application: opened.application, call: opened.call,
+                                form: opened.form, words: req.words(language))
     }
 
     func sectionIndex(_ req: Request) throws -> Int {
@@ -41,6 +33,28 @@ struct ApplicantContext {
                                  isError: Bool = false) -> Response {
         request.applicantPage(template, title: title, content, language: words.language, offered: call.languages,
                               status: status, isError: isError)
+    }
+}
+
+/// An application opened with its private link's token, with its call and the form version
+/// it was answered against. Shared by the pages (token from a cookie) and the API (bearer token).
+struct OpenedApplication {
+    let token: String
+    let application: CallApplication
+    let call: Call
+    let form: FormDefinition
+}
+
+extension Request {
+    /// The application named by `:applicationID`, if `token` opens that one; nil for anything else.
+    func openApplication(token: String?) async throws -> OpenedApplication? {
+        guard let token, !token.isEmpty, token.count <= 64, let id = parameters.get("applicationID", as: UUID.self),
+              let application = try await ApplicationStore(db: db).find(tokenHash: SecretToken.hash(token)),
+              application.id == id else { return nil }
+        let calls = CallStore(db: db)
+        guard let loaded = try await calls.load(application.callID),
+              let form = try await calls.form(callID: application.callID, version: application.formVersion) else { return nil }
+        return OpenedApplication(token: token, application: application, call: loaded.call, form: form)
     }
 }
 

@@ -105,19 +105,13 @@ struct ApplicationAPIController: RouteCollection {
     }
 
     /// The application named in the address, opened by the bearer token; 404 for anything else.
-    static func context(_ req: Request) async throws -> (application: CallApplication, call: Call, form: FormDefinition, token: String) {
-        guard let token = req.headers.bearerAuthorization?.token, token.count <= 64 else {
+    static func context(_ req: Request) async throws -> OpenedApplication {
+        guard let token = req.headers.bearerAuthorization?.token else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
         }
-        guard let id = req.parameters.get("applicationID", as: UUID.self),
-              let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)), application.id == id else {
+        guard let opened = try await req.openApplication(token: token) else {
             throw Abort(.notFound, reason: "No application matches this address and token.")
         }
-        let calls = CallStore(db: req.db)
-        guard let loaded = try await calls.load(application.callID),
-              let form = try await calls.form(callID: application.callID, version: application.formVersion) else {
-            throw Abort(.notFound, reason: "The call of this application no longer exists.")
-        }
-        return (application, loaded.call, form, token)
+        return opened
     }
 }

@@ -18,13 +18,14 @@ struct StaffApplicationsController: RouteCollection {
         let program = try await StaffProgram.load(req, for: StaffAction.viewApplications)
         let now = Date()
         var rows: [CallListView.Row] = []
+        let applications = ApplicationListStore(db: req.db)
         for call in try await CallStore(db: req.db).calls(programID: program.id) {
-            let store = ApplicationStore(db: req.db)
+            let byStatus = try await applications.counts(callID: call.id, column: .status)
             rows.append(CallListView.Row(
                 title: call.title.text(in: .english), status: call.status(at: now).rawValue.capitalized,
                 period: "\(CalendarDate(call.opensAt).iso) – \(CalendarDate(call.closesAt).iso)",
-                submitted: try await store.count(callID: call.id, status: .submitted),
-                drafts: try await store.count(callID: call.id, status: .draft),
+                submitted: byStatus[ApplicationStatus.submitted.rawValue] ?? 0,
+                drafts: byStatus[ApplicationStatus.draft.rawValue] ?? 0,
                 publicHref: SiteURL.call(call.id).path, applicationsHref: SiteURL.callApplications(call.id).path))
         }
         let view = CallListView(programTitle: program.title,

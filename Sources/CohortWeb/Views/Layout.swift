@@ -8,7 +8,6 @@ struct Layout: Sendable {
     let stylesheet: String
     let accountName: String?
     let isStaff: Bool
-    let isAdmin: Bool
     let csrf: String?
     let flash: String?
     /// Breadcrumb trail above the heading, staff pages only.
@@ -40,7 +39,6 @@ struct Layout: Sendable {
         let session = request.authSession
         self.accountName = session?.account.name
         self.isStaff = session.map { AccessPolicy.isStaff($0.actor) } ?? false
-        self.isAdmin = session?.actor.isAdmin ?? false
         self.csrf = session == nil ? nil : request.csrfToken()
         self.flash = request.pendingFlash?.message
         self.trail = trail
