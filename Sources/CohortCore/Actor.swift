@@ -27,6 +27,10 @@ public enum StaffAction: Sendable, Equatable {
     case editProgram(UUID)
     /// Read a program's applications, with identities, and export them.
     case viewApplications(UUID)
+    /// Change applications' status and override eligibility, with a note.
+    case decideApplications(UUID)
+    /// Create and edit a program's calls and their forms.
+    case manageCalls(UUID)
 }
 
 public enum AccessPolicy {
@@ -36,7 +40,8 @@ public enum AccessPolicy {
         switch action {
         case .manageOrganisations, .manageAccounts, .createProgram, .deleteProgram, .assignProgramRoles:
             return false
-        case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program):
+        case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program),
+             .decideApplications(let program), .manageCalls(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
     }

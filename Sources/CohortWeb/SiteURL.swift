@@ -42,6 +42,17 @@ enum SiteURL: Equatable {
     case applicationSubmit(UUID)
     case applicationReceipt(UUID)
     case applicationWithdraw(UUID)
+    case applicationFile(UUID, fileID: UUID)
+    case staffApplicationFile(callID: UUID, id: UUID, fileID: UUID)
+    case applicationEligibility(callID: UUID, id: UUID)
+    case callBulkStatus(UUID)
+    case newCall(slug: String)
+    case editCall(UUID)
+    case callForm(UUID)
+    case callFormAction(UUID, action: String)
+    case callPreview(UUID, language: String, section: Int)
+    case apiTokens
+    case revokeAPIToken(UUID)
 
     var path: String {
         switch self {
@@ -90,6 +101,19 @@ enum SiteURL: Equatable {
         case .applicationSubmit(let id): "/applications/\(id.uuidString.lowercased())/submit"
         case .applicationReceipt(let id): "/applications/\(id.uuidString.lowercased())/receipt"
         case .applicationWithdraw(let id): "/applications/\(id.uuidString.lowercased())/withdraw"
+        case .applicationFile(let id, let fileID): "/applications/\(id.uuidString.lowercased())/files/\(fileID.uuidString.lowercased())"
+        case .staffApplicationFile(let callID, let id, let fileID):
+            "/staff/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/files/\(fileID.uuidString.lowercased())"
+        case .applicationEligibility(let callID, let id):
+            "/staff/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/eligibility"
+        case .callBulkStatus(let id): "/staff/calls/\(id.uuidString.lowercased())/applications/status"
+        case .newCall(let slug): "/staff/programs/\(slug)/calls/new"
+        case .editCall(let id): "/staff/calls/\(id.uuidString.lowercased())"
+        case .callForm(let id): "/staff/calls/\(id.uuidString.lowercased())/form"
+        case .callFormAction(let id, let action): "/staff/calls/\(id.uuidString.lowercased())/form/\(action)"
+        case .callPreview(let id, let language, let section): "/staff/calls/\(id.uuidString.lowercased())/preview?lang=\(language)&section=\(section + 1)"
+        case .apiTokens: "/staff/tokens"
+        case .revokeAPIToken(let id): "/staff/tokens/\(id.uuidString.lowercased())/revoke"
         }
     }
 

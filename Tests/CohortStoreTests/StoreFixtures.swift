@@ -32,8 +32,8 @@ extension StoreFixtures {
     }
 
     /// A program with an open call, returning the call.
-    static func openCall(_ db: any Database) async throws -> Call {
-        let program = program()
+    static func openCall(_ db: any Database, slug: String = "mwp-test") async throws -> Call {
+        let program = program(slug: slug)
         try await ProgramStore(db: db).create(program)
         let call = call(programID: program.id)
         try await CallStore(db: db).create(call, rules: EligibilityRules(), form: form)

@@ -60,6 +60,18 @@ final class Browser: @unchecked Sendable {
         let body = fields.map { "\(Self.encode($0.key))=\(Self.encode($0.value))" }.joined(separator: "&")
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
+    }
+
+    /// Posts a multipart form with files, as a browser does for a form with a file input.
+    @discardableResult
+    func postMultipart(_ path: String, _ form: [String: String], files: [String: (name: String, bytes: [UInt8])]) async throws -> TestingHTTPResponse {
+        var fields = form
+        if fields["csrf"] == nil {
+            if self.csrf == nil { try await get("/sign-in") }
+            fields["csrf"] = self.csrf
+        }
+        let (headers, body) = Multipart.encode(fields, files: files)
         return try await send(.POST, path, headers: headers, body: body)
     }
 
@@ -70,13 +82,13 @@ final class Browser: @unchecked Sendable {
     func forget(_ name: String) { cookies[name] = nil }
     func set(cookie name: String, _ value: String) { cookies[name] = value }
 
-    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: String?) async throws -> TestingHTTPResponse {
+    private func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> TestingHTTPResponse {
         var response: TestingHTTPResponse?
         try await app.testing().test(method, path, headers: headers, beforeRequest: { req in
             if !self.cookies.isEmpty {
                 req.headers.replaceOrAdd(name: .cookie, value: self.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
             }
-            if let body { req.body = ByteBuffer(string: body) }
+            if let body { req.body = body }
         }, afterResponse: { res in
             response = res
         })
@@ -101,4 +113,24 @@ final class Browser: @unchecked Sendable {
 enum Demo {
     static let admin = ("admin@demo.cohort.example", "demo-admin-password")
     static let manager = ("manager@demo.cohort.example", "demo-manager-password")
+}
+
+enum Multipart {
+    static func encode(_ fields: [String: String], files: [String: (name: String, bytes: [UInt8])]) -> (HTTPHeaders, ByteBuffer) {
+        let boundary = "----cohort-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        for (field, file) in files.sorted(by: { $0.key < $1.key }) {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return (headers, body)
+    }
 }

@@ -58,6 +58,8 @@ public enum AnswerProblem: Hashable, Sendable {
     case unknownOption
     case unknownCountry
     case notYesOrNo
+    /// A file question's answer names no uploaded file.
+    case notAFile
 }
 
 public enum AnswerValidator {
@@ -85,8 +87,11 @@ public enum AnswerValidator {
 
     private static func problem(text: String, question: Question) -> AnswerProblem? {
         switch question.type {
-        case .shortText, .file:
+        case .shortText:
             return text.count > maxShortText ? .tooLong(maxCharacters: maxShortText) : nil
+        case .file:
+            // The answer is the id of a file uploaded for this question.
+            return UUID(uuidString: text) == nil ? .notAFile : nil
         case .longText:
             if text.count > maxLongText { return .tooLong(maxCharacters: maxLongText) }
             if let limit = question.wordLimit {

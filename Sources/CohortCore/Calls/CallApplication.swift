@@ -2,13 +2,31 @@ import Foundation
 
 public enum ApplicationStatus: String, Codable, Sendable, CaseIterable {
     case draft, submitted, withdrawn
+    /// Set by the program's staff, in bulk or one by one, once an application is submitted.
+    case underReview = "under_review"
+    case shortlisted
+    case declined
 
     public var label: String {
         switch self {
         case .draft: "Draft"
         case .submitted: "Submitted"
         case .withdrawn: "Withdrawn"
+        case .underReview: "Under review"
+        case .shortlisted: "Shortlisted"
+        case .declined: "Not taken forward"
         }
+    }
+
+    /// Whether the applicant has submitted (whatever staff have done with it since).
+    public var isSubmitted: Bool { Self.staffSettable.contains(self) }
+
+    /// The statuses staff may move a submitted application between. Drafts belong to the
+    /// applicant and a withdrawal is the applicant's decision: staff change neither.
+    public static let staffSettable: [ApplicationStatus] = [.submitted, .underReview, .shortlisted, .declined]
+
+    public func staffMayChange(to target: ApplicationStatus) -> Bool {
+        isSubmitted && target.isSubmitted
     }
 }
 
@@ -46,8 +64,9 @@ public struct CallApplication: Hashable, Sendable {
     public func isEditable(call: Call, at now: Date) -> Bool {
         switch status {
         case .draft: return true
+        // Only until staff start on it: answers under review stay as they were read.
         case .submitted: return call.allowsEditingAfterSubmit && call.acceptsSubmission(at: now)
-        case .withdrawn: return false
+        case .withdrawn, .underReview, .shortlisted, .declined: return false
         }
     }
 }
@@ -65,7 +84,7 @@ public enum SubmissionCheck {
 
     public static func check(_ application: CallApplication, call: Call, form: FormDefinition, at now: Date) -> Outcome {
         switch application.status {
-        case .submitted: return .alreadySubmitted
+        case .submitted, .underReview, .shortlisted, .declined: return .alreadySubmitted
         case .withdrawn: return .withdrawn
         case .draft: break
         }

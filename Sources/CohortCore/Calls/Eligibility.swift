@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who may apply to a call. Every rule is optional; an empty rule set admits everyone.
 public struct EligibilityRules: Hashable, Codable, Sendable {
     public var nationalities: Set<Country>
@@ -75,5 +77,29 @@ public enum EligibilityCheck {
             }
         }
         return reasons
+    }
+}
+
+/// A manager's override of the rules' verdict, with its note and who made it.
+public struct EligibilityDecision: Hashable, Sendable {
+    /// nil: the rules decide.
+    public var override: Bool?
+    public var note: String?
+    public var by: UUID?
+    public var at: Date?
+
+    public init(override: Bool?, note: String?, by: UUID?, at: Date?) {
+        self.override = override
+        self.note = note
+        self.by = by
+        self.at = at
+    }
+
+    /// The note is required: an override nobody can explain later is worth little.
+    public static func validateNote(_ note: String) -> String? {
+        let trimmed = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return "Say why, so the decision can be understood later." }
+        if trimmed.count > 1_000 { return "Keep the note under 1,000 characters." }
+        return nil
     }
 }

@@ -46,6 +46,10 @@ extension DemoCatalog {
             Question(key: "referee", type: .shortText,
                      label: en("A referee who knows your work (name and email)", ms: "Perujuk yang mengenali kerja anda (nama dan e-mel)"),
                      isIdentifying: true),
+            Question(key: "support_letter", type: .file,
+                     label: en("A letter of support from your organisation", ms: "Surat sokongan daripada organisasi anda"),
+                     help: en("If you have one. A photo of a signed letter is fine.", ms: "Jika ada. Gambar surat yang ditandatangani sudah memadai."),
+                     fileTypes: ["pdf", "jpeg", "png"], maxFileBytes: 2 * 1024 * 1024, isIdentifying: true),
         ])
         let day: TimeInterval = 86_400
         return CallEntry(

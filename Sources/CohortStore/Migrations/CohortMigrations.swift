@@ -11,5 +11,6 @@ public enum CohortMigrations {
         CreateSecurityTables(),
         CreateCalls(),
         CreateApplications(),
+        AddFilesTokensAndListIndexes(),
     ]
 }

@@ -26,6 +26,10 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "ineligibility_reasons") var ineligibilityReasons: String
     @OptionalField(key: "eligibility_override") var eligibilityOverride: Bool?
     @OptionalField(key: "eligibility_note") var eligibilityNote: String?
+    @OptionalField(key: "eligibility_override_by") var eligibilityOverrideBy: UUID?
+    @OptionalField(key: "eligibility_override_at") var eligibilityOverrideAt: Date?
+    /// The `Idempotency-Key` the submission came with, if any.
+    @OptionalField(key: "submit_key") var submitKey: String?
 
     init() {}
 
@@ -39,8 +43,14 @@ final class ApplicationRecord: Model, @unchecked Sendable {
         sector = facts.sector
         gender = facts.gender
         searchText = ApplicationFacts.searchText(name: facts.fullName, email: email, reference: reference)
-        isEligible = facts.isEligible
+        // A manager's override stands until the manager lifts it; the reasons stay visible.
+        isEligible = eligibilityOverride ?? facts.isEligible
         ineligibilityReasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+    }
+
+    /// The columns staff filter and count by, to tell whether a change moves the counts.
+    var listedFacts: [String] {
+        [status, nationality, sector, gender, language, searchText, isEligible ? "1" : "0", submittedAt.map { "\($0.timeIntervalSince1970)" } ?? ""]
     }
 
     func value() throws -> CallApplication {
@@ -108,4 +118,39 @@ final class OutboxRecord: Model, @unchecked Sendable {
         self.attempts = 0
         self.nextAttemptAt = now
     }
+}
+
+/// An uploaded file, kept in the database with its application.
+final class ApplicationFileRecord: Model, @unchecked Sendable {
+    static let schema = "application_files"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "question_key") var questionKey: String
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "byte_size") var byteSize: Int
+    @Field(key: "data") var data: Data
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    func value() throws -> UploadedFile {
+        UploadedFile(id: try requireID(), applicationID: applicationID, questionKey: questionKey, fileName: fileName,
+                     kind: FileKind(rawValue: kind) ?? .pdf, byteSize: byteSize, createdAt: createdAt)
+    }
+}
+
+/// A staff member's personal API token; only its hash is kept.
+final class APITokenRecord: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "account_id") var accountID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+
+    init() {}
 }

@@ -24,6 +24,7 @@ final class CallRecord: Model, @unchecked Sendable {
     @Field(key: "last_reference_number") var lastReferenceNumber: Int
     @Field(key: "eligibility") var eligibility: String
     @Field(key: "form_version") var formVersion: Int
+    @Field(key: "facet_version") var facetVersion: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -32,6 +33,7 @@ final class CallRecord: Model, @unchecked Sendable {
     init(_ call: Call, eligibility: EligibilityRules, formVersion: Int) throws {
         id = call.id
         lastReferenceNumber = 0
+        facetVersion = 0
         try apply(call, eligibility: eligibility, formVersion: formVersion)
     }
 

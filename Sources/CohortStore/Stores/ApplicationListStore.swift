@@ -17,7 +17,7 @@ public struct ApplicationListStore: Sendable {
     }
 
     public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
-        let total = try await filtered(callID: callID, filter: filter).count()
+        let total = try await total(callID: callID, filter: filter)
         let query = filtered(callID: callID, filter: filter)
         if let cursor { try applyCursor(cursor, sort: sort, to: query) }
         switch sort {
@@ -35,6 +35,12 @@ public struct ApplicationListStore: Sendable {
         return Page(items: try shown.map(Self.summary), total: total, next: next)
     }
 
+    /// The listed applications of one call among `ids`, for a confirmation page.
+    public func summaries(ids: [UUID], callID: UUID) async throws -> [ApplicationSummary] {
+        try await ApplicationRecord.query(on: db).filter(\.$callID == callID).filter(\.$id ~~ ids)
+            .sort(\.$reference).all().map(Self.summary)
+    }
+
     /// Every application the filter matches, oldest first, for exports.
     public func all(callID: UUID, filter: ApplicationFilter) async throws -> [(summary: ApplicationSummary, answers: [String: Answer])] {
         try await filtered(callID: callID, filter: filter).sort(\.$createdAt).sort(\.$id).all().map {
@@ -44,15 +50,43 @@ public struct ApplicationListStore: Sendable {
 
     /// How many applications of the call have each value, for the counts beside each filter.
     public func counts(callID: UUID, column: FacetColumn) async throws -> [String: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
-        struct Row: Decodable { let value: String?; let n: Int }
-        let rows = try await sql.select().column(SQLIdentifier(column.rawValue), as: "value").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(ApplicationRecord.schema).where("call_id", .equal, SQLBind(callID))
-            .groupBy(SQLIdentifier(column.rawValue)).all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.value ?? "", $0.n) })
+        try await facets(callID: callID, columns: [column])[column] ?? [:]
     }
 
-    public enum FacetColumn: String, Sendable {
+    /// Counts per value for several columns, read under one facet version: from the cache
+    /// while no application of the call has changed, from the database otherwise.
+    public func facets(callID: UUID, columns: [FacetColumn] = FacetColumn.allCases) async throws -> [FacetColumn: [String: Int]] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let version = try await FacetVersion.current(callID: callID, on: db)
+        var result: [FacetColumn: [String: Int]] = [:]
+        for column in columns {
+            let key = "\(callID)|facet|\(column.rawValue)"
+            if let version, let cached = FacetCache.shared.value(key, version: version) {
+                result[column] = cached
+                continue
+            }
+            struct Row: Decodable { let value: String?; let n: Int }
+            let rows = try await sql.select().column(SQLIdentifier(column.rawValue), as: "value").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(ApplicationRecord.schema).where("call_id", .equal, SQLBind(callID))
+                .groupBy(SQLIdentifier(column.rawValue)).all(decoding: Row.self)
+            let counts = Dictionary(rows.map { ($0.value ?? "", $0.n) }, uniquingKeysWith: +)
+            if let version { FacetCache.shared.keep(counts, key: key, version: version) }
+            result[column] = counts
+        }
+        return result
+    }
+
+    /// How many applications the filter matches, kept under the call's facet version.
+    public func total(callID: UUID, filter: ApplicationFilter) async throws -> Int {
+        let version = try await FacetVersion.current(callID: callID, on: db)
+        let key = "\(callID)|total|" + filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        if let version, let cached = FacetCache.shared.value(key, version: version)?["n"] { return cached }
+        let total = try await filtered(callID: callID, filter: filter).count()
+        if let version { FacetCache.shared.keep(["n": total], key: key, version: version) }
+        return total
+    }
+
+    public enum FacetColumn: String, Sendable, CaseIterable {
         case status, nationality, sector, gender, language
     }
 

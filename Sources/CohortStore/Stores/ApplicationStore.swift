@@ -37,6 +37,7 @@ public struct ApplicationStore: Sendable {
                 record.createdAt = now
                 record.updatedAt = now
                 try await record.create(on: tx)
+                try await FacetVersion.bump(callID: callID, on: tx)
                 outcome = .created(try record.value())
             }
             let application: CallApplication
@@ -65,21 +66,25 @@ public struct ApplicationStore: Sendable {
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
             var merged = try JSONText.decode([String: Answer].self, record.answers)
             for (key, value) in answers { merged[key] = value }
+            let listedBefore = record.listedFacts
             try record.setAnswers(merged, rules: try await Self.rules(callID: record.callID, on: tx))
             if let language { record.language = language.rawValue }
             record.updatedAt = now
             try await record.update(on: tx)
+            if record.listedFacts != listedBefore { try await FacetVersion.bump(callID: record.callID, on: tx) }
             return try record.value()
         }
     }
 
     /// Submits a draft: allocates the next reference of the call and writes the receipt.
     /// Submitting again returns the same reference: a double click or a retry never makes two.
-    public func submit(id: UUID, now: Date, receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
+    /// `key` is the client's `Idempotency-Key`, kept with the submission.
+    public func submit(id: UUID, now: Date, key: String? = nil,
+                       receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
         try await db.serializedTransaction { tx in
             guard let sql = tx as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
             guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
-            if record.status == ApplicationStatus.submitted.rawValue { return try record.value() }
+            if (ApplicationStatus(rawValue: record.status) ?? .draft).isSubmitted { return try record.value() }
             guard record.status == ApplicationStatus.draft.rawValue else { throw DomainError.conflict("This application was withdrawn.") }
             // Take the write lock first, so concurrent submissions to one call queue here.
             try await sql.update(CallRecord.schema).set(SQLIdentifier("last_reference_number"),
@@ -90,8 +95,10 @@ public struct ApplicationStore: Sendable {
             record.searchText = ApplicationFacts.searchText(name: record.fullName, email: record.email, reference: record.reference)
             record.status = ApplicationStatus.submitted.rawValue
             record.submittedAt = now
+            record.submitKey = key
             record.updatedAt = now
             try await record.update(on: tx)
+            try await FacetVersion.bump(callID: record.callID, on: tx)
             let application = try record.value()
             try await OutboxStore.enqueue(receipt(application), now: now, on: tx)
             return application
@@ -105,9 +112,55 @@ public struct ApplicationStore: Sendable {
             record.status = ApplicationStatus.withdrawn.rawValue
             record.updatedAt = now
             try await record.update(on: tx)
+            try await FacetVersion.bump(callID: record.callID, on: tx)
             let application = try record.value()
             try await OutboxStore.enqueue(message(application), now: now, on: tx)
             return application
+        }
+    }
+
+    /// A manager's decision on eligibility, with the note that explains it; `nil` lifts an
+    /// override so the rules decide again. Who and when are kept with it.
+    public func overrideEligibility(id: UUID, eligible: Bool?, note: String?, by accountID: UUID, now: Date) async throws -> EligibilityDecision {
+        try await db.serializedTransaction { tx in
+            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
+            record.eligibilityOverride = eligible
+            record.eligibilityNote = eligible == nil ? nil : note
+            record.eligibilityOverrideBy = eligible == nil ? nil : accountID
+            record.eligibilityOverrideAt = eligible == nil ? nil : now
+            try record.setAnswers(try JSONText.decode([String: Answer].self, record.answers), rules: try await Self.rules(callID: record.callID, on: tx))
+            record.updatedAt = now
+            try await record.update(on: tx)
+            try await FacetVersion.bump(callID: record.callID, on: tx)
+            return try Self.decision(record)
+        }
+    }
+
+    public func eligibilityDecision(id: UUID) async throws -> EligibilityDecision? {
+        try await ApplicationRecord.find(id, on: db).map(Self.decision)
+    }
+
+    static func decision(_ record: ApplicationRecord) throws -> EligibilityDecision {
+        EligibilityDecision(override: record.eligibilityOverride, note: record.eligibilityNote,
+                            by: record.eligibilityOverrideBy, at: record.eligibilityOverrideAt)
+    }
+
+    /// Moves submitted applications of one call to another staff status, all or none.
+    /// Returns how many changed; applications staff may not move (drafts, withdrawn) are left as they are and counted apart.
+    public func setStatus(_ status: ApplicationStatus, ids: [UUID], callID: UUID, now: Date) async throws -> (changed: Int, skipped: Int) {
+        guard status.isSubmitted else { throw DomainError.conflict("Staff can only move submitted applications between review statuses.") }
+        return try await db.serializedTransaction { tx in
+            let records = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).filter(\.$id ~~ ids).all()
+            var changed = 0
+            for record in records {
+                guard let current = ApplicationStatus(rawValue: record.status), current.staffMayChange(to: status), current != status else { continue }
+                record.status = status.rawValue
+                record.updatedAt = now
+                try await record.update(on: tx)
+                changed += 1
+            }
+            if changed > 0 { try await FacetVersion.bump(callID: callID, on: tx) }
+            return (changed, ids.count - changed)
         }
     }
 

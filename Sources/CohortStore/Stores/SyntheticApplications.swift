@@ -65,6 +65,7 @@ public struct SyntheticApplications: Sendable {
             try await db.serializedTransaction { tx in
                 try await batchRecords.create(on: tx)
                 try await CallRecord.query(on: tx).filter(\.$id == callID).set(\.$lastReferenceNumber, to: finalNumber).update()
+                try await FacetVersion.bump(callID: callID, on: tx)
             }
             made += batch
         }

@@ -40,6 +40,11 @@ enum APICalls {
             let help: [String: String]
             let options: [Option]
             let wordLimit: Int?
+            let minimum: Double?
+            let maximum: Double?
+            /// File questions: the kinds accepted and the largest size in bytes.
+            let fileTypes: [String]?
+            let maxFileBytes: Int?
         }
         struct Section: Encodable { let key: String; let titles: [String: String]; let questions: [QuestionBody] }
 
@@ -56,7 +61,10 @@ enum APICalls {
                 Section(key: section.key, titles: Summary.texts(section.title), questions: section.questions.map {
                     QuestionBody(key: $0.key, type: $0.type.rawValue, required: $0.required, labels: Summary.texts($0.label),
                                  help: Summary.texts($0.help),
-                                 options: $0.options.map { Option(value: $0.value, labels: Summary.texts($0.label)) }, wordLimit: $0.wordLimit)
+                                 options: $0.options.map { Option(value: $0.value, labels: Summary.texts($0.label)) }, wordLimit: $0.wordLimit,
+                                 minimum: $0.minimum, maximum: $0.maximum,
+                                 fileTypes: $0.type == .file ? FileCheck.acceptedKinds(for: $0).map(\.rawValue) : nil,
+                                 maxFileBytes: $0.type == .file ? FileCheck.maxBytes(for: $0) : nil)
                 })
             }
         }
@@ -90,13 +98,30 @@ enum APICalls {
 
         init(_ application: CallApplication, problems: [String: String]) {
             id = application.id
-            status = application.status.rawValue
+            // Staff's working statuses are not the applicant's to read before decisions are sent.
+            status = application.status.isSubmitted ? ApplicationStatus.submitted.rawValue : application.status.rawValue
             language = application.language.rawValue
             formVersion = application.formVersion
             reference = application.reference
             submittedAt = application.submittedAt
             answers = application.answers
             errors = problems.sorted { $0.key < $1.key }.map { FieldProblem(field: $0.key, message: $0.value) }
+        }
+    }
+
+    struct FileBody: Encodable {
+        let id: UUID
+        let question: String
+        let fileName: String
+        let kind: String
+        let size: Int
+
+        init(_ file: UploadedFile) {
+            id = file.id
+            question = file.questionKey
+            fileName = file.fileName
+            kind = file.kind.rawValue
+            size = file.byteSize
         }
     }
 

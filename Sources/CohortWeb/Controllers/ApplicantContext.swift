@@ -60,7 +60,7 @@ extension Request {
 
 /// An answer as the applicant reads it back: choices by their labels, countries by name.
 enum AnswerText {
-    static func display(_ answer: Answer?, question: Question, words: Words) -> String {
+    static func display(_ answer: Answer?, question: Question, words: Words, files: [UUID: UploadedFile] = [:]) -> String {
         guard let answer, !answer.isBlank else { return words("app.notAnswered") }
         switch question.type {
         case .singleChoice, .multipleChoice:
@@ -73,6 +73,8 @@ enum AnswerText {
             return answer.textValue.lowercased() == "yes" ? words("common.yes") : (answer.textValue.lowercased() == "no" ? words("common.no") : answer.textValue)
         case .country:
             return Country(code: answer.textValue)?.englishName ?? answer.textValue
+        case .file:
+            return UUID(uuidString: answer.textValue).flatMap { files[$0] }?.summary ?? answer.textValue
         default:
             return answer.textValue
         }

@@ -13,6 +13,8 @@ struct ApplicationAPIController: RouteCollection {
         v1.get("applications", ":applicationID", use: read)
         v1.patch("applications", ":applicationID", use: save)
         v1.post("applications", ":applicationID", "submit", use: submit)
+        v1.on(.POST, "applications", ":applicationID", "files", body: .collect(maxSize: ByteCount(value: FileCheck.absoluteMaxBytes + 1_048_576)),
+              use: upload)
     }
 
     func openCalls(req: Request) async throws -> Response {
@@ -74,13 +76,55 @@ struct ApplicationAPIController: RouteCollection {
             return try API.json(APICalls.Errors(errors: unknown.map { .init(field: $0, message: "This form has no question with this key.") }),
                                 status: .unprocessableEntity)
         }
+        let fileKeys = Set(context.form.questions.filter { $0.type == .file }.map(\.key))
+        let filesAsAnswers = body.answers.keys.filter(fileKeys.contains).sorted()
+        guard filesAsAnswers.isEmpty else {
+            return try API.json(APICalls.Errors(errors: filesAsAnswers.map {
+                .init(field: $0, message: "Answer a file question by uploading the file to /api/v1/applications/{id}/files.")
+            }), status: .unprocessableEntity)
+        }
         let saved = try await ApplicationStore(db: req.db).save(id: context.application.id, answers: body.answers, language: nil, now: Date())
         let problems = AnswerValidator.problems(saved.answers, questions: context.form.questions.filter { body.answers[$0.key] != nil })
         return try API.json(APICalls.ApplicationBody(saved, problems: problems.mapValues { Words(catalogs: req.application.catalogs, language: saved.language).problem($0) }))
     }
 
-    /// Idempotent: submitting an application twice answers with the same reference.
+    /// A file for a file question: multipart with the fields `question` (its key) and `file`.
+    /// The file's kind is read from its content; a new upload for a question replaces the last.
+    func upload(req: Request) async throws -> Response {
+        let context = try await Self.context(req)
+        guard context.application.isEditable(call: context.call, at: Date()) else {
+            throw Abort(.conflict, reason: "This application can no longer be changed.")
+        }
+        guard req.headers.contentType?.subType == "form-data" else {
+            throw Abort(.unsupportedMediaType, reason: "Send the file as multipart/form-data with the fields question and file.")
+        }
+        let submission = try req.formSubmission()
+        let key = submission.values["question"]
+        guard let question = context.form.question(key), question.type == .file else {
+            return try API.json(APICalls.Errors(errors: [.init(field: "question", message: key.isEmpty
+                ? "Name the file question in the field question." : "This form has no file question with this key.")]),
+                status: .unprocessableEntity)
+        }
+        guard let part = submission.files["file"] else {
+            return try API.json(APICalls.Errors(errors: [.init(field: "file", message: "Send the file in the field file.")]),
+                                status: .unprocessableEntity)
+        }
+        let words = Words(catalogs: req.application.catalogs, language: context.application.language)
+        switch FileUploads.accept(part, for: question) {
+        case .failure(let refusal):
+            let status: HTTPStatus = if case .tooLarge = refusal.problem { .payloadTooLarge } else { .unprocessableEntity }
+            return try API.json(APICalls.Errors(errors: [.init(field: "file", message: words.fileProblem(refusal.problem))]), status: status)
+        case .success(let accepted):
+            let stored = try await FileStore(db: req.db).attach(applicationID: context.application.id, questionKey: question.key,
+                                                                fileName: accepted.name, kind: accepted.kind, bytes: part.bytes, now: Date())
+            return try API.json(APICalls.FileBody(stored.file), status: .created)
+        }
+    }
+
+    /// Idempotent: submitting an application twice answers with the same reference, whether
+    /// or not the retry carries the same `Idempotency-Key`.
     func submit(req: Request) async throws -> Response {
+        let key = try Self.idempotencyKey(req)
         let context = try await Self.context(req)
         let application = context.application
         let words = Words(catalogs: req.application.catalogs, language: application.language)
@@ -99,9 +143,20 @@ struct ApplicationAPIController: RouteCollection {
         case .ready:
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
             let token = context.token
-            let submitted = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date()) { messages.receipt(for: $0, token: token) }
+            let submitted = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date(), key: key) {
+                messages.receipt(for: $0, token: token)
+            }
             return try API.json(APICalls.Submitted(reference: submitted.reference ?? "", submittedAt: submitted.submittedAt ?? Date()))
         }
+    }
+
+    /// The `Idempotency-Key` header, if sent: 1 to 255 visible ASCII characters.
+    static func idempotencyKey(_ req: Request) throws -> String? {
+        guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
+        guard (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline && $0.asciiValue! >= 0x21 }) else {
+            throw Abort(.badRequest, reason: "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.")
+        }
+        return key
     }
 
     /// The application named in the address, opened by the bearer token; 404 for anything else.

@@ -10,7 +10,9 @@ struct ApplicationController: RouteCollection {
         let group = routes.grouped("applications", ":applicationID")
         group.get(use: overview)
         group.get("sections", ":index", use: section)
-        group.post("sections", ":index", use: saveSection)
+        // A section with a file question posts its file with the answers.
+        group.on(.POST, "sections", ":index", body: .collect(maxSize: ByteCount(value: FileCheck.absoluteMaxBytes + 1_048_576)), use: saveSection)
+        group.get("files", ":fileID", use: file)
         group.get("review", use: review)
         group.post("submit", use: submit)
         group.get("receipt", use: receipt)
@@ -41,7 +43,7 @@ struct ApplicationController: RouteCollection {
             t: WordTable(words, keys: ["app.heading", "app.review"]).table, callTitle: call.title.text(in: words.language),
             progress: words("app.progress", ["done": "\(progress.completeCount)", "total": "\(form.sections.count)"]),
             sections: sections, reviewHref: application.status == .draft ? SiteURL.applicationReview(application.id).path : nil,
-            notice: notice, submittedText: application.status == .submitted ? submitted : nil,
+            notice: notice, submittedText: application.status.isSubmitted ? submitted : nil,
             withdraw: application.status == .withdrawn ? nil : DangerAction(
                 label: words("app.withdraw"), consequence: words("app.withdrawConfirm"),
                 action: SiteURL.applicationWithdraw(application.id).path, csrf: req.csrfToken()),
@@ -55,7 +57,7 @@ struct ApplicationController: RouteCollection {
         guard context.application.isEditable(call: context.call, at: Date()) else {
             return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
         }
-        return sectionPage(context, index: index, answers: context.application.answers, problems: [:], status: .ok)
+        return try await sectionPage(context, index: index, answers: context.application.answers, messages: [:], status: .ok)
     }
 
     func saveSection(req: Request) async throws -> Response {
@@ -63,20 +65,32 @@ struct ApplicationController: RouteCollection {
         let index = try context.sectionIndex(req)
         let application = context.application
         guard application.isEditable(call: context.call, at: Date()) else { throw DomainError.refused(context.words("app.readOnly")) }
-        let values = try req.formValues()
+        let submission = try req.formSubmission()
+        let values = submission.values
         let questions = context.form.sections[index].questions
         let answers = QuestionFields.answers(values, questions: questions)
         // Saved first, valid or not: nothing typed is ever thrown away.
-        let saved = try await ApplicationStore(db: req.db).save(id: application.id, answers: answers, language: context.words.language, now: Date())
+        var saved = try await ApplicationStore(db: req.db).save(id: application.id, answers: answers, language: context.words.language, now: Date())
+        var fileMessages: [String: String] = [:]
+        for question in questions where question.type == .file {
+            guard let part = submission.files[question.key] else { continue }
+            switch FileUploads.accept(part, for: question) {
+            case .failure(let refusal): fileMessages[question.key] = context.words.fileProblem(refusal.problem)
+            case .success(let upload):
+                saved = try await FileStore(db: req.db).attach(applicationID: application.id, questionKey: question.key, fileName: upload.name,
+                                                               kind: upload.kind, bytes: part.bytes, now: Date()).application
+            }
+        }
         if values["action"] == "autosave" {
             return Response(status: .noContent)
         }
-        if values["action"] == "later" {
+        if values["action"] == "later" && fileMessages.isEmpty {
             return req.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
         }
         let problems = AnswerValidator.problems(saved.answers, questions: questions)
-        if !problems.isEmpty {
-            return sectionPage(context, index: index, answers: saved.answers, problems: problems, status: .unprocessableEntity)
+        if !problems.isEmpty || !fileMessages.isEmpty {
+            let messages = problems.mapValues(context.words.problem).merging(fileMessages) { $1 }
+            return try await sectionPage(context, index: index, answers: saved.answers, messages: messages, status: .unprocessableEntity)
         }
         let next = index + 1 < context.form.sections.count
             ? SiteURL.applicationSection(application.id, index: index + 1) : SiteURL.applicationReview(application.id)
@@ -85,7 +99,17 @@ struct ApplicationController: RouteCollection {
 
     func review(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
-        return reviewPage(context, problems: [:], notice: nil, status: .ok)
+        return try await reviewPage(context, problems: [:], notice: nil, status: .ok)
+    }
+
+    /// An uploaded file, to its applicant only, as an attachment.
+    func file(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        guard let id = req.parameters.get("fileID", as: UUID.self),
+              let found = try await FileStore(db: req.db).file(id, applicationID: context.application.id) else {
+            throw DomainError.notFound("file")
+        }
+        return FileUploads.download(found.file, bytes: found.bytes)
     }
 
     func submit(req: Request) async throws -> Response {
@@ -98,13 +122,13 @@ struct ApplicationController: RouteCollection {
         case .withdrawn:
             throw DomainError.refused(words("app.withdrawn"))
         case .closed(let at):
-            return reviewPage(context, problems: [:], notice: words("app.closed", ["date": words.dateTime(at, zone: context.call.timeZone)]),
+            return try await reviewPage(context, problems: [:], notice: words("app.closed", ["date": words.dateTime(at, zone: context.call.timeZone)]),
                               status: .unprocessableEntity)
         case .notYetOpen(let opensAt):
-            return reviewPage(context, problems: [:], notice: words("call.notYetOpen", ["date": words.dateTime(opensAt, zone: context.call.timeZone)]),
+            return try await reviewPage(context, problems: [:], notice: words("call.notYetOpen", ["date": words.dateTime(opensAt, zone: context.call.timeZone)]),
                               status: .unprocessableEntity)
         case .incomplete(let problems):
-            return reviewPage(context, problems: problems, notice: nil, status: .unprocessableEntity)
+            return try await reviewPage(context, problems: problems, notice: nil, status: .unprocessableEntity)
         case .ready:
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
             let token = context.token
@@ -116,7 +140,7 @@ struct ApplicationController: RouteCollection {
     func receipt(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         let (application, words) = (context.application, context.words)
-        guard application.status == .submitted, let reference = application.reference else {
+        guard application.status.isSubmitted, let reference = application.reference else {
             return req.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
         }
         let view = ReceiptView(t: WordTable(words, keys: ["receipt.heading", "receipt.view"]).table,
@@ -133,11 +157,14 @@ struct ApplicationController: RouteCollection {
         return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
     }
 
-    private func sectionPage(_ context: ApplicantContext, index: Int, answers: [String: Answer], problems: [String: AnswerProblem],
-                             status: HTTPStatus) -> Response {
+    private func sectionPage(_ context: ApplicantContext, index: Int, answers: [String: Answer], messages: [String: String],
+                             status: HTTPStatus) async throws -> Response {
         let (application, form, words) = (context.application, context.form, context.words)
         let section = form.sections[index]
-        let fields = QuestionFields.fields(section.questions, answers: answers, problems: problems, words: words)
+        let files = section.questions.contains { $0.type == .file }
+            ? try await FileStore(db: context.request.db).files(applicationID: application.id) : []
+        let fields = QuestionFields.fields(section.questions, answers: answers, messages: messages,
+                                           files: Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) }), words: words)
         let view = SectionPageView(
             t: WordTable(words, keys: ["autosave.saving", "autosave.saved", "autosave.offline", "autosave.failed"]).table,
             script: context.request.application.staticAssets.autosaveURL, callTitle: context.call.title.text(in: words.language),
@@ -147,16 +174,20 @@ struct ApplicationController: RouteCollection {
             form: QuestionFields.form(request: context.request, action: SiteURL.applicationSection(application.id, index: index).path,
                                       submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words,
                                       autosave: true))
-        return context.page("section", title: section.title.text(in: words.language), view, status: status, isError: !problems.isEmpty)
+        return context.page("section", title: section.title.text(in: words.language), view, status: status, isError: !messages.isEmpty)
     }
 
-    private func reviewPage(_ context: ApplicantContext, problems: [String: AnswerProblem], notice: String?, status: HTTPStatus) -> Response {
+    private func reviewPage(_ context: ApplicantContext, problems: [String: AnswerProblem], notice: String?,
+                            status: HTTPStatus) async throws -> Response {
         let (application, form, words) = (context.application, context.form, context.words)
         let editable = application.isEditable(call: context.call, at: Date())
+        let files = Dictionary(uniqueKeysWithValues: try await FileStore(db: context.request.db).files(applicationID: application.id).map { ($0.id, $0) })
         let groups = form.sections.enumerated().map { index, section in
             ReviewView.Group(title: section.title.text(in: words.language), items: section.questions.map { question in
                 ReviewView.Item(label: question.label.text(in: words.language),
-                                answer: AnswerText.display(application.answers[question.key], question: question, words: words),
+                                answer: AnswerText.display(application.answers[question.key], question: question, words: words, files: files),
+                                fileHref: FileUploads.fileID(application.answers[question.key], question: question, files: files)
+                                    .map { SiteURL.applicationFile(application.id, fileID: $0).path },
                                 problem: problems[question.key].map(words.problem),
                                 changeHref: editable ? SiteURL.applicationSection(application.id, index: index).path + "#f-\(question.key)" : nil)
             })

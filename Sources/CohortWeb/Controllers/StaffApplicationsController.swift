@@ -42,19 +42,33 @@ struct StaffApplicationsController: RouteCollection {
         let store = ApplicationListStore(db: req.db)
         let page = try await store.page(callID: loaded.call.id, filter: filter, sort: sort, after: cursor, limit: Self.pageSize)
         let view = try await ApplicationListPresenter(request: req, store: store, call: loaded.call, program: program,
-                                                      filter: filter, sort: sort, page: page, isFirstPage: cursor == nil).view()
+                                                      filter: filter, sort: sort, page: page, isFirstPage: cursor == nil,
+                                                      mayDecide: AccessPolicy.allows(req.actor, .decideApplications(program.id))).view()
         return req.page("staff-applications", title: "Applications – \(loaded.call.title.text(in: .english))", view,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)])
     }
 
     func detail(req: Request) async throws -> Response {
-        let (loaded, program) = try await Self.load(req)
+        let (loaded, _) = try await Self.load(req)
         guard let id = req.parameters.get("applicationID", as: UUID.self),
               let application = try await ApplicationStore(db: req.db).find(id), application.callID == loaded.call.id else {
             throw DomainError.notFound("application")
         }
+        return try await detailPage(req, loaded: loaded, application: application, overrideForm: nil)
+    }
+
+    /// The detail page; `overrideForm` brings back a refused override as it was typed, with its message.
+    func detailPage(_ req: Request, loaded: CallStore.Loaded, application: CallApplication,
+                    overrideForm: (decision: String, note: String, problem: String)?) async throws -> Response {
+        let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID)
         let form = try await CallStore(db: req.db).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
         let facts = ApplicationFacts(answers: application.answers, rules: loaded.rules)
+        let decision = try await ApplicationStore(db: req.db).eligibilityDecision(id: application.id)
+        let files = try await FileStore(db: req.db).files(applicationID: application.id)
+        let filesByID = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
+        var decider: Account?
+        if let by = decision?.by { decider = try await AccountStore(db: req.db).find(by) }
+        let mayDecide = AccessPolicy.allows(req.actor, .decideApplications(loaded.call.programID))
         let words = req.words(.english)
         let view = ApplicationDetailView(
             heading: application.reference ?? "Draft application",
@@ -62,19 +76,33 @@ struct StaffApplicationsController: RouteCollection {
                 .init(label: "Status", answer: application.status.label),
                 .init(label: "Email", answer: application.email),
                 .init(label: "Language", answer: application.language.englishName),
-                .init(label: "Eligibility", answer: facts.isEligible ? "Eligible" : "Not eligible"),
+                .init(label: "Eligibility", answer: EligibilityText.verdict(rules: facts.isEligible, override: decision?.override)),
                 .init(label: "Form version", answer: "\(application.formVersion)"),
             ],
             reasons: facts.ineligibilityReasons.map(\.description),
+            override: decision?.override == nil ? nil : EligibilityText.overrideLine(decision, by: decider?.name),
             groups: form.sections.map { section in
-                ApplicationDetailView.Group(title: section.title.text(in: .english), items: section.questions.map {
-                    .init(label: $0.label.text(in: .english), answer: AnswerText.display(application.answers[$0.key], question: $0, words: words))
+                ApplicationDetailView.Group(title: section.title.text(in: .english), items: section.questions.map { question in
+                    let answer = application.answers[question.key]
+                    return .init(label: question.label.text(in: .english),
+                                 answer: AnswerText.display(answer, question: question, words: words, files: filesByID),
+                                 fileHref: FileUploads.fileID(answer, question: question, files: filesByID).map {
+                                     SiteURL.staffApplicationFile(callID: loaded.call.id, id: application.id, fileID: $0).path
+                                 })
                 })
             },
+            eligibilityForm: mayDecide ? EligibilityText.form(req, callID: loaded.call.id, applicationID: application.id,
+                                                              current: decision, typed: overrideForm) : nil,
+            statusForm: mayDecide && application.status.isSubmitted ? StatusFormView(
+                action: SiteURL.callBulkStatus(loaded.call.id).path, csrf: req.csrfToken(),
+                selectName: "select__\(application.id.uuidString.lowercased())",
+                back: SiteURL.callApplication(callID: loaded.call.id, id: application.id).path,
+                choices: ApplicationStatus.staffSettable.filter { $0 != application.status }.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil,
             backHref: SiteURL.callApplications(loaded.call.id).path)
-        return req.page("staff-application", title: view.heading, view,
-                        trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
-                                                     Layout.Crumb(label: "Applications", href: SiteURL.callApplications(loaded.call.id).path)])
+        let programCrumb = program.map { [Layout.Crumb(label: $0.title, href: SiteURL.programCalls(slug: $0.slug).path)] } ?? []
+        return req.page("staff-application", title: view.heading, view, status: overrideForm == nil ? .ok : .unprocessableEntity,
+                        isError: overrideForm != nil,
+                        trail: StaffProgram.trail + programCrumb + [Layout.Crumb(label: "Applications", href: SiteURL.callApplications(loaded.call.id).path)])
     }
 
     /// CSV of the filtered list. Identity columns only when asked for; every export is recorded.
@@ -96,14 +124,14 @@ struct StaffApplicationsController: RouteCollection {
     }
 
     /// The call named in the address and its program, if the actor may see its applications.
-    static func load(_ req: Request) async throws -> (CallStore.Loaded, Program) {
+    static func load(_ req: Request, for action: (UUID) -> StaffAction = StaffAction.viewApplications) async throws -> (CallStore.Loaded, Program) {
         let actor = try req.requireActor()
         guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
               let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID) else {
             throw DomainError.notFound("call")
         }
         guard AccessPolicy.allows(actor, .viewStaffProgram(program.id)) else { throw DomainError.notFound("call") }
-        guard AccessPolicy.allows(actor, .viewApplications(program.id)) else { throw DomainError.forbidden }
+        guard AccessPolicy.allows(actor, action(program.id)) else { throw DomainError.forbidden }
         return (loaded, program)
     }
 }

@@ -15,5 +15,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: CallPageController())
     try app.register(collection: ApplicationController())
     try app.register(collection: StaffApplicationsController())
+    try app.register(collection: StaffDecisionsController())
     try app.register(collection: ApplicationAPIController())
 }

@@ -57,7 +57,27 @@ struct Words: Sendable {
         case .unknownOption: self("problem.unknownOption")
         case .unknownCountry: self("problem.unknownCountry")
         case .notYesOrNo: self("problem.notYesOrNo")
+        case .notAFile: self("problem.notAFile")
         }
+    }
+
+    /// Why an upload was refused, in words the applicant reads.
+    func fileProblem(_ problem: FileProblem) -> String {
+        switch problem {
+        case .empty, .notAFileQuestion: self("file.empty")
+        case .tooLarge(let max): self("file.tooLarge", ["max": Self.size(max)])
+        case .kindNotAccepted(let kinds): self("file.kind", ["kinds": kinds.map(\.label).joined(separator: ", ")])
+        }
+    }
+
+    /// What a file question accepts: "Accepted: PDF, Word (.docx). At most 5 MB."
+    func fileHint(_ question: Question) -> String {
+        self("file.accepted", ["kinds": FileCheck.acceptedKinds(for: question).map(\.label).joined(separator: ", "),
+                               "max": Self.size(FileCheck.maxBytes(for: question))])
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1_048_576 ? "\(Self.number((Double(bytes) / 1_048_576 * 10).rounded() / 10)) MB" : "\(max(1, bytes / 1024)) KB"
     }
 
     static func number(_ value: Double) -> String {

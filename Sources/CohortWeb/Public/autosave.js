@@ -17,6 +17,8 @@
     if (!navigator.onLine) { say("offline"); return; }
     var data = new FormData(form);
     data.set("action", "autosave");
+    // Files go up only when the applicant sends the form.
+    Array.prototype.forEach.call(form.querySelectorAll("input[type=file]"), function (input) { data.delete(input.name); });
     say("saving");
     fetch(form.action, { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) {
@@ -25,7 +27,8 @@
       .catch(function () { say("offline"); });
   }
 
-  function changed() {
+  function changed(event) {
+    if (event && event.target && event.target.type === "file") { return; }
     dirty = true;
     if (timer) { clearTimeout(timer); }
     timer = setTimeout(save, 1500);

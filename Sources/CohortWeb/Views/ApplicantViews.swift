@@ -67,6 +67,7 @@ struct ReviewView: Sendable {
     struct Item: Sendable {
         let label: String
         let answer: String
+        let fileHref: String?
         let problem: String?
         let changeHref: String?
     }

@@ -13,14 +13,13 @@ struct ApplicationListPresenter {
     let sort: ApplicationSort
     let page: ApplicationListStore.Page
     let isFirstPage: Bool
+    let mayDecide: Bool
 
     func view() async throws -> ApplicationListView {
         let base = SiteURL.callApplications(call.id).path
-        let status = try await store.counts(callID: call.id, column: .status)
-        let nationality = try await store.counts(callID: call.id, column: .nationality)
-        let sector = try await store.counts(callID: call.id, column: .sector)
-        let gender = try await store.counts(callID: call.id, column: .gender)
-        let language = try await store.counts(callID: call.id, column: .language)
+        let facets = try await store.facets(callID: call.id)
+        let (status, nationality, sector, gender, language) = (facets[.status] ?? [:], facets[.nationality] ?? [:], facets[.sector] ?? [:],
+                                                               facets[.gender] ?? [:], facets[.language] ?? [:])
         let sectorNames = Dictionary(uniqueKeysWithValues: ProfileSection.sectors.map { ($0.value, $0.label.text(in: .english)) })
         let genderNames = Dictionary(uniqueKeysWithValues: ProfileSection.genders.map { ($0.value, $0.label.text(in: .english)) })
         let filters = [
@@ -38,7 +37,7 @@ struct ApplicationListPresenter {
         let query = filter.queryItems + [("sort", sort.rawValue)]
         let rows = page.items.map { item in
             ApplicationListView.Row(
-                href: SiteURL.callApplication(callID: call.id, id: item.id).path, reference: item.reference ?? "—",
+                href: SiteURL.callApplication(callID: call.id, id: item.id).path, checkboxName: "select__\(item.id.uuidString.lowercased())", reference: item.reference ?? "—",
                 name: item.fullName.isEmpty ? "(no name yet)" : item.fullName, status: item.status.label,
                 country: Country(code: item.nationality)?.englishName ?? "—", sector: sectorNames[item.sector] ?? "—",
                 eligible: item.isEligible ? "Eligible" : "Not eligible", isIneligible: !item.isEligible,
@@ -54,7 +53,11 @@ struct ApplicationListPresenter {
             firstHref: isFirstPage ? nil : base + Self.queryString(query),
             exportHref: SiteURL.callExport(call.id).path + Self.queryString(filter.queryItems),
             exportWithIdentitiesHref: SiteURL.callExport(call.id).path + Self.queryString(filter.queryItems + [("identities", "yes")]),
-            action: base, publicHref: SiteURL.call(call.id).path)
+            action: base, publicHref: SiteURL.call(call.id).path,
+            statusForm: mayDecide ? StatusFormView(
+                action: SiteURL.callBulkStatus(call.id).path, csrf: request.csrfToken(), selectName: nil,
+                back: base + Self.queryString(query),
+                choices: ApplicationStatus.staffSettable.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil)
     }
 
     private func facet(_ name: String, _ label: String, counts: [String: Int], selected: String?,

@@ -4,6 +4,7 @@ import CohortCore
 struct ApplicationListView: Sendable {
     struct Row: Sendable {
         let href: String
+        let checkboxName: String
         let reference: String
         let name: String
         let status: String
@@ -42,12 +43,14 @@ struct ApplicationListView: Sendable {
     let exportWithIdentitiesHref: String
     let action: String
     let publicHref: String
+    let statusForm: StatusFormView?
 }
 
 struct ApplicationDetailView: Sendable {
     struct Item: Sendable {
         let label: String
         let answer: String
+        var fileHref: String? = nil
     }
 
     struct Group: Sendable {
@@ -58,8 +61,22 @@ struct ApplicationDetailView: Sendable {
     let heading: String
     let facts: [Item]
     let reasons: [String]
+    /// "Marked eligible by Aisha Rahman on 2017-08-20: …"
+    let override: String?
     let groups: [Group]
+    let eligibilityForm: FormView?
+    let statusForm: StatusFormView?
     let backHref: String
+}
+
+/// Moving one or many applications to another status; the post asks for confirmation first.
+struct StatusFormView: Sendable {
+    let action: String
+    let csrf: String
+    /// One application's detail page selects it with a hidden field; the list uses checkboxes.
+    let selectName: String?
+    let back: String
+    let choices: [ApplicationListView.Choice]
 }
 
 struct CallListView: Sendable {

@@ -2,7 +2,7 @@ import Vapor
 
 /// Messages shown once after a redirect. The cookie carries only this code, never user data.
 enum Flash: String, CaseIterable {
-    case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet
+    case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, statusChanged, tokenRevoked
 
     var message: String {
         switch self {
@@ -14,6 +14,8 @@ enum Flash: String, CaseIterable {
         case .signedIn: "You are signed in."
         case .signedOut: "You are signed out."
         case .passwordSet: "The new password is set. The account was signed out everywhere."
+        case .statusChanged: "The status is changed."
+        case .tokenRevoked: "The token is revoked. Programs using it can no longer sign in with it."
         }
     }
 }
@@ -21,7 +23,11 @@ enum Flash: String, CaseIterable {
 extension Request {
     /// Redirects after a successful POST, with a message for the next page.
     func redirect(_ url: SiteURL, flash: Flash? = nil) -> Response {
-        let response = redirect(to: url.path, redirectType: .normal)
+        redirect(path: url.path, flash: flash)
+    }
+
+    func redirect(path: String, flash: Flash?) -> Response {
+        let response = redirect(to: path, redirectType: .normal)
         if let flash { response.cookies[cookieJar.flash] = cookieJar.value(flash.rawValue, maxAge: 60) }
         return response
     }

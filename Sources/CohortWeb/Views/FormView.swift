@@ -12,6 +12,8 @@ struct FormView: Sendable {
     let cancelHref: String?
     let errorSummary: [ErrorLink]
     let hasErrors: Bool
+    /// Posted as multipart when a field takes a file.
+    let isMultipart: Bool
     /// Words the form itself shows, in the page's language.
     var errorSummaryTitle = "There is a problem"
     var errorPrefix = "Error:"
@@ -39,6 +41,7 @@ struct FormView: Sendable {
             field.error.map { ErrorLink(href: "#\(field.id)", message: namesFieldsInSummary ? "\(field.label): \($0)" : $0) }
         }
         self.hasErrors = !errorSummary.isEmpty
+        self.isMultipart = fields.contains { $0.inputType == "file" }
     }
 }
 
@@ -67,6 +70,7 @@ struct FieldView: Sendable {
     let isRadios: Bool
     let isCheckboxes: Bool
     let inputMode: String?
+    let accept: String?
 
     init(_ field: FormField) {
         name = field.name
@@ -92,6 +96,7 @@ struct FieldView: Sendable {
         isCheckboxes = field.asCheckboxes
         isSelect = field.isSelect && !field.asRadios && !field.asCheckboxes
         inputMode = field.inputMode ?? (field.inputType == "number" ? "decimal" : nil)
+        accept = field.accept
     }
 }
 
@@ -121,6 +126,8 @@ struct FormField: Sendable {
     var asRadios = false
     var asCheckboxes = false
     var inputMode: String?
+    /// File inputs: the extensions offered in the picker (the server still checks the content).
+    var accept: String?
 
     var id: String { "f-\(name)" }
     var isSelect: Bool { options != nil }

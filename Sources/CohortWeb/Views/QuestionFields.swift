@@ -4,12 +4,15 @@ import Vapor
 /// Turns a form section's questions into fields in the applicant's language, and a posted
 /// form back into answers.
 enum QuestionFields {
-    static func fields(_ questions: [Question], answers: [String: Answer], problems: [String: AnswerProblem],
-                       words: Words) -> [FormField] {
+    /// - Parameters:
+    ///   - messages: each field's message, already in the applicant's language.
+    ///   - files: the application's uploaded files, to name the one a file question holds.
+    static func fields(_ questions: [Question], answers: [String: Answer], messages: [String: String],
+                       files: [UUID: UploadedFile] = [:], words: Words) -> [FormField] {
         questions.map { question in
             let answer = answers[question.key]
             var field = FormField(question.key, question.label.text(in: words.language), value: answer?.textValue ?? "", errors: [])
-            field.error = problems[question.key].map(words.problem)
+            field.error = messages[question.key]
             field.required = question.required
             var hints = [question.help.text(in: words.language)].filter { !$0.isEmpty }
             switch question.type {
@@ -42,8 +45,16 @@ enum QuestionFields {
                 }
                 field.asCheckboxes = true
             case .file:
-                // Uploads come with the file store; until then a file question takes a short note.
-                break
+                field.inputType = "file"
+                field.value = ""
+                hints.append(words.fileHint(question))
+                if let id = UUID(uuidString: answer?.textValue ?? ""), let file = files[id] {
+                    hints.append(words("file.current", ["name": file.summary]))
+                    hints.append(words("file.replace"))
+                    // Already answered: choosing nothing keeps the uploaded file.
+                    field.required = false
+                }
+                field.accept = FileCheck.acceptedKinds(for: question).map { ".\($0.fileExtension)" }.joined(separator: ",")
             }
             if let options = field.options, field.asRadios || field.asCheckboxes {
                 field.options = options.enumerated().map { index, option in
@@ -62,7 +73,8 @@ enum QuestionFields {
     /// clearing a field clears its answer.
     static func answers(_ values: FormValues, questions: [Question]) -> [String: Answer] {
         var answers: [String: Answer] = [:]
-        for question in questions where question.type != .file || !values[question.key].isEmpty {
+        // File questions are answered by their upload, never by a text field.
+        for question in questions where question.type != .file {
             if question.type == .multipleChoice {
                 answers[question.key] = .list(question.options.map(\.value).filter { values["\(question.key)__\($0)"] == "on" })
             } else {
