@@ -7,7 +7,7 @@ import Vapor
 
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Manage sign-in accounts.", subcommands: [Create.self, List.self])
+        abstract: "Manage sign-in accounts.", subcommands: [Create.self, List.self, Token.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -43,6 +43,28 @@ struct User: AsyncParsableCommand {
             }
             say("Created \(valid.role.label.lowercased()) account \(valid.email).")
             if !passwordStdin { say("One-time password (shown once): \(password)") }
+        }
+    }
+
+    struct Token: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a personal API token for a staff account and print it (shown once).")
+
+        @ArgumentParser.Option(name: .long, help: "The staff account's email address.") var email: String
+        @ArgumentParser.Option(name: .long, help: "Where the token will be used.") var name: String = "Command line"
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let config = try AppRunner.config(.init(database: database.database))
+            let token = try await AppRunner.withApp(config) { app in
+                do {
+                    return try await app.makeAPIToken(email: email, name: name)
+                } catch let failure as ValidationFailure {
+                    throw CLIError(failure.errors.map { "--\($0.field): \($0.message)" }.joined(separator: " "))
+                }
+            }
+            say("API token for \(email) (shown once; revoke it under API tokens in the staff area):")
+            say(token)
         }
     }
 

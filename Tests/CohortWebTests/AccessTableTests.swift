@@ -52,10 +52,44 @@ import VaporTesting
         Row(method: .POST, path: "/staff/programs/mwp-2006/countries/MY/remove", expected: [.anonymous: signIn, .admin: 303, .manager: 404, .member: 404]),
         Row(method: .GET, path: "/staff/programs/mwp-2017-18/members", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 404]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/members", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 404]),
+        // Calls and applications: {call2017}, {call2006} and {app2006} are filled in from the demo data.
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/calls", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/calls", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2017}/applications", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2006}/applications", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2006}/applications.csv", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2006}/applications/{app2006}", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/applications/status", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/applications/{app2006}/eligibility",
+            expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403]),
+        Row(method: .POST, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 403]),
+        // An applicant's pages open only with the applicant's own link; a staff session opens none of them.
+        Row(method: .GET, path: "/applications/{app2006}", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/applications/{app2006}/review", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/api/v1/applications/{app2006}", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401]),
+        Row(method: .GET, path: "/api/v1/calls/{call2006}/applications", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
         Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
     ]
+
+    /// Fills in the ids a path names.
+    static func resolve(_ path: String, _ app: Application) async throws -> String {
+        guard path.contains("{") else { return path }
+        var resolved = path
+        for (slug, name) in [("mwp-2017-18", "{call2017}"), ("mwp-2006", "{call2006}")] {
+            let program = try #require(try await ProgramStore(db: app.db).find(slug: slug))
+            let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
+            resolved = resolved.replacingOccurrences(of: name, with: call.id.uuidString.lowercased())
+            if slug == "mwp-2006" {
+                let first = try await ApplicationListStore(db: app.db).page(callID: call.id, filter: ApplicationFilter(), sort: .reference,
+                                                                           after: nil, limit: 1).items.first
+                resolved = resolved.replacingOccurrences(of: "{app2006}", with: try #require(first).id.uuidString.lowercased())
+            }
+        }
+        return resolved
+    }
 
     @Test(arguments: TestDatabaseKind.all, Role.allCases)
     func everyRouteAnswersEachRoleAsItShould(kind: TestDatabaseKind, role: Role) async throws {
@@ -71,7 +105,8 @@ import VaporTesting
                 case .manager: _ = try await browser.signIn(Demo.manager.0, Demo.manager.1)
                 case .member: _ = try await browser.signIn("member@example.org", "member-password-1")
                 }
-                let response = row.method == .GET ? try await browser.get(row.path) : try await browser.post(row.path, row.form)
+                let path = try await Self.resolve(row.path, app)
+                let response = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form)
                 let expected = try #require(row.expected[role])
                 #expect(response.status.code == expected, "\(row.method) \(row.path) as \(role): \(response.status.code)")
                 if expected == Self.signIn && role == .anonymous && row.path.hasPrefix("/staff") {

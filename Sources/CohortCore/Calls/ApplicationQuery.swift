@@ -41,6 +41,32 @@ public struct ApplicationFilter: Equatable, Sendable {
                   search: clean("q")?.lowercased())
     }
 
+    /// For the API, where a misspelt filter must not silently widen the result: each value
+    /// given that is not understood, with what is expected.
+    public static func problems(query value: (String) -> String?) -> [FieldError] {
+        var errors = FieldErrorList()
+        func given(_ key: String) -> String? {
+            guard let raw = value(key)?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+            return raw
+        }
+        if let status = given("status"), ApplicationStatus(rawValue: status) == nil {
+            errors.add("status", "Use one of: \(ApplicationStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let eligible = given("eligible"), !["yes", "no"].contains(eligible) { errors.add("eligible", "Use yes or no.") }
+        if let language = given("language"), Language(rawValue: language) == nil {
+            errors.add("language", "Use one of: \(Language.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        for key in ["from", "to"] {
+            if let date = given(key), CalendarDate(iso: date) == nil { errors.add(key, "Use a date like 2017-08-14.") }
+        }
+        if let sort = given("sort"), ApplicationSort(rawValue: sort) == nil {
+            errors.add("sort", "Use one of: \(ApplicationSort.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let after = given("after"), ListCursor(token: after) == nil { errors.add("after", "Use the cursor a previous page returned as next.") }
+        if let limit = given("limit"), !(Int(limit).map { (1...200).contains($0) } ?? false) { errors.add("limit", "Use a whole number from 1 to 200.") }
+        return errors.errors
+    }
+
     /// The query string that reproduces this filter (for links and the export record).
     public var queryItems: [(String, String)] {
         var items: [(String, String)] = []

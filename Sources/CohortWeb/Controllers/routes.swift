@@ -17,4 +17,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffApplicationsController())
     try app.register(collection: StaffDecisionsController())
     try app.register(collection: ApplicationAPIController())
+    try app.register(collection: StaffAPIController())
+    try app.register(collection: StaffTokensController())
 }

@@ -1,0 +1,50 @@
+import CohortCore
+import FluentKit
+import Foundation
+
+/// Staff members' personal API tokens, kept as hashes.
+public struct APITokenStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public func create(accountID: UUID, name: String, tokenHash: String, now: Date) async throws -> APIToken {
+        let record = APITokenRecord()
+        record.id = UUID()
+        record.accountID = accountID
+        record.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        record.tokenHash = tokenHash
+        record.createdAt = now
+        try await db.serializedTransaction { tx in try await record.create(on: tx) }
+        return Self.value(record)
+    }
+
+    public func tokens(accountID: UUID) async throws -> [APIToken] {
+        try await APITokenRecord.query(on: db).filter(\.$accountID == accountID).sort(\.$createdAt, .descending).all().map(Self.value)
+    }
+
+    public func find(tokenHash: String) async throws -> APIToken? {
+        try await APITokenRecord.query(on: db).filter(\.$tokenHash == tokenHash).first().map(Self.value)
+    }
+
+    /// Deletes one of the account's tokens; another account's token is left alone.
+    public func revoke(id: UUID, accountID: UUID) async throws -> Bool {
+        try await db.serializedTransaction { tx in
+            guard let record = try await APITokenRecord.query(on: tx).filter(\.$id == id).filter(\.$accountID == accountID).first() else {
+                return false
+            }
+            try await record.delete(on: tx)
+            return true
+        }
+    }
+
+    public func touch(id: UUID, now: Date) async throws {
+        try await db.serializedTransaction { tx in
+            try await APITokenRecord.query(on: tx).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
+        }
+    }
+
+    static func value(_ record: APITokenRecord) -> APIToken {
+        APIToken(id: record.id!, accountID: record.accountID, name: record.name, createdAt: record.createdAt, lastUsedAt: record.lastUsedAt)
+    }
+}

@@ -1,0 +1,99 @@
+import CohortCore
+import CohortStore
+import Fluent
+import Vapor
+
+/// A staff member's own API tokens: make one (shown once), see when each was last used, revoke.
+struct StaffTokensController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let group = routes.grouped("staff", "tokens")
+        group.get(use: list)
+        group.post(use: create)
+        group.post(":tokenID", "revoke", use: revoke)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let actor = try Self.staff(req)
+        return try await page(req, actor: actor, name: "", error: nil, newToken: nil)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let actor = try Self.staff(req)
+        let name = try req.formValues()["name"]
+        if let problem = APIToken.nameProblem(name) {
+            return try await page(req, actor: actor, name: name, error: problem, newToken: nil)
+        }
+        let token = try await Self.make(req.db, accountID: actor.accountID, name: name)
+        return try await page(req, actor: actor, name: "", error: nil, newToken: token)
+    }
+
+    func revoke(req: Request) async throws -> Response {
+        let actor = try Self.staff(req)
+        guard let id = req.parameters.get("tokenID", as: UUID.self),
+              try await APITokenStore(db: req.db).revoke(id: id, accountID: actor.accountID) else {
+            throw DomainError.notFound("token")
+        }
+        return req.redirect(.apiTokens, flash: .tokenRevoked)
+    }
+
+    /// Makes a token and returns it; only its hash is kept.
+    static func make(_ db: any Database, accountID: UUID, name: String) async throws -> String {
+        let token = APIToken.prefix + SecretToken.make()
+        _ = try await APITokenStore(db: db).create(accountID: accountID, name: name, tokenHash: SecretToken.hash(token), now: Date())
+        return token
+    }
+
+    static func staff(_ req: Request) throws -> Actor {
+        let actor = try req.requireActor()
+        guard AccessPolicy.isStaff(actor) else { throw DomainError.forbidden }
+        return actor
+    }
+
+    private func page(_ req: Request, actor: Actor, name: String, error: String?, newToken: String?) async throws -> Response {
+        let tokens = try await APITokenStore(db: req.db).tokens(accountID: actor.accountID)
+        let errors = error.map { [FieldError("name", $0)] } ?? []
+        let view = TokensView(
+            newToken: newToken,
+            rows: tokens.map { token in
+                TokensView.Row(name: token.name, created: CalendarDate(token.createdAt).iso,
+                               lastUsed: token.lastUsedAt.map { CalendarDate($0).iso } ?? "Never",
+                               revoke: DangerAction(label: "Revoke", consequence: "Anything using “\(token.name)” loses access at once.",
+                                                    action: SiteURL.revokeAPIToken(token.id).path, csrf: req.csrfToken()))
+            },
+            isEmpty: tokens.isEmpty,
+            form: FormView(request: req, action: SiteURL.apiTokens.path, submitLabel: "Make token", fields: [
+                FormField("name", "Name", value: name, errors: errors, hint: "Where the token will be used, such as “Reporting spreadsheet”."),
+            ]))
+        return req.page("staff-tokens", title: "API tokens", view, status: error == nil ? .ok : .unprocessableEntity,
+                        isError: error != nil, trail: [StaffProgram.staffCrumb])
+    }
+}
+
+struct TokensView: Sendable {
+    struct Row: Sendable {
+        let name: String
+        let created: String
+        let lastUsed: String
+        let revoke: DangerAction
+    }
+
+    let newToken: String?
+    let rows: [Row]
+    let isEmpty: Bool
+    let form: FormView
+}
+
+extension Application {
+    /// Makes a personal API token for the staff account with this email (for `cohort user token`).
+    public func makeAPIToken(email: String, name: String) async throws -> String {
+        if let problem = APIToken.nameProblem(name) { throw ValidationFailure([FieldError("name", problem)]) }
+        let accounts = AccountStore(db: db)
+        guard let account = try await accounts.credentials(email: EmailAddress.normalise(email))?.account, account.isActive else {
+            throw ValidationFailure([FieldError("email", "No active account has this email address.")])
+        }
+        guard AccessPolicy.isStaff(try await accounts.actor(account)) else {
+            throw ValidationFailure([FieldError("email", "This account manages no program, so a token would open nothing.")])
+        }
+        return try await StaffTokensController.make(db, accountID: account.id, name: name)
+    }
+}
