@@ -1,6 +1,7 @@
 import CohortCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Calls and their forms. A form is never changed in place: each edit is a new version.
 public struct CallStore: Sendable {
@@ -18,7 +19,41 @@ public struct CallStore: Sendable {
         try await db.serializedTransaction { tx in
             try await CallRecord(call, eligibility: rules, formVersion: form.version).create(on: tx)
             try await CallFormRecord(callID: call.id, form: form).create(on: tx)
+            try await ContentVersionStore(db: tx).bump()
         }
+    }
+
+    /// Saves a call's settings. When the rules change, every application of the call is
+    /// checked again in the same transaction, so no list shows a verdict of the old rules.
+    public func update(_ call: Call, rules: EligibilityRules) async throws {
+        try await db.serializedTransaction { tx in
+            guard let record = try await CallRecord.find(call.id, on: tx) else { throw DomainError.notFound("call") }
+            let rulesChanged = try record.rules() != rules
+            try record.apply(call, eligibility: rules, formVersion: record.formVersion)
+            try await record.update(on: tx)
+            if rulesChanged {
+                for application in try await ApplicationRecord.query(on: tx).filter(\.$callID == call.id).all() {
+                    try application.setAnswers(try JSONText.decode([String: Answer].self, application.answers), rules: rules)
+                    try await application.update(on: tx)
+                }
+                try await FacetVersion.bump(callID: call.id, on: tx)
+            }
+            try await ContentVersionStore(db: tx).bump()
+        }
+    }
+
+    /// Whether any reference of the call has been handed to an applicant.
+    public func referencesIssued(callID: UUID) async throws -> Bool {
+        (try await CallRecord.find(callID, on: db)?.lastReferenceNumber ?? 0) > 0
+    }
+
+    /// How many applications were given against each form version, for the form builder.
+    public func applicationsPerVersion(callID: UUID) async throws -> [Int: Int] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let form_version: Int; let n: Int }
+        let rows = try await sql.select().column("form_version").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(ApplicationRecord.schema).where("call_id", .equal, SQLBind(callID)).groupBy("form_version").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.form_version, $0.n) })
     }
 
     /// The call with its current form.
@@ -49,9 +84,14 @@ public struct CallStore: Sendable {
     }
 
     /// Saves a new form version and makes it current; earlier answers keep their version.
-    public func publishForm(callID: UUID, sections: [FormSection]) async throws -> FormDefinition {
+    /// `expectedVersion` guards against two editors: a change made on an older version than
+    /// the current one is refused rather than silently undoing the other person's change.
+    public func publishForm(callID: UUID, sections: [FormSection], expectedVersion: Int? = nil) async throws -> FormDefinition {
         try await db.serializedTransaction { tx in
             guard let record = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
+            if let expectedVersion, expectedVersion != record.formVersion {
+                throw DomainError.conflict("The form was changed by someone else meanwhile. Reload the page and make your change again.")
+            }
             let form = FormDefinition(version: record.formVersion + 1, sections: sections)
             try await CallFormRecord(callID: callID, form: form).create(on: tx)
             record.formVersion = form.version

@@ -17,6 +17,7 @@ struct StaffApplicationsController: RouteCollection {
     func calls(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.viewApplications)
         let now = Date()
+        let mayManage = AccessPolicy.allows(req.actor, .manageCalls(program.id))
         var rows: [CallListView.Row] = []
         let applications = ApplicationListStore(db: req.db)
         for call in try await CallStore(db: req.db).calls(programID: program.id) {
@@ -24,13 +25,14 @@ struct StaffApplicationsController: RouteCollection {
             rows.append(CallListView.Row(
                 title: call.title.text(in: .english), status: call.status(at: now).rawValue.capitalized,
                 period: "\(CalendarDate(call.opensAt).iso) – \(CalendarDate(call.closesAt).iso)",
-                submitted: byStatus[ApplicationStatus.submitted.rawValue] ?? 0,
+                submitted: ApplicationStatus.allCases.filter(\.isSubmitted).reduce(0) { $0 + (byStatus[$1.rawValue] ?? 0) },
                 drafts: byStatus[ApplicationStatus.draft.rawValue] ?? 0,
-                publicHref: SiteURL.call(call.id).path, applicationsHref: SiteURL.callApplications(call.id).path))
+                publicHref: SiteURL.call(call.id).path, applicationsHref: SiteURL.callApplications(call.id).path,
+                settingsHref: mayManage ? SiteURL.editCall(call.id).path : nil, formHref: mayManage ? SiteURL.callForm(call.id).path : nil))
         }
         let view = CallListView(programTitle: program.title,
                                 tabs: Tab.program(slug: program.slug, current: "Calls", isAdmin: req.actor?.isAdmin ?? false),
-                                rows: rows, isEmpty: rows.isEmpty)
+                                rows: rows, isEmpty: rows.isEmpty, newHref: mayManage ? SiteURL.newCall(slug: program.slug).path : nil)
         return req.page("staff-calls", title: "Calls – \(program.title)", view, trail: StaffProgram.trail)
     }
 

@@ -16,6 +16,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ApplicationController())
     try app.register(collection: StaffApplicationsController())
     try app.register(collection: StaffDecisionsController())
+    try app.register(collection: CallEditorController())
+    try app.register(collection: FormBuilderController())
     try app.register(collection: ApplicationAPIController())
     try app.register(collection: StaffAPIController())
     try app.register(collection: StaffTokensController())

@@ -55,12 +55,28 @@ struct ApplicationOverviewView: Sendable {
 
 struct SectionPageView: Sendable {
     let t: [String: String]
-    let script: String
+    /// The autosave script; none in a staff preview, where nothing is saved.
+    let script: String?
     let callTitle: String
     let step: String
     let heading: String
     let intro: String?
     let form: FormView
+    /// A staff preview's banner and its links to other languages and sections.
+    var preview: PreviewBar? = nil
+}
+
+struct PreviewBar: Sendable {
+    struct Link: Sendable {
+        let label: String
+        let href: String
+        let isCurrent: Bool
+    }
+
+    let text: String
+    let languages: [Link]
+    let sections: [Link]
+    let backHref: String
 }
 
 struct ReviewView: Sendable {

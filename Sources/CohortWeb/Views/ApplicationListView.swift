@@ -88,10 +88,13 @@ struct CallListView: Sendable {
         let drafts: Int
         let publicHref: String
         let applicationsHref: String
+        let settingsHref: String?
+        let formHref: String?
     }
 
     let programTitle: String
     let tabs: [Tab]
     let rows: [Row]
     let isEmpty: Bool
+    let newHref: String?
 }
