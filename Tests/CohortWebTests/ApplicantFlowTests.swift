@@ -34,6 +34,10 @@ import VaporTesting
             #expect(english.body.string.contains("<html lang=\"en\">"))
             #expect(english.body.string.contains("Start your application"))
             #expect(english.body.string.contains("Malaysia Time") || english.body.string.contains("MYT"))
+            // The reader's own zone is added by a small same-origin script, from the exact moment.
+            #expect(english.body.string.contains("data-zone=\"Asia/Kuala_Lumpur\""))
+            #expect(english.body.string.contains("data-label=\"In your time zone:\""))
+            #expect(english.body.string.contains("<script src=\"/static/localtime.js?v="))
             for name in ["Bahasa Melayu", "नेपाली", "বাংলা", "ខ្មែរ", "Filipino", "Bahasa Indonesia"] {
                 #expect(english.body.string.contains(name), "switcher lacks \(name)")
             }

@@ -3,7 +3,7 @@
 
     scripts/bench/applications.py [--applications 5000] [--clients 32]
 
-Each application is complete: start, three saves, submit (through the JSON API). Prints
+Each application is complete: start, three saves, a 20 KB PDF, submit (through the JSON API). Prints
 completed applications per second, checks that every one is stored once with its reference,
 and prints the compressed weight and request count of the application form page.
 Not a test: nothing here runs in CI.
@@ -30,6 +30,19 @@ class Client:
         self.connection.request(method, path, body=None if body is None else json.dumps(body), headers=headers)
         response = self.connection.getresponse()
         return response.status, json.loads(response.read() or b"{}")
+
+    def upload(self, path, question, data, token):
+        boundary = "bench-boundary-7d0f"
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"question\"\r\n\r\n{question}\r\n"
+                f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letter.pdf\"\r\n"
+                f"Content-Type: application/pdf\r\n\r\n").encode() + data + f"\r\n--{boundary}--\r\n".encode()
+        self.connection.request("POST", path, body=body, headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}", "Authorization": "Bearer " + token})
+        response = self.connection.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+
+
+LETTER = b"%PDF-1.4\n" + b"% a letter of support\n" * 1000
 
 
 def main():
@@ -70,6 +83,9 @@ def main():
                 app_id, token = body["id"], body["resumeToken"]
                 for answers in SECTIONS:
                     client.call("PATCH", f"/api/v1/applications/{app_id}", {"answers": answers}, token)
+                status, _ = client.upload(f"/api/v1/applications/{app_id}/files", "support_letter", LETTER, token)
+                if status != 201:
+                    failures.append(status); continue
                 status, body = client.call("POST", f"/api/v1/applications/{app_id}/submit", token=token)
                 if status == 200:
                     with lock:
@@ -82,8 +98,8 @@ def main():
         for thread in threads: thread.start()
         for thread in threads: thread.join()
         elapsed = time.monotonic() - started
-        print(f"{len(done)} complete applications (start, 3 saves, submit) with {options.clients} clients in {elapsed:.1f} s: "
-              f"{len(done) / elapsed:.0f} applications/s, {5 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
+        print(f"{len(done)} complete applications (start, 3 saves, a file, submit) with {options.clients} clients in {elapsed:.1f} s: "
+              f"{len(done) / elapsed:.0f} applications/s, {6 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
         references = [r for _, _, r in done]
         client = Client(port)
         stored = sum(1 for app_id, token, reference in done

@@ -92,10 +92,13 @@ struct CallPageController: RouteCollection {
         default: nil
         }
         let view = CallPageView(
-            t: WordTable(words, keys: ["call.languages", "call.whoMayApply", "call.privacy", "start.heading", "start.intro", "common.sample"]).table,
+            t: WordTable(words, keys: ["call.languages", "call.whoMayApply", "call.privacy", "start.heading", "start.intro", "common.sample",
+                                       "call.yourTime"]).table,
             title: call.title.text(in: language),
             paragraphs: Self.paragraphs(call.description.text(in: language)),
             deadline: words("call.closes", ["date": words.dateTime(call.closesAt, zone: call.timeZone)]),
+            deadlineISO: ISO8601DateFormatter().string(from: call.closesAt), callZone: call.timeZone,
+            localTimeScript: req.application.staticAssets.localTimeURL,
             isOpen: startForm != nil, notice: notice,
             languages: call.languages.map(\.nativeName).joined(separator: " · "),
             eligibility: Self.eligibilityLines(loaded.rules, words: words),

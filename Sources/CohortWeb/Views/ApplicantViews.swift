@@ -18,6 +18,10 @@ struct CallPageView: Sendable {
     let title: String
     let paragraphs: [String]
     let deadline: String
+    /// For the script that adds the deadline in the reader's own zone.
+    let deadlineISO: String
+    let callZone: String
+    let localTimeScript: String
     let isOpen: Bool
     let notice: String?
     let languages: String

@@ -18,7 +18,7 @@ struct StaticAssets: Sendable {
             throw Abort(.internalServerError, reason: "static files are missing from the build")
         }
         var files: [String: Asset] = [:]
-        for name in ["cohort.css", "autosave.js"] {
+        for name in ["cohort.css", "autosave.js", "localtime.js"] {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             let version = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
             let type: HTTPMediaType = name.hasSuffix(".css") ? .css : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
@@ -29,4 +29,5 @@ struct StaticAssets: Sendable {
 
     var stylesheetURL: String { SiteURL.stylesheet(version: files["cohort.css"]?.version ?? "0").path }
     var autosaveURL: String { "/static/autosave.js?v=\(files["autosave.js"]?.version ?? "0")" }
+    var localTimeURL: String { "/static/localtime.js?v=\(files["localtime.js"]?.version ?? "0")" }
 }
