@@ -51,28 +51,21 @@ public struct ApplicationStore: Sendable {
     }
 
     public func find(_ id: UUID) async throws -> CallApplication? {
-        try await ApplicationRecord.find(id, on: db)?.value()
+        try await ApplicationSQL.row(id: id, on: db)?.value()
     }
 
     /// The application a private link opens.
     public func find(tokenHash: String) async throws -> CallApplication? {
-        guard let token = try await ApplicationTokenRecord.query(on: db).filter(\.$tokenHash == tokenHash).first() else { return nil }
-        return try await find(token.applicationID)
+        try await ApplicationSQL.row(tokenHash: tokenHash, on: db)?.value()
     }
 
     /// Merges answers into the application (valid or not: nothing typed is thrown away).
     public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
         try await db.serializedTransaction { tx in
-            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
-            var merged = try JSONText.decode([String: Answer].self, record.answers)
+            guard let row = try await ApplicationSQL.row(id: id, on: tx) else { throw DomainError.notFound("application") }
+            var merged = try JSONText.decode([String: Answer].self, row.answers)
             for (key, value) in answers { merged[key] = value }
-            let listedBefore = record.listedFacts
-            try record.setAnswers(merged, rules: try await Self.rules(callID: record.callID, on: tx))
-            if let language { record.language = language.rawValue }
-            record.updatedAt = now
-            try await record.update(on: tx)
-            if record.listedFacts != listedBefore { try await FacetVersion.bump(callID: record.callID, on: tx) }
-            return try record.value()
+            return try await ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: tx)
         }
     }
 

@@ -56,8 +56,37 @@ public struct CallStore: Sendable {
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.form_version, $0.n) })
     }
 
-    /// The call with its current form.
+    /// The call with its current form. Every applicant request needs it, so a decoded call
+    /// is kept per process and reused while its stamp (last change and form version) holds:
+    /// one small query instead of a full load with its texts and rules.
     public func load(_ id: UUID) async throws -> Loaded? {
+        guard let sql = db as? any SQLDatabase else { return try await loadRecord(id) }
+        // What decides whether a submission is taken is read every time, so even a change
+        // made outside Cohort (a deadline moved by hand) takes effect at once.
+        struct Stamp: Decodable {
+            let updated_at: Date?
+            let form_version: Int
+            let eligibility: String
+            let opens_at: Date
+            let closes_at: Date
+            let grace_minutes: Int
+            let is_published: Bool
+            let allows_editing_after_submit: Bool
+        }
+        let columns = ["updated_at", "form_version", "eligibility", "opens_at", "closes_at", "grace_minutes", "is_published",
+                       "allows_editing_after_submit"]
+        guard let stamp = try await sql.select().columns(columns.map { SQLIdentifier($0) }).from(CallRecord.schema)
+            .where(SQLIdentifier("id"), .equal, SQLBind(id)).first(decoding: Stamp.self) else { return nil }
+        let key = [stamp.updated_at?.timeIntervalSince1970 ?? 0, stamp.opens_at.timeIntervalSince1970, stamp.closes_at.timeIntervalSince1970]
+            .map { "\($0)" }.joined(separator: "/")
+            + "/\(stamp.form_version)/\(stamp.grace_minutes)/\(stamp.is_published)/\(stamp.allows_editing_after_submit)/\(stamp.eligibility.hashValue)"
+        if let cached = LoadedCallCache.shared.loaded(id, stamp: key) { return cached }
+        guard let loaded = try await loadRecord(id) else { return nil }
+        LoadedCallCache.shared.keep(loaded, stamp: key)
+        return loaded
+    }
+
+    private func loadRecord(_ id: UUID) async throws -> Loaded? {
         guard let record = try await CallRecord.find(id, on: db) else { return nil }
         guard let form = try await form(callID: id, version: record.formVersion) else { throw StoreError.corrupt("call form") }
         return Loaded(call: try record.value(), rules: try record.rules(), form: form)
@@ -97,6 +126,24 @@ public struct CallStore: Sendable {
             record.formVersion = form.version
             try await record.update(on: tx)
             return form
+        }
+    }
+}
+
+/// Decoded calls by their stamp; a changed call has a new stamp, so a stale one is never served.
+final class LoadedCallCache: @unchecked Sendable {
+    static let shared = LoadedCallCache()
+    private let lock = NSLock()
+    private var calls: [UUID: (stamp: String, loaded: CallStore.Loaded)] = [:]
+
+    func loaded(_ id: UUID, stamp: String) -> CallStore.Loaded? {
+        lock.withLock { calls[id].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
+    }
+
+    func keep(_ loaded: CallStore.Loaded, stamp: String) {
+        lock.withLock {
+            if calls.count > 500 { calls.removeAll() }
+            calls[loaded.call.id] = (stamp, loaded)
         }
     }
 }

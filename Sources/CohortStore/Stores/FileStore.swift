@@ -14,7 +14,7 @@ public struct FileStore: Sendable {
     public func attach(applicationID: UUID, questionKey: String, fileName: String, kind: FileKind, bytes: Data,
                        now: Date) async throws -> (file: UploadedFile, application: CallApplication) {
         try await db.serializedTransaction { tx in
-            guard let application = try await ApplicationRecord.find(applicationID, on: tx) else { throw DomainError.notFound("application") }
+            guard let row = try await ApplicationSQL.row(id: applicationID, on: tx) else { throw DomainError.notFound("application") }
             try await ApplicationFileRecord.query(on: tx).filter(\.$applicationID == applicationID)
                 .filter(\.$questionKey == questionKey).delete()
             let record = ApplicationFileRecord()
@@ -27,12 +27,10 @@ public struct FileStore: Sendable {
             record.data = bytes
             record.createdAt = now
             try await record.create(on: tx)
-            var answers = try JSONText.decode([String: Answer].self, application.answers)
+            var answers = try JSONText.decode([String: Answer].self, row.answers)
             answers[questionKey] = .text(record.id!.uuidString)
-            try application.setAnswers(answers, rules: try await ApplicationStore.rules(callID: application.callID, on: tx))
-            application.updatedAt = now
-            try await application.update(on: tx)
-            return (try record.value(), try application.value())
+            let application = try await ApplicationSQL.writeAnswers(answers, to: row, language: nil, now: now, on: tx)
+            return (try record.value(), application)
         }
     }
 
