@@ -68,6 +68,21 @@ enum ApplicationSQL {
             .first(decoding: Row.self)
     }
 
+    /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
+    static func insert(_ application: CallApplication, rules: EligibilityRules, on db: any Database) async throws {
+        let facts = ApplicationFacts(answers: application.answers, rules: rules)
+        try await sql(db).insert(into: ApplicationRecord.schema)
+            .columns("id", "call_id", "email", "language", "form_version", "answers", "status", "full_name", "nationality", "residence",
+                     "sector", "gender", "search_text", "is_eligible", "ineligibility_reasons", "created_at", "updated_at")
+            .values(SQLBind(application.id), SQLBind(application.callID), SQLBind(application.email), SQLBind(application.language.rawValue),
+                    SQLBind(application.formVersion), SQLBind(try JSONText.encode(application.answers)), SQLBind(application.status.rawValue),
+                    SQLBind(facts.fullName), SQLBind(facts.nationality), SQLBind(facts.residence), SQLBind(facts.sector), SQLBind(facts.gender),
+                    SQLBind(ApplicationFacts.searchText(name: facts.fullName, email: application.email, reference: nil)),
+                    SQLBind(facts.isEligible), SQLBind(try JSONText.encode(facts.ineligibilityReasons.map(\.description))),
+                    SQLBind(application.createdAt), SQLBind(application.updatedAt))
+            .run()
+    }
+
     /// The call's rules as stored, decoded once per distinct text.
     static func rules(callID: UUID, on db: any Database) async throws -> EligibilityRules {
         struct RulesRow: Decodable { let eligibility: String }

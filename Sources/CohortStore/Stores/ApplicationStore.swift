@@ -22,27 +22,23 @@ public struct ApplicationStore: Sendable {
     public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
                       message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
         try await db.serializedTransaction { tx in
+            let sql = try ApplicationSQL.sql(tx)
             let outcome: StartOutcome
-            if let existing = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).filter(\.$email == email).first() {
+            if let existing = try await sql.select().columns(ApplicationSQL.columns.map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
+                .where(SQLIdentifier("call_id"), .equal, SQLBind(callID)).where(SQLIdentifier("email"), .equal, SQLBind(email))
+                .first(decoding: ApplicationSQL.Row.self) {
                 outcome = .existing(try existing.value())
             } else {
-                let record = ApplicationRecord()
-                record.id = UUID()
-                record.callID = callID
-                record.email = email
-                record.language = language.rawValue
-                record.formVersion = formVersion
-                record.status = ApplicationStatus.draft.rawValue
-                try record.setAnswers([:], rules: try await Self.rules(callID: callID, on: tx))
-                record.createdAt = now
-                record.updatedAt = now
-                try await record.create(on: tx)
+                let application = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
+                                                  answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
+                try await ApplicationSQL.insert(application, rules: try await ApplicationSQL.rules(callID: callID, on: tx), on: tx)
                 try await FacetVersion.bump(callID: callID, on: tx)
-                outcome = .created(try record.value())
+                outcome = .created(application)
             }
             let application: CallApplication
             switch outcome { case .created(let a), .existing(let a): application = a }
-            try await ApplicationTokenRecord(applicationID: application.id, tokenHash: tokenHash, now: now).create(on: tx)
+            try await sql.insert(into: ApplicationTokenRecord.schema).columns("id", "application_id", "token_hash", "created_at")
+                .values(SQLBind(UUID()), SQLBind(application.id), SQLBind(tokenHash), SQLBind(now)).run()
             let isNew: Bool
             if case .created = outcome { isNew = true } else { isNew = false }
             try await OutboxStore.enqueue(message(application, isNew), now: now, on: tx)
@@ -75,24 +71,33 @@ public struct ApplicationStore: Sendable {
     public func submit(id: UUID, now: Date, key: String? = nil,
                        receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
         try await db.serializedTransaction { tx in
-            guard let sql = tx as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
-            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
-            if (ApplicationStatus(rawValue: record.status) ?? .draft).isSubmitted { return try record.value() }
-            guard record.status == ApplicationStatus.draft.rawValue else { throw DomainError.conflict("This application was withdrawn.") }
+            let sql = try ApplicationSQL.sql(tx)
+            guard let row = try await ApplicationSQL.row(id: id, on: tx) else { throw DomainError.notFound("application") }
+            let status = ApplicationStatus(rawValue: row.status) ?? .draft
+            if status.isSubmitted { return try row.value() }
+            guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
             // Take the write lock first, so concurrent submissions to one call queue here.
             try await sql.update(CallRecord.schema).set(SQLIdentifier("last_reference_number"),
                 to: SQLBinaryExpression(left: SQLIdentifier("last_reference_number"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-                .where(SQLIdentifier("id"), .equal, SQLBind(record.callID)).run()
-            guard let call = try await CallRecord.find(record.callID, on: tx) else { throw DomainError.notFound("call") }
-            record.reference = ReferenceCode.make(prefix: call.referencePrefix, number: call.lastReferenceNumber)
-            record.searchText = ApplicationFacts.searchText(name: record.fullName, email: record.email, reference: record.reference)
-            record.status = ApplicationStatus.submitted.rawValue
-            record.submittedAt = now
-            record.submitKey = key
-            record.updatedAt = now
-            try await record.update(on: tx)
-            try await FacetVersion.bump(callID: record.callID, on: tx)
-            let application = try record.value()
+                .where(SQLIdentifier("id"), .equal, SQLBind(row.call_id)).run()
+            struct Counter: Decodable { let reference_prefix: String; let last_reference_number: Int }
+            guard let counter = try await sql.select().column("reference_prefix").column("last_reference_number").from(CallRecord.schema)
+                .where(SQLIdentifier("id"), .equal, SQLBind(row.call_id)).first(decoding: Counter.self) else { throw DomainError.notFound("call") }
+            let reference = ReferenceCode.make(prefix: counter.reference_prefix, number: counter.last_reference_number)
+            try await sql.update(ApplicationRecord.schema)
+                .set("reference", to: SQLBind(reference))
+                .set("search_text", to: SQLBind(ApplicationFacts.searchText(name: row.full_name, email: row.email, reference: reference)))
+                .set("status", to: SQLBind(ApplicationStatus.submitted.rawValue))
+                .set("submitted_at", to: SQLBind(now))
+                .set("submit_key", to: SQLBind(key))
+                .set("updated_at", to: SQLBind(now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
+            try await FacetVersion.bump(callID: row.call_id, on: tx)
+            var application = try row.value()
+            application.status = .submitted
+            application.reference = reference
+            application.submittedAt = now
+            application.updatedAt = now
             try await OutboxStore.enqueue(receipt(application), now: now, on: tx)
             return application
         }

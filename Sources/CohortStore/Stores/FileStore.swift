@@ -1,6 +1,7 @@
 import CohortCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Files applicants upload for file questions, kept in the database with the application.
 /// Uploading for a question again replaces the earlier file, in the same transaction as the
@@ -15,22 +16,20 @@ public struct FileStore: Sendable {
                        now: Date) async throws -> (file: UploadedFile, application: CallApplication) {
         try await db.serializedTransaction { tx in
             guard let row = try await ApplicationSQL.row(id: applicationID, on: tx) else { throw DomainError.notFound("application") }
-            try await ApplicationFileRecord.query(on: tx).filter(\.$applicationID == applicationID)
-                .filter(\.$questionKey == questionKey).delete()
-            let record = ApplicationFileRecord()
-            record.id = UUID()
-            record.applicationID = applicationID
-            record.questionKey = questionKey
-            record.fileName = fileName
-            record.kind = kind.rawValue
-            record.byteSize = bytes.count
-            record.data = bytes
-            record.createdAt = now
-            try await record.create(on: tx)
+            let sql = try ApplicationSQL.sql(tx)
+            try await sql.delete(from: ApplicationFileRecord.schema).where(SQLIdentifier("application_id"), .equal, SQLBind(applicationID))
+                .where(SQLIdentifier("question_key"), .equal, SQLBind(questionKey)).run()
+            let file = UploadedFile(id: UUID(), applicationID: applicationID, questionKey: questionKey, fileName: fileName, kind: kind,
+                                    byteSize: bytes.count, createdAt: now)
+            try await sql.insert(into: ApplicationFileRecord.schema)
+                .columns("id", "application_id", "question_key", "file_name", "kind", "byte_size", "data", "created_at")
+                .values(SQLBind(file.id), SQLBind(applicationID), SQLBind(questionKey), SQLBind(fileName), SQLBind(kind.rawValue),
+                        SQLBind(bytes.count), SQLBind(bytes), SQLBind(now))
+                .run()
             var answers = try JSONText.decode([String: Answer].self, row.answers)
-            answers[questionKey] = .text(record.id!.uuidString)
+            answers[questionKey] = .text(file.id.uuidString)
             let application = try await ApplicationSQL.writeAnswers(answers, to: row, language: nil, now: now, on: tx)
-            return (try record.value(), application)
+            return (file, application)
         }
     }
 

@@ -20,7 +20,15 @@ public struct OutboxStore: Sendable {
     }
 
     static func enqueue(_ message: OutgoingMessage, now: Date, on tx: any Database) async throws {
-        try await OutboxRecord(to: message.to, subject: message.subject, body: message.body, now: now).create(on: tx)
+        guard let sql = tx as? any SQLDatabase else {
+            return try await OutboxRecord(to: message.to, subject: message.subject, body: message.body, now: now).create(on: tx)
+        }
+        // Written on every start and submit: a plain insert, without the model layer's reflection.
+        try await sql.insert(into: OutboxRecord.schema)
+            .columns("id", "to_address", "subject", "body", "created_at", "attempts", "next_attempt_at")
+            .values(SQLBind(UUID()), SQLBind(message.to), SQLBind(message.subject), SQLBind(message.body), SQLBind(now),
+                    SQLBind(0), SQLBind(now))
+            .run()
     }
 
     /// Claims up to `limit` messages that are due and not leased by another instance.
