@@ -109,4 +109,27 @@ import Testing
     }
 }
 
+extension ApplicationDecisionStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func aSaveFromAStaleReadNeverLosesTheOtherSave(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            let stale = try await Self.started(store, callID: call.id, email: "two-tabs@example.org")
+            // Two tabs read the same version; each saves a different answer.
+            let first = try await store.save(stale, answers: ["motivation": .text("From tab one.")], rules: EligibilityRules(), now: Date())
+            #expect(first.answers["motivation"] == .text("From tab one."))
+            let second = try await store.save(stale, answers: ["position": .text("Organiser")], rules: EligibilityRules(), now: Date())
+            #expect(second.answers["motivation"] == .text("From tab one."))
+            #expect(second.answers["position"] == .text("Organiser"))
+            #expect(try await store.find(stale.id)?.answers == second.answers)
+            // A save that moves a listed fact goes through the full path and the counts follow.
+            let named = try await store.save(try #require(try await store.find(stale.id)), answers: ["nationality": .text("NP")],
+                                             rules: EligibilityRules(), now: Date())
+            #expect(named.answers["nationality"] == .text("NP"))
+            #expect(try await ApplicationListStore(db: harness.db).counts(callID: call.id, column: .nationality) == ["NP": 1])
+        }
+    }
+}
+
 struct StoreTestFailure: Error {}

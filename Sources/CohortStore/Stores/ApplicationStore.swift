@@ -55,6 +55,29 @@ public struct ApplicationStore: Sendable {
         try await ApplicationSQL.row(tokenHash: tokenHash, on: db)?.value()
     }
 
+    /// Merges answers into `current` as it was read. When no fact that staff filter by moves,
+    /// a single conditional update does it (no transaction: it is one statement), guarded by
+    /// the last-change time read; if anything changed in between, the full save runs instead.
+    public func save(_ current: CallApplication, answers: [String: Answer], rules: EligibilityRules, now: Date) async throws -> CallApplication {
+        var merged = current.answers
+        for (key, value) in answers { merged[key] = value }
+        guard ApplicationFacts(answers: current.answers, rules: rules) == ApplicationFacts(answers: merged, rules: rules),
+              let sql = db as? any SQLDatabase else {
+            return try await save(id: current.id, answers: answers, language: nil, now: now)
+        }
+        let text = try JSONText.encode(merged)
+        let updated = try await db.serializedStatement {
+            try await sql.update(ApplicationRecord.schema).set("answers", to: SQLBind(text)).set("updated_at", to: SQLBind(now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(current.id)).where(SQLIdentifier("updated_at"), .equal, SQLBind(current.updatedAt))
+                .returning("id").all().count
+        }
+        guard updated == 1 else { return try await save(id: current.id, answers: answers, language: nil, now: now) }
+        var saved = current
+        saved.answers = merged
+        saved.updatedAt = now
+        return saved
+    }
+
     /// Merges answers into the application (valid or not: nothing typed is thrown away).
     public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
         try await db.serializedTransaction { tx in

@@ -22,6 +22,22 @@ extension Database {
     }
 }
 
+extension Database {
+    /// One write statement, outside any transaction, through the same gate on SQLite.
+    func serializedStatement<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body() }
+        await SQLiteWriteGate.shared.acquire()
+        do {
+            let result = try await body()
+            await SQLiteWriteGate.shared.release()
+            return result
+        } catch {
+            await SQLiteWriteGate.shared.release()
+            throw error
+        }
+    }
+}
+
 /// A first-come, first-served lock for async code.
 actor SQLiteWriteGate {
     static let shared = SQLiteWriteGate()

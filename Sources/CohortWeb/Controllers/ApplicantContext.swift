@@ -9,6 +9,7 @@ struct ApplicantContext {
     let token: String
     let application: CallApplication
     let call: Call
+    let rules: EligibilityRules
     let form: FormDefinition
     let words: Words
 
@@ -19,7 +20,7 @@ struct ApplicantContext {
         let language = req.query[String.self, at: "lang"] != nil
             ? req.applicantLanguage(offered: opened.call.languages) : opened.call.language(for: opened.application.language)
         return ApplicantContext(request: req, token: opened.token, application: opened.application, call: opened.call,
-                                form: opened.form, words: req.words(language))
+                                rules: opened.rules, form: opened.form, words: req.words(language))
     }
 
     func sectionIndex(_ req: Request) throws -> Int {
@@ -42,6 +43,7 @@ struct OpenedApplication {
     let token: String
     let application: CallApplication
     let call: Call
+    let rules: EligibilityRules
     let form: FormDefinition
 }
 
@@ -54,7 +56,7 @@ extension Request {
         let calls = CallStore(db: db)
         guard let loaded = try await calls.load(application.callID),
               let form = try await calls.form(callID: application.callID, version: application.formVersion) else { return nil }
-        return OpenedApplication(token: token, application: application, call: loaded.call, form: form)
+        return OpenedApplication(token: token, application: application, call: loaded.call, rules: loaded.rules, form: form)
     }
 }
 

@@ -83,7 +83,7 @@ struct ApplicationAPIController: RouteCollection {
                 .init(field: $0, message: "Answer a file question by uploading the file to /api/v1/applications/{id}/files.")
             }), status: .unprocessableEntity)
         }
-        let saved = try await ApplicationStore(db: req.db).save(id: context.application.id, answers: body.answers, language: nil, now: Date())
+        let saved = try await ApplicationStore(db: req.db).save(context.application, answers: body.answers, rules: context.rules, now: Date())
         let problems = AnswerValidator.problems(saved.answers, questions: context.form.questions.filter { body.answers[$0.key] != nil })
         return try API.json(APICalls.ApplicationBody(saved, problems: problems.mapValues { Words(catalogs: req.application.catalogs, language: saved.language).problem($0) }))
     }

@@ -70,7 +70,10 @@ struct ApplicationController: RouteCollection {
         let questions = context.form.sections[index].questions
         let answers = QuestionFields.answers(values, questions: questions)
         // Saved first, valid or not: nothing typed is ever thrown away.
-        var saved = try await ApplicationStore(db: req.db).save(id: application.id, answers: answers, language: context.words.language, now: Date())
+        let store = ApplicationStore(db: req.db)
+        var saved = context.words.language == application.language
+            ? try await store.save(application, answers: answers, rules: context.rules, now: Date())
+            : try await store.save(id: application.id, answers: answers, language: context.words.language, now: Date())
         var fileMessages: [String: String] = [:]
         for question in questions where question.type == .file {
             guard let part = submission.files[question.key] else { continue }
