@@ -18,34 +18,116 @@ public struct ApplicationListStore: Sendable {
 
     public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
         let total = try await total(callID: callID, filter: filter)
-        let query = filtered(callID: callID, filter: filter)
-        if let cursor { try applyCursor(cursor, sort: sort, to: query) }
-        switch sort {
-        case .newest: query.sort(\.$createdAt, .descending).sort(\.$id, .descending)
-        case .oldest: query.sort(\.$createdAt, .ascending).sort(\.$id, .ascending)
-        case .name: query.sort(\.$fullName, .ascending).sort(\.$id, .ascending)
-        case .reference: query.sort(\.$reference, .ascending).sort(\.$id, .ascending)
-        }
-        let records = try await query.limit(limit + 1).all()
-        let shown = Array(records.prefix(limit))
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        // Only the listed columns, never the answers: a page reads 51 small rows.
+        let query = sql.select().columns(SummaryRow.columns.map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
+        Self.where(query, callID: callID, filter: filter)
+        if let cursor { Self.after(cursor, sort: sort, in: query) }
+        let (column, descending) = Self.order(sort)
+        query.orderBy(column, descending ? .descending : .ascending)
+            .orderBy("id", descending ? .descending : .ascending)
+            .limit(limit + 1)
+        let rows = try await query.all(decoding: SummaryRow.self)
+        let shown = Array(rows.prefix(limit)).map(\.summary)
         var next: ListCursor?
-        if records.count > limit, let last = shown.last, let id = last.id {
-            next = ListCursor(value: Self.sortValue(last, sort: sort), id: id)
+        if rows.count > limit, let last = shown.last {
+            next = ListCursor(value: Self.sortValue(last, sort: sort), id: last.id)
         }
-        return Page(items: try shown.map(Self.summary), total: total, next: next)
+        return Page(items: shown, total: total, next: next)
+    }
+
+    /// The columns a list row shows, read without the model layer.
+    struct SummaryRow: Decodable {
+        static let columns = ["id", "reference", "status", "full_name", "email", "nationality", "sector", "gender", "language",
+                              "is_eligible", "ineligibility_reasons", "created_at", "submitted_at"]
+        let id: UUID
+        let reference: String?
+        let status: String
+        let full_name: String
+        let email: String
+        let nationality: String
+        let sector: String
+        let gender: String
+        let language: String
+        let is_eligible: Bool
+        let ineligibility_reasons: String
+        let created_at: Date
+        let submitted_at: Date?
+
+        var summary: ApplicationSummary {
+            ApplicationSummary(id: id, reference: reference, status: ApplicationStatus(rawValue: status) ?? .draft, fullName: full_name,
+                               email: email, nationality: nationality, sector: sector, gender: gender,
+                               language: Language(rawValue: language) ?? .english, isEligible: is_eligible,
+                               ineligibilityReasons: ineligibility_reasons == "[]" ? [] : ((try? JSONText.decode([String].self, ineligibility_reasons)) ?? []),
+                               createdAt: created_at, submittedAt: submitted_at)
+        }
+    }
+
+    static func order(_ sort: ApplicationSort) -> (column: String, descending: Bool) {
+        switch sort {
+        case .newest: ("created_at", true)
+        case .oldest: ("created_at", false)
+        case .name: ("full_name", false)
+        case .reference: ("reference", false)
+        }
+    }
+
+    /// The filter as SQL conditions. `is_eligible` already holds a manager's override.
+    static func `where`(_ query: some SQLPredicateBuilder, callID: UUID, filter: ApplicationFilter) {
+        query.where(SQLIdentifier("call_id"), .equal, SQLBind(callID))
+        if let status = filter.status { query.where(SQLIdentifier("status"), .equal, SQLBind(status.rawValue)) }
+        if let eligible = filter.eligible { query.where(SQLIdentifier("is_eligible"), .equal, SQLBind(eligible)) }
+        if let nationality = filter.nationality { query.where(SQLIdentifier("nationality"), .equal, SQLBind(nationality)) }
+        if let sector = filter.sector { query.where(SQLIdentifier("sector"), .equal, SQLBind(sector)) }
+        if let gender = filter.gender { query.where(SQLIdentifier("gender"), .equal, SQLBind(gender)) }
+        if let language = filter.language { query.where(SQLIdentifier("language"), .equal, SQLBind(language.rawValue)) }
+        if let from = filter.submittedFrom, let start = startOfDay(from) { query.where(SQLIdentifier("submitted_at"), .greaterThanOrEqual, SQLBind(start)) }
+        if let to = filter.submittedTo, let start = startOfDay(to) {
+            query.where(SQLIdentifier("submitted_at"), .lessThan, SQLBind(start.addingTimeInterval(86_400)))
+        }
+        if let search = filter.search, !search.isEmpty {
+            // Wildcards typed by the person are taken literally by removing them.
+            let escaped = search.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
+            query.where(SQLIdentifier("search_text"), .like, SQLBind("%\(escaped)%"))
+        }
+    }
+
+    /// Rows after the cursor in the sort's order, ties broken by id.
+    static func after(_ cursor: ListCursor, sort: ApplicationSort, in query: some SQLPredicateBuilder) {
+        let (column, descending) = order(sort)
+        let beyond: SQLBinaryOperator = descending ? .lessThan : .greaterThan
+        let value: any SQLExpression
+        switch sort {
+        case .newest, .oldest:
+            guard let seconds = Double(cursor.value) else { return }
+            value = SQLBind(Date(timeIntervalSince1970: seconds))
+        case .name, .reference:
+            value = SQLBind(cursor.value)
+        }
+        query.where(group: { group in
+            group.where(SQLIdentifier(column), beyond, value)
+                .orWhere(group: { tie in
+                    tie.where(SQLIdentifier(column), .equal, value).where(SQLIdentifier("id"), beyond, SQLBind(cursor.id))
+                })
+        })
+    }
+
+    /// Every application the filter matches, oldest first, for exports.
+    public func all(callID: UUID, filter: ApplicationFilter) async throws -> [(summary: ApplicationSummary, answers: [String: Answer])] {
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        struct ExportRow: Decodable { let answers: String }
+        let query = sql.select().columns((SummaryRow.columns + ["answers"]).map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
+        Self.where(query, callID: callID, filter: filter)
+        query.orderBy(SQLIdentifier("created_at")).orderBy(SQLIdentifier("id"))
+        return try await query.all().map { row in
+            (try row.decode(model: SummaryRow.self).summary, try JSONText.decode([String: Answer].self, try row.decode(column: "answers", as: String.self)))
+        }
     }
 
     /// The listed applications of one call among `ids`, for a confirmation page.
     public func summaries(ids: [UUID], callID: UUID) async throws -> [ApplicationSummary] {
         try await ApplicationRecord.query(on: db).filter(\.$callID == callID).filter(\.$id ~~ ids)
             .sort(\.$reference).all().map(Self.summary)
-    }
-
-    /// Every application the filter matches, oldest first, for exports.
-    public func all(callID: UUID, filter: ApplicationFilter) async throws -> [(summary: ApplicationSummary, answers: [String: Answer])] {
-        try await filtered(callID: callID, filter: filter).sort(\.$createdAt).sort(\.$id).all().map {
-            (try Self.summary($0), try JSONText.decode([String: Answer].self, $0.answers))
-        }
     }
 
     /// How many applications of the call have each value, for the counts beside each filter.
@@ -81,7 +163,11 @@ public struct ApplicationListStore: Sendable {
         let version = try await FacetVersion.current(callID: callID, on: db)
         let key = "\(callID)|total|" + filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         if let version, let cached = FacetCache.shared.value(key, version: version)?["n"] { return cached }
-        let total = try await filtered(callID: callID, filter: filter).count()
+        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        struct Count: Decodable { let n: Int }
+        let query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(ApplicationRecord.schema)
+        Self.where(query, callID: callID, filter: filter)
+        let total = try await query.first(decoding: Count.self)?.n ?? 0
         if let version { FacetCache.shared.keep(["n": total], key: key, version: version) }
         return total
     }
@@ -106,54 +192,11 @@ public struct ApplicationListStore: Sendable {
             .map { ($0.accountID, $0.filter, $0.withIdentities, $0.rowCount, $0.createdAt) }
     }
 
-    private func filtered(callID: UUID, filter: ApplicationFilter) -> QueryBuilder<ApplicationRecord> {
-        let query = ApplicationRecord.query(on: db).filter(\.$callID == callID)
-        if let status = filter.status { query.filter(\.$status == status.rawValue) }
-        if let eligible = filter.eligible { query.filter(\.$isEligible == eligible) }
-        if let nationality = filter.nationality { query.filter(\.$nationality == nationality) }
-        if let sector = filter.sector { query.filter(\.$sector == sector) }
-        if let gender = filter.gender { query.filter(\.$gender == gender) }
-        if let language = filter.language { query.filter(\.$language == language.rawValue) }
-        if let from = filter.submittedFrom, let start = Self.startOfDay(from) { query.filter(\.$submittedAt >= start) }
-        if let to = filter.submittedTo, let start = Self.startOfDay(to) { query.filter(\.$submittedAt < start.addingTimeInterval(86_400)) }
-        if let search = filter.search, !search.isEmpty {
-            let escaped = search.replacingOccurrences(of: "\\", with: "").replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "")
-            query.filter(\.$searchText, .custom("LIKE"), "%\(escaped)%")
-        }
-        return query
-    }
-
-    private func applyCursor(_ cursor: ListCursor, sort: ApplicationSort, to query: QueryBuilder<ApplicationRecord>) throws {
+    static func sortValue(_ summary: ApplicationSummary, sort: ApplicationSort) -> String {
         switch sort {
-        case .newest, .oldest:
-            guard let seconds = Double(cursor.value) else { return }
-            let date = Date(timeIntervalSince1970: seconds)
-            let descending = sort == .newest
-            query.group(.or) { or in
-                if descending { or.filter(\.$createdAt < date) } else { or.filter(\.$createdAt > date) }
-                or.group(.and) { and in
-                    and.filter(\.$createdAt == date)
-                    if descending { and.filter(\.$id < cursor.id) } else { and.filter(\.$id > cursor.id) }
-                }
-            }
-        case .name:
-            query.group(.or) { or in
-                or.filter(\.$fullName > cursor.value)
-                or.group(.and) { $0.filter(\.$fullName == cursor.value).filter(\.$id > cursor.id) }
-            }
-        case .reference:
-            query.group(.or) { or in
-                or.filter(\.$reference > cursor.value)
-                or.group(.and) { $0.filter(\.$reference == cursor.value).filter(\.$id > cursor.id) }
-            }
-        }
-    }
-
-    static func sortValue(_ record: ApplicationRecord, sort: ApplicationSort) -> String {
-        switch sort {
-        case .newest, .oldest: String(record.createdAt.timeIntervalSince1970)
-        case .name: record.fullName
-        case .reference: record.reference ?? ""
+        case .newest, .oldest: String(summary.createdAt.timeIntervalSince1970)
+        case .name: summary.fullName
+        case .reference: summary.reference ?? ""
         }
     }
 
