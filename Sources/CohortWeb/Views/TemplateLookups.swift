@@ -113,3 +113,47 @@ extension FormField.Option: MustacheParent {
         }
     }
 }
+
+// Every lookup that no inner view answers climbs to the page: answer it without reflection.
+extension Page: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "layout": layout
+        case "content": content
+        default: nil
+        }
+    }
+}
+
+extension Layout: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "isError": isError
+        case "stylesheet": stylesheet
+        case "accountName": accountName
+        case "isStaff": isStaff
+        case "csrf": csrf
+        case "flash": flash
+        case "trail": trail
+        case "lang": lang
+        case "isApplicantPage": isApplicantPage
+        case "languageLinks": languageLinks
+        case "languageLabel": languageLabel
+        default: nil
+        }
+    }
+}
+
+extension StatusFormView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "action": action
+        case "csrf": csrf
+        case "selectName": selectName
+        case "back": back
+        case "choices": choices
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,49 @@
+@testable import CohortWeb
+import CohortTestSupport
+import Mustache
+import Testing
+import Vapor
+
+/// The views that answer template lookups by name must answer every property they have,
+/// or a field added later would silently render empty.
+@Suite struct TemplateLookupTests {
+    static func unanswered(_ value: some MustacheParent) -> [String] {
+        Mirror(reflecting: value).children.compactMap { child in
+            guard let label = child.label else { return nil }
+            let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+            return !isNil && value.child(named: label) == nil ? label : nil
+        }
+    }
+
+    @Test func everyPropertyIsAnsweredByName() {
+        let choice = ApplicationListView.Choice(value: "np", label: "Nepal (3)", selected: true)
+        let row = ApplicationListView.Row(href: "/a", checkboxName: "select__1", reference: "R-1", name: "N", status: "S", country: "C",
+                                          sector: "S", eligible: "E", isIneligible: true, submitted: "2017-01-01")
+        let status = StatusFormView(action: "/s", csrf: "c", selectName: "select__1", back: "/b", choices: [choice])
+        let list = ApplicationListView(callTitle: "T", programTitle: "P", countText: "1", filters: [.init(name: "n", label: "l", choices: [choice])],
+                                       search: "q", from: "f", to: "t", sorts: [choice], rows: [row], isEmpty: false, nextHref: "/n",
+                                       firstHref: "/f", exportHref: "/e", exportWithIdentitiesHref: "/i", action: "/a", publicHref: "/p",
+                                       statusForm: status)
+        var field = FormField("f", "Label", value: "v", errors: [], hint: "h")
+        field.error = "e"
+        field.autocomplete = "email"
+        field.inputMode = "numeric"
+        field.accept = ".pdf"
+        let option = FormField.Option(value: "v", label: "l", selected: true, id: "i", name: "n")
+        #expect(Self.unanswered(choice).isEmpty)
+        #expect(Self.unanswered(row).isEmpty)
+        #expect(Self.unanswered(status).isEmpty)
+        #expect(Self.unanswered(list).isEmpty)
+        #expect(Self.unanswered(list.filters[0]).isEmpty)
+        #expect(Self.unanswered(FieldView(field)).isEmpty)
+        #expect(Self.unanswered(option).isEmpty)
+    }
+
+    @Test func theLayoutAnswersEveryPropertyByName() async throws {
+        try await withTestApp(.sqlite, demo: false) { app async throws in
+            let request = Request(application: app, on: app.eventLoopGroup.next())
+            let layout = Layout(request: request, title: "T", trail: [.init(label: "Staff", href: "/staff")], language: .malay, offered: [.english, .malay])
+            #expect(Self.unanswered(layout).isEmpty)
+        }
+    }
+}
