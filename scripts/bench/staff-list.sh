@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The staff list of a call holding many applications, filtered and sorted, on a release
 # build and SQLite. Signs in as the demo administrator and drives the list with wrk.
-#   scripts/bench/staff-list.sh            # 100,000 applications, 8 connections, 20 s
-#   APPLICATIONS=20000 DURATION=5 scripts/bench/staff-list.sh
+#   scripts/bench/staff-list.sh            # 100,000 applications; 1, 2 and 8 connections; 10 s each
+#   APPLICATIONS=20000 DURATION=5 CONNECTIONS="2" scripts/bench/staff-list.sh
+# One or two connections is a small team at work; eight shows where two cores saturate.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 APPLICATIONS=${APPLICATIONS:-100000}
-DURATION=${DURATION:-20}
-CONNECTIONS=${CONNECTIONS:-8}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-1 2 8}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >&2
 swift build -c release --product cohort >&2
 BIN=$(swift build -c release --show-bin-path)/cohort
@@ -32,8 +33,12 @@ curl -fs -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "csrf=$CSRF" --data-u
 SESSION=$(awk '$6 == "cohort-session" { print $7 }' "$JAR")
 CALL=$(curl -fs -b "$JAR" "$BASE/staff/programs/mwp-2017-18/calls" | grep -o '/staff/calls/[0-9a-f-]*/applications' | head -1)
 for query in "?nationality=NP&sort=name" "?status=submitted&eligible=yes&sort=newest" "?q=siti&sort=reference"; do
-  echo "== GET $CALL$query ($APPLICATIONS applications, $CONNECTIONS connections, ${DURATION}s)"
+  echo "== GET $CALL$query ($APPLICATIONS applications)"
   curl -fs -b "$JAR" "$BASE$CALL$query" | grep -o '[0-9,]* applications\? match' | head -1
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Cookie: cohort-session=$SESSION" "$BASE$CALL$query" \
-    | grep -E "Requests/sec|Non-2xx|^ +(50|90|99)%"
+  for connections in $CONNECTIONS; do
+    printf '%s connection(s): ' "$connections"
+    wrk -t1 -c"$connections" -d"${DURATION}s" --latency -H "Cookie: cohort-session=$SESSION" "$BASE$CALL$query" \
+      | grep -E "Requests/sec|Non-2xx|^ +(50|99)%" | tr -s ' \n' ' '
+    echo
+  done
 done

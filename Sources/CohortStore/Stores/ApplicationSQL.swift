@@ -12,6 +12,11 @@ enum ApplicationSQL {
                           "created_at", "updated_at", "full_name", "nationality", "residence", "sector", "gender", "search_text",
                           "is_eligible", "ineligibility_reasons", "eligibility_override"]
 
+    /// The column list, quoted once: statements here are written as SQL text, because
+    /// building them from expression trees spent more time escaping names than running them.
+    static let columnList = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+    static let qualifiedColumnList = columns.map { "a.\"\($0)\"" }.joined(separator: ", ")
+
     struct Row: Decodable {
         let id: UUID
         let call_id: UUID
@@ -54,40 +59,39 @@ enum ApplicationSQL {
     }
 
     static func row(id: UUID, on db: any Database) async throws -> Row? {
-        try await sql(db).select().columns(columns.map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
-            .where(SQLIdentifier("id"), .equal, SQLBind(id)).first(decoding: Row.self)
+        try await sql(db).raw("SELECT \(unsafeRaw: columnList) FROM applications WHERE id = \(bind: id)").first(decoding: Row.self)
     }
 
     /// The application a private link opens, in one query.
     static func row(tokenHash: String, on db: any Database) async throws -> Row? {
-        try await sql(db).select().columns(columns.map { SQLColumn(SQLIdentifier($0), table: SQLIdentifier("a")) })
-            .from(SQLAlias(SQLIdentifier(ApplicationTokenRecord.schema), as: SQLIdentifier("t")))
-            .join(SQLAlias(SQLIdentifier(ApplicationRecord.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLColumn(SQLIdentifier("id"), table: SQLIdentifier("a")), .equal, SQLColumn(SQLIdentifier("application_id"), table: SQLIdentifier("t")))
-            .where(SQLColumn(SQLIdentifier("token_hash"), table: SQLIdentifier("t")), .equal, SQLBind(tokenHash))
-            .first(decoding: Row.self)
+        try await sql(db).raw("""
+            SELECT \(unsafeRaw: qualifiedColumnList) FROM application_tokens t JOIN applications a ON a.id = t.application_id \
+            WHERE t.token_hash = \(bind: tokenHash)
+            """).first(decoding: Row.self)
     }
 
     /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
     static func insert(_ application: CallApplication, rules: EligibilityRules, on db: any Database) async throws {
         let facts = ApplicationFacts(answers: application.answers, rules: rules)
-        try await sql(db).insert(into: ApplicationRecord.schema)
-            .columns("id", "call_id", "email", "language", "form_version", "answers", "status", "full_name", "nationality", "residence",
-                     "sector", "gender", "search_text", "is_eligible", "ineligibility_reasons", "created_at", "updated_at")
-            .values(SQLBind(application.id), SQLBind(application.callID), SQLBind(application.email), SQLBind(application.language.rawValue),
-                    SQLBind(application.formVersion), SQLBind(try JSONText.encode(application.answers)), SQLBind(application.status.rawValue),
-                    SQLBind(facts.fullName), SQLBind(facts.nationality), SQLBind(facts.residence), SQLBind(facts.sector), SQLBind(facts.gender),
-                    SQLBind(ApplicationFacts.searchText(name: facts.fullName, email: application.email, reference: nil)),
-                    SQLBind(facts.isEligible), SQLBind(try JSONText.encode(facts.ineligibilityReasons.map(\.description))),
-                    SQLBind(application.createdAt), SQLBind(application.updatedAt))
-            .run()
+        let answers = try JSONText.encode(application.answers)
+        let searchText = ApplicationFacts.searchText(name: facts.fullName, email: application.email, reference: nil)
+        let reasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+        try await sql(db).raw("""
+            INSERT INTO applications (id, call_id, email, language, form_version, answers, status, full_name, nationality, residence, \
+            sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES (\(bind: application.id), \
+            \(bind: application.callID), \(bind: application.email), \(bind: application.language.rawValue), \(bind: application.formVersion), \
+            \(bind: answers), \(bind: application.status.rawValue), \(bind: facts.fullName), \(bind: facts.nationality), \
+            \(bind: facts.residence), \(bind: facts.sector), \(bind: facts.gender), \(bind: searchText), \(bind: facts.isEligible), \
+            \(bind: reasons), \(bind: application.createdAt), \(bind: application.updatedAt))
+            """).run()
     }
 
     /// The call's rules as stored, decoded once per distinct text.
     static func rules(callID: UUID, on db: any Database) async throws -> EligibilityRules {
         struct RulesRow: Decodable { let eligibility: String }
-        guard let row = try await sql(db).select().column("eligibility").from(CallRecord.schema)
-            .where(SQLIdentifier("id"), .equal, SQLBind(callID)).first(decoding: RulesRow.self) else { throw DomainError.notFound("call") }
+        guard let row = try await sql(db).raw("SELECT eligibility FROM calls WHERE id = \(bind: callID)").first(decoding: RulesRow.self) else {
+            throw DomainError.notFound("call")
+        }
         return try RulesCache.shared.rules(row.eligibility)
     }
 
@@ -100,19 +104,14 @@ enum ApplicationSQL {
         let isEligible = row.eligibility_override ?? facts.isEligible
         let languageCode = language?.rawValue ?? row.language
         let answersText = try JSONText.encode(answers)
-        try await sql(db).update(ApplicationRecord.schema)
-            .set("answers", to: SQLBind(answersText))
-            .set("full_name", to: SQLBind(facts.fullName))
-            .set("nationality", to: SQLBind(facts.nationality))
-            .set("residence", to: SQLBind(facts.residence))
-            .set("sector", to: SQLBind(facts.sector))
-            .set("gender", to: SQLBind(facts.gender))
-            .set("search_text", to: SQLBind(searchText))
-            .set("is_eligible", to: SQLBind(isEligible))
-            .set("ineligibility_reasons", to: SQLBind(try JSONText.encode(facts.ineligibilityReasons.map(\.description))))
-            .set("language", to: SQLBind(languageCode))
-            .set("updated_at", to: SQLBind(now))
-            .where(SQLIdentifier("id"), .equal, SQLBind(row.id)).run()
+        let reasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+        try await sql(db).raw("""
+            UPDATE applications SET answers = \(bind: answersText), full_name = \(bind: facts.fullName), \
+            nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \
+            gender = \(bind: facts.gender), search_text = \(bind: searchText), is_eligible = \(bind: isEligible), \
+            ineligibility_reasons = \(bind: reasons), language = \(bind: languageCode), updated_at = \(bind: now) \
+            WHERE id = \(bind: row.id)
+            """).run()
         let after = [row.status, facts.nationality, facts.sector, facts.gender, languageCode, searchText, isEligible ? "1" : "0",
                      row.submitted_at.map { "\($0.timeIntervalSince1970)" } ?? ""]
         if after != row.listedFacts { try await FacetVersion.bump(callID: row.call_id, on: db) }

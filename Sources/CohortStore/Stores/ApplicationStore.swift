@@ -24,9 +24,9 @@ public struct ApplicationStore: Sendable {
         try await db.serializedTransaction { tx in
             let sql = try ApplicationSQL.sql(tx)
             let outcome: StartOutcome
-            if let existing = try await sql.select().columns(ApplicationSQL.columns.map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
-                .where(SQLIdentifier("call_id"), .equal, SQLBind(callID)).where(SQLIdentifier("email"), .equal, SQLBind(email))
-                .first(decoding: ApplicationSQL.Row.self) {
+            if let existing = try await sql.raw("""
+                SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND email = \(bind: email)
+                """).first(decoding: ApplicationSQL.Row.self) {
                 outcome = .existing(try existing.value())
             } else {
                 let application = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
@@ -37,8 +37,10 @@ public struct ApplicationStore: Sendable {
             }
             let application: CallApplication
             switch outcome { case .created(let a), .existing(let a): application = a }
-            try await sql.insert(into: ApplicationTokenRecord.schema).columns("id", "application_id", "token_hash", "created_at")
-                .values(SQLBind(UUID()), SQLBind(application.id), SQLBind(tokenHash), SQLBind(now)).run()
+            try await sql.raw("""
+                INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
+                VALUES (\(bind: UUID()), \(bind: application.id), \(bind: tokenHash), \(bind: now))
+                """).run()
             let isNew: Bool
             if case .created = outcome { isNew = true } else { isNew = false }
             try await OutboxStore.enqueue(message(application, isNew), now: now, on: tx)
@@ -67,9 +69,10 @@ public struct ApplicationStore: Sendable {
         }
         let text = try JSONText.encode(merged)
         let updated = try await db.serializedStatement {
-            try await sql.update(ApplicationRecord.schema).set("answers", to: SQLBind(text)).set("updated_at", to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(current.id)).where(SQLIdentifier("updated_at"), .equal, SQLBind(current.updatedAt))
-                .returning("id").all().count
+            try await sql.raw("""
+                UPDATE applications SET answers = \(bind: text), updated_at = \(bind: now) \
+                WHERE id = \(bind: current.id) AND updated_at = \(bind: current.updatedAt) RETURNING id
+                """).all().count
         }
         guard updated == 1 else { return try await save(id: current.id, answers: answers, language: nil, now: now) }
         var saved = current
@@ -100,21 +103,17 @@ public struct ApplicationStore: Sendable {
             if status.isSubmitted { return try row.value() }
             guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
             // Take the write lock first, so concurrent submissions to one call queue here.
-            try await sql.update(CallRecord.schema).set(SQLIdentifier("last_reference_number"),
-                to: SQLBinaryExpression(left: SQLIdentifier("last_reference_number"), op: SQLBinaryOperator.add, right: SQLLiteral.numeric("1")))
-                .where(SQLIdentifier("id"), .equal, SQLBind(row.call_id)).run()
+            try await sql.raw("UPDATE calls SET last_reference_number = last_reference_number + 1 WHERE id = \(bind: row.call_id)").run()
             struct Counter: Decodable { let reference_prefix: String; let last_reference_number: Int }
-            guard let counter = try await sql.select().column("reference_prefix").column("last_reference_number").from(CallRecord.schema)
-                .where(SQLIdentifier("id"), .equal, SQLBind(row.call_id)).first(decoding: Counter.self) else { throw DomainError.notFound("call") }
+            guard let counter = try await sql.raw("SELECT reference_prefix, last_reference_number FROM calls WHERE id = \(bind: row.call_id)")
+                .first(decoding: Counter.self) else { throw DomainError.notFound("call") }
             let reference = ReferenceCode.make(prefix: counter.reference_prefix, number: counter.last_reference_number)
-            try await sql.update(ApplicationRecord.schema)
-                .set("reference", to: SQLBind(reference))
-                .set("search_text", to: SQLBind(ApplicationFacts.searchText(name: row.full_name, email: row.email, reference: reference)))
-                .set("status", to: SQLBind(ApplicationStatus.submitted.rawValue))
-                .set("submitted_at", to: SQLBind(now))
-                .set("submit_key", to: SQLBind(key))
-                .set("updated_at", to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
+            let searchText = ApplicationFacts.searchText(name: row.full_name, email: row.email, reference: reference)
+            try await sql.raw("""
+                UPDATE applications SET reference = \(bind: reference), search_text = \(bind: searchText), \
+                status = \(bind: ApplicationStatus.submitted.rawValue), submitted_at = \(bind: now), submit_key = \(bind: key), \
+                updated_at = \(bind: now) WHERE id = \(bind: id)
+                """).run()
             try await FacetVersion.bump(callID: row.call_id, on: tx)
             var application = try row.value()
             application.status = .submitted

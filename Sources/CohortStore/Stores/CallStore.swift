@@ -73,10 +73,10 @@ public struct CallStore: Sendable {
             let is_published: Bool
             let allows_editing_after_submit: Bool
         }
-        let columns = ["updated_at", "form_version", "eligibility", "opens_at", "closes_at", "grace_minutes", "is_published",
-                       "allows_editing_after_submit"]
-        guard let stamp = try await sql.select().columns(columns.map { SQLIdentifier($0) }).from(CallRecord.schema)
-            .where(SQLIdentifier("id"), .equal, SQLBind(id)).first(decoding: Stamp.self) else { return nil }
+        guard let stamp = try await sql.raw("""
+            SELECT updated_at, form_version, eligibility, opens_at, closes_at, grace_minutes, is_published, allows_editing_after_submit \
+            FROM calls WHERE id = \(bind: id)
+            """).first(decoding: Stamp.self) else { return nil }
         let key = [stamp.updated_at?.timeIntervalSince1970 ?? 0, stamp.opens_at.timeIntervalSince1970, stamp.closes_at.timeIntervalSince1970]
             .map { "\($0)" }.joined(separator: "/")
             + "/\(stamp.form_version)/\(stamp.grace_minutes)/\(stamp.is_published)/\(stamp.allows_editing_after_submit)/\(stamp.eligibility.hashValue)"

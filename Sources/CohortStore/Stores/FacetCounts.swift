@@ -9,17 +9,13 @@ import SQLKit
 enum FacetVersion {
     static func bump(callID: UUID, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.update(CallRecord.schema)
-            .set(SQLIdentifier("facet_version"), to: SQLBinaryExpression(left: SQLIdentifier("facet_version"), op: SQLBinaryOperator.add,
-                                                                      right: SQLLiteral.numeric("1")))
-            .where(SQLIdentifier("id"), .equal, SQLBind(callID)).run()
+        try await sql.raw("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)").run()
     }
 
     static func current(callID: UUID, on db: any Database) async throws -> Int? {
         guard let sql = db as? any SQLDatabase else { return nil }
         struct Row: Decodable { let facet_version: Int }
-        return try await sql.select().column("facet_version").from(CallRecord.schema)
-            .where(SQLIdentifier("id"), .equal, SQLBind(callID)).first(decoding: Row.self)?.facet_version
+        return try await sql.raw("SELECT facet_version FROM calls WHERE id = \(bind: callID)").first(decoding: Row.self)?.facet_version
     }
 }
 

@@ -24,11 +24,10 @@ public struct OutboxStore: Sendable {
             return try await OutboxRecord(to: message.to, subject: message.subject, body: message.body, now: now).create(on: tx)
         }
         // Written on every start and submit: a plain insert, without the model layer's reflection.
-        try await sql.insert(into: OutboxRecord.schema)
-            .columns("id", "to_address", "subject", "body", "created_at", "attempts", "next_attempt_at")
-            .values(SQLBind(UUID()), SQLBind(message.to), SQLBind(message.subject), SQLBind(message.body), SQLBind(now),
-                    SQLBind(0), SQLBind(now))
-            .run()
+        try await sql.raw("""
+            INSERT INTO outbox_messages (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
+            VALUES (\(bind: UUID()), \(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: now), 0, \(bind: now))
+            """).run()
     }
 
     /// Claims up to `limit` messages that are due and not leased by another instance.
