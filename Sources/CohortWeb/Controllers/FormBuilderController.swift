@@ -96,7 +96,7 @@ struct FormBuilderController: RouteCollection {
         let replacing = values["replacing"].isEmpty ? nil : values["replacing"]
         let taken = Set(loaded.form.questions.map(\.key)).subtracting([replacing ?? ""])
         do {
-            var question = try form.validated(languages: loaded.call.languages, takenKeys: taken)
+            let question = try form.validated(languages: loaded.call.languages, takenKeys: taken)
             if let replacing, question.key != replacing, loaded.rules.requiredAnswers[replacing] != nil {
                 throw ValidationFailure([FieldError("key", "The eligibility rules use “\(replacing)”; change the rule first, then the key.")])
             }

@@ -37,12 +37,12 @@ struct FormBuilderPresenter {
                     FormBuilderView.Question(
                         anchor: "q-\(question.key)", key: question.key, type: question.type.label, label: question.label.text(in: .english),
                         required: question.required ? "Required" : "Optional",
-                        missingLanguages: Self.missing(question.label, call.languages),
+                        untranslated: Self.missing(question.label, call.languages),
                         usedByRules: loaded.rules.requiredAnswers[question.key] != nil,
                         editHref: SiteURL.callFormAction(call.id, action: "question").path + "?key=\(question.key)",
-                        up: move("question", question.key, .up, enabled: qIndex > 0, label: "Move up"),
-                        down: move("question", question.key, .down, enabled: qIndex < section.questions.count - 1, label: "Move down"),
-                        remove: loaded.rules.requiredAnswers[question.key] == nil ? remove("question", question.key, what: "question") : nil)
+                        moveUp: move("question", question.key, .up, enabled: qIndex > 0, label: "Move up"),
+                        moveDown: move("question", question.key, .down, enabled: qIndex < section.questions.count - 1, label: "Move down"),
+                        removeQuestion: loaded.rules.requiredAnswers[question.key] == nil ? remove("question", question.key, what: "question") : nil)
                 },
                 isEmpty: section.questions.isEmpty,
                 addQuestionHref: SiteURL.callFormAction(call.id, action: "question").path + "?section=\(section.key)")
@@ -57,7 +57,7 @@ struct FormBuilderPresenter {
             heading: "Form – \(call.title.text(in: .english))", versionText: versionText,
             settingsHref: SiteURL.editCall(call.id).path, applicationsHref: SiteURL.callApplications(call.id).path,
             previews: call.languages.map { .init(label: $0.nativeName, href: SiteURL.callPreview(call.id, language: $0.rawValue, section: 0).path) },
-            profileQuestions: ProfileSection.section.questions.map { $0.label.text(in: .english) },
+            profileQuestions: ProfileSection.section.questions.map { $0.label.text(in: .english) }.joined(separator: "; ") + ".",
             sections: sections, hasSections: !sections.isEmpty,
             addSectionHref: SiteURL.callFormAction(call.id, action: "section").path)
     }
@@ -98,12 +98,14 @@ struct FormBuilderView: Sendable {
         let type: String
         let label: String
         let required: String
-        let missingLanguages: String?
+        let untranslated: String?
         let usedByRules: Bool
         let editHref: String
-        let up: SmallForm?
-        let down: SmallForm?
-        let remove: RemoveForm?
+        // Named apart from the section's own controls: a missing value would otherwise
+        // be looked up in the enclosing section and draw the section's button here.
+        let moveUp: SmallForm?
+        let moveDown: SmallForm?
+        let removeQuestion: RemoveForm?
     }
 
     struct Section: Sendable {
@@ -130,7 +132,7 @@ struct FormBuilderView: Sendable {
     let settingsHref: String
     let applicationsHref: String
     let previews: [Link]
-    let profileQuestions: [String]
+    let profileQuestions: String
     let sections: [Section]
     let hasSections: Bool
     let addSectionHref: String
