@@ -31,8 +31,12 @@ public struct ApplicationStore: Sendable {
             } else {
                 let application = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
                                                   answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
-                try await ApplicationSQL.insert(application, rules: try await ApplicationSQL.rules(callID: callID, on: tx), on: tx)
-                try await FacetVersion.bump(callID: callID, on: tx)
+                // Moves the facet version and reads the rules the new draft is checked against, in one statement.
+                struct RulesRow: Decodable { let eligibility: String }
+                guard let rules = try await sql.raw("""
+                    UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID) RETURNING eligibility
+                    """).first(decoding: RulesRow.self) else { throw DomainError.notFound("call") }
+                try await ApplicationSQL.insert(application, rules: try RulesCache.shared.rules(rules.eligibility), on: tx)
                 outcome = .created(application)
             }
             let application: CallApplication
@@ -102,11 +106,13 @@ public struct ApplicationStore: Sendable {
             let status = ApplicationStatus(rawValue: row.status) ?? .draft
             if status.isSubmitted { return try row.value() }
             guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
-            // Take the write lock first, so concurrent submissions to one call queue here.
-            try await sql.raw("UPDATE calls SET last_reference_number = last_reference_number + 1 WHERE id = \(bind: row.call_id)").run()
+            // One statement takes the write lock, numbers the reference and moves the facet version,
+            // so concurrent submissions to one call queue here.
             struct Counter: Decodable { let reference_prefix: String; let last_reference_number: Int }
-            guard let counter = try await sql.raw("SELECT reference_prefix, last_reference_number FROM calls WHERE id = \(bind: row.call_id)")
-                .first(decoding: Counter.self) else { throw DomainError.notFound("call") }
+            guard let counter = try await sql.raw("""
+                UPDATE calls SET last_reference_number = last_reference_number + 1, facet_version = facet_version + 1 \
+                WHERE id = \(bind: row.call_id) RETURNING reference_prefix, last_reference_number
+                """).first(decoding: Counter.self) else { throw DomainError.notFound("call") }
             let reference = ReferenceCode.make(prefix: counter.reference_prefix, number: counter.last_reference_number)
             let searchText = ApplicationFacts.searchText(name: row.full_name, email: row.email, reference: reference)
             try await sql.raw("""
@@ -114,7 +120,6 @@ public struct ApplicationStore: Sendable {
                 status = \(bind: ApplicationStatus.submitted.rawValue), submitted_at = \(bind: now), submit_key = \(bind: key), \
                 updated_at = \(bind: now) WHERE id = \(bind: id)
                 """).run()
-            try await FacetVersion.bump(callID: row.call_id, on: tx)
             var application = try row.value()
             application.status = .submitted
             application.reference = reference
