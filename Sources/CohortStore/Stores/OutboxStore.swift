@@ -32,38 +32,30 @@ public struct OutboxStore: Sendable {
 
     /// Claims up to `limit` messages that are due and not leased by another instance.
     public func claim(limit: Int, now: Date) async throws -> [Pending] {
-        try await db.serializedTransaction { tx in try await Self.claim(limit: limit, now: now, on: tx) }
+        try await db.serializedStatement { try await Self.claim(limit: limit, now: now, on: db) }
     }
 
+    /// One statement: lease the oldest due messages that no live lease holds, and read them
+    /// back. On PostgreSQL a second instance racing for the same rows re-checks the lease
+    /// after the first commits and gets none of them.
     private static func claim(limit: Int, now: Date, on db: any Database) async throws -> [Pending] {
-        let due = try await OutboxRecord.query(on: db).filter(\.$sentAt == nil).filter(\.$nextAttemptAt <= now)
-            .filter(\.$attempts < maxAttempts)
-            .group(.or) { $0.filter(\.$leaseUntil == nil).filter(\.$leaseUntil < now) }
-            .sort(\.$createdAt).limit(limit).all()
         guard let sql = db as? any SQLDatabase else { return [] }
-        var claimed: [Pending] = []
-        for record in due {
-            guard let id = record.id else { continue }
-            // Only one instance wins the conditional update; the others see no row come back.
-            let rows = try await sql.update(OutboxRecord.schema)
-                .set("lease_until", to: SQLBind(now.addingTimeInterval(leaseSeconds)))
-                .where("id", .equal, SQLBind(id))
-                .where(SQLGroupExpression(SQLBinaryExpression(
-                    left: SQLBinaryExpression(left: SQLIdentifier("lease_until"), op: SQLBinaryOperator.is, right: SQLLiteral.null),
-                    op: SQLBinaryOperator.or,
-                    right: SQLBinaryExpression(left: SQLIdentifier("lease_until"), op: SQLBinaryOperator.lessThan, right: SQLBind(now)))))
-                .returning("id").all()
-            if !rows.isEmpty {
-                claimed.append(Pending(id: id, message: OutgoingMessage(to: record.toAddress, subject: record.subject, body: record.body),
-                                       attempts: record.attempts))
-            }
-        }
-        return claimed
+        struct Row: Decodable { let id: UUID; let to_address: String; let subject: String; let body: String; let attempts: Int }
+        let rows = try await sql.raw("""
+            UPDATE outbox_messages SET lease_until = \(bind: now.addingTimeInterval(leaseSeconds)) \
+            WHERE (lease_until IS NULL OR lease_until < \(bind: now)) AND id IN (SELECT id FROM outbox_messages \
+            WHERE sent_at IS NULL AND next_attempt_at <= \(bind: now) AND attempts < \(bind: maxAttempts) \
+            AND (lease_until IS NULL OR lease_until < \(bind: now)) ORDER BY created_at LIMIT \(bind: limit)) \
+            RETURNING id, to_address, subject, body, attempts
+            """).all(decoding: Row.self)
+        return rows.map { Pending(id: $0.id, message: OutgoingMessage(to: $0.to_address, subject: $0.subject, body: $0.body), attempts: $0.attempts) }
     }
 
+    /// A single statement, so it needs no transaction of its own.
     public func markSent(_ id: UUID, at now: Date) async throws {
-        try await db.serializedTransaction { tx in
-            try await OutboxRecord.query(on: tx).filter(\.$id == id).set(\.$sentAt, to: now).set(\.$leaseUntil, to: nil).update()
+        guard let sql = db as? any SQLDatabase else { return }
+        try await db.serializedStatement {
+            try await sql.raw("UPDATE outbox_messages SET sent_at = \(bind: now), lease_until = NULL WHERE id = \(bind: id)").run()
         }
     }
 
