@@ -48,11 +48,6 @@ final class ApplicationRecord: Model, @unchecked Sendable {
         ineligibilityReasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
     }
 
-    /// The columns staff filter and count by, to tell whether a change moves the counts.
-    var listedFacts: [String] {
-        [status, nationality, sector, gender, language, searchText, isEligible ? "1" : "0", submittedAt.map { "\($0.timeIntervalSince1970)" } ?? ""]
-    }
-
     func value() throws -> CallApplication {
         CallApplication(id: try requireID(), callID: callID, email: email, language: Language(rawValue: language) ?? .english,
                     formVersion: formVersion, answers: try JSONText.decode([String: Answer].self, answers),

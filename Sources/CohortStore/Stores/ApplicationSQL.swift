@@ -46,7 +46,7 @@ enum ApplicationSQL {
                             createdAt: created_at, updatedAt: updated_at)
         }
 
-        /// Same order and meaning as `ApplicationRecord.listedFacts`.
+        /// The columns staff filter, count and search by, to tell whether a write moves the counts.
         var listedFacts: [String] {
             [status, nationality, sector, gender, language, search_text, is_eligible ? "1" : "0",
              submitted_at.map { "\($0.timeIntervalSince1970)" } ?? ""]

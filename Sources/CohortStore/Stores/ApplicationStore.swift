@@ -153,7 +153,7 @@ public struct ApplicationStore: Sendable {
             record.eligibilityNote = eligible == nil ? nil : note
             record.eligibilityOverrideBy = eligible == nil ? nil : accountID
             record.eligibilityOverrideAt = eligible == nil ? nil : now
-            try record.setAnswers(try JSONText.decode([String: Answer].self, record.answers), rules: try await Self.rules(callID: record.callID, on: tx))
+            try record.setAnswers(try JSONText.decode([String: Answer].self, record.answers), rules: try await ApplicationSQL.rules(callID: record.callID, on: tx))
             record.updatedAt = now
             try await record.update(on: tx)
             try await FacetVersion.bump(callID: record.callID, on: tx)
@@ -187,11 +187,6 @@ public struct ApplicationStore: Sendable {
             if changed > 0 { try await FacetVersion.bump(callID: callID, on: tx) }
             return (changed, ids.count - changed)
         }
-    }
-
-    static func rules(callID: UUID, on tx: any Database) async throws -> EligibilityRules {
-        guard let call = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
-        return try call.rules()
     }
 
     public func count(callID: UUID, status: ApplicationStatus? = nil) async throws -> Int {

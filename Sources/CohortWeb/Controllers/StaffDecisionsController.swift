@@ -39,8 +39,8 @@ struct StaffDecisionsController: RouteCollection {
         if skipped > 0 {
             message += " \(skipped) will stay as \(skipped == 1 ? "it is" : "they are"): drafts and withdrawn applications are the applicant's, and some already have this status."
         }
-        let hidden = [("status", status.rawValue), ("confirm", "yes"), ("back", back)].map { ConfirmView.Hidden(name: $0.0, value: $0.1) }
-            + ids.map { ConfirmView.Hidden(name: "select__\($0.uuidString.lowercased())", value: "on") }
+        let hidden = [("status", status.rawValue), ("confirm", "yes"), ("back", back)].map { HiddenField(name: $0.0, value: $0.1) }
+            + ids.map { HiddenField(name: "select__\($0.uuidString.lowercased())", value: "on") }
         let view = ConfirmView(heading: "Change the status of \(ids.count) application\(ids.count == 1 ? "" : "s")?", message: message,
                                items: movable.prefix(50).map { "\($0.reference ?? "Draft") \($0.fullName) (\($0.status.label))" },
                                action: SiteURL.callBulkStatus(loaded.call.id).path, csrf: req.csrfToken(), hidden: hidden,
@@ -86,17 +86,12 @@ struct StaffDecisionsController: RouteCollection {
 
 /// A page that asks before a change that touches many records.
 struct ConfirmView: Sendable {
-    struct Hidden: Sendable {
-        let name: String
-        let value: String
-    }
-
     let heading: String
     let message: String
     let items: [String]
     let action: String
     let csrf: String
-    let hidden: [Hidden]
+    let hidden: [HiddenField]
     let confirmLabel: String
     let cancelHref: String
 }

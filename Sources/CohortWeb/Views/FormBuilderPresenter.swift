@@ -17,8 +17,8 @@ struct FormBuilderPresenter {
         func move(_ kind: String, _ key: String, _ direction: FormEdit.Direction, enabled: Bool, label: String) -> FormBuilderView.SmallForm? {
             guard enabled else { return nil }
             return .init(action: SiteURL.callFormAction(call.id, action: "move").path, csrf: csrf, label: label,
-                         hidden: [.init(name: "kind", value: kind), .init(name: "key", value: key),
-                                  .init(name: "direction", value: direction.rawValue), .init(name: "version", value: "\(form.version)")])
+                         hidden: [HiddenField(name: "kind", value: kind), HiddenField(name: "key", value: key),
+                                  HiddenField(name: "direction", value: direction.rawValue), HiddenField(name: "version", value: "\(form.version)")])
         }
         func remove(_ kind: String, _ key: String, what: String) -> FormBuilderView.RemoveForm {
             .init(action: SiteURL.callFormAction(call.id, action: "remove").path, csrf: csrf, label: "Remove \(what)",
@@ -70,16 +70,11 @@ struct FormBuilderPresenter {
 }
 
 struct FormBuilderView: Sendable {
-    struct Hidden: Sendable {
-        let name: String
-        let value: String
-    }
-
     struct SmallForm: Sendable {
         let action: String
         let csrf: String
         let label: String
-        let hidden: [Hidden]
+        let hidden: [HiddenField]
     }
 
     struct RemoveForm: Sendable {

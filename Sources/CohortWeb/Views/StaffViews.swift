@@ -138,3 +138,9 @@ struct PartsView: Sendable {
         self.isEmpty = rows.isEmpty
     }
 }
+
+/// A hidden field a small form carries (a confirmation page, a move button).
+struct HiddenField: Sendable {
+    let name: String
+    let value: String
+}
