@@ -102,6 +102,10 @@ import VaporTesting
             #expect(page.contains("type=\"file\""))
             #expect(page.contains("Accepted: PDF, JPEG image, PNG image. At most 2 MB."))
 
+            // A multipart post is held to the same CSRF rule as any other form.
+            let forged = try await applicant.postMultipart(path + "/sections/3", ["csrf": "forged", "attend_all": "yes"],
+                                                           files: ["support_letter": ("letter.pdf", Self.pdf)])
+            #expect(forged.status == .forbidden)
             let refused = try await applicant.postMultipart(path + "/sections/3", ["attend_all": "yes", "expectations": "Skills."],
                                                             files: ["support_letter": ("letter.pdf", Self.html)])
             #expect(refused.status == .unprocessableEntity)
