@@ -131,5 +131,11 @@ import Testing
         #expect(added[2].questions.map(\.key) == ["q3"])
         let renamed = FormEdit.putQuestion(sections, Question(key: "q1b", type: .number, label: .init(english: "1")), sectionKey: "", replacing: "q1")
         #expect(renamed[1].questions.map(\.key) == ["q1b", "q2"])
+        let moved = FormEdit.putQuestion(sections, Question(key: "q1", type: .shortText, label: .init(english: "1")), sectionKey: "b", replacing: "q1")
+        #expect(moved[1].questions.map(\.key) == ["q2"])
+        #expect(moved[2].questions.map(\.key) == ["q1"])
+        // Never into the built-in profile.
+        #expect(FormEdit.putQuestion(sections, Question(key: "q1", type: .shortText, label: .init(english: "1")), sectionKey: "profile",
+                                     replacing: "q1") == sections)
     }
 }

@@ -82,6 +82,16 @@ import VaporTesting
             second["replacing"] = "years_abroad"
             #expect(try await manager.post(formPath + "/remove", ["kind": "question", "key": "years_abroad", "version": "5"]).status == .seeOther)
             #expect(try await CallStore(db: app.db).load(callID)?.form.questions.contains { $0.key == "years_abroad" } == false)
+            // A question moves to another section from its edit page.
+            #expect(try await manager.post(formPath + "/section", ["key": "later", "title_en": "Later", "version": "6", "replacing": ""]).status == .seeOther)
+            let editPage = try await manager.get(formPath + "/question?key=focus").body.string
+            #expect(editPage.contains("<option value=\"work\" selected>"))
+            var moveFocus = question
+            moveFocus["section"] = "later"
+            moveFocus["replacing"] = "focus"
+            moveFocus["version"] = "7"
+            #expect(try await manager.post(formPath + "/question", moveFocus).status == .seeOther)
+            #expect(try await CallStore(db: app.db).load(callID)?.form.sections.last?.questions.map(\.key) == ["focus"])
 
             // The public page shows the new call with its Nepali title fallback and deadline.
             let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())?lang=ne")

@@ -186,8 +186,13 @@ public enum FormEdit {
     }
 
     /// Puts `question` in place of `replacing` (or at the end of `sectionKey` when adding).
+    /// An edited question whose `sectionKey` names another section moves to its end.
     public static func putQuestion(_ sections: [FormSection], _ question: Question, sectionKey: String, replacing: String?) -> [FormSection] {
-        sections.map { section in
+        if let replacing, let current = sections.first(where: { $0.questions.contains { $0.key == replacing } }),
+           current.key != sectionKey, sections.contains(where: { $0.key == sectionKey && $0.key != ProfileSection.key }) {
+            return putQuestion(removeQuestion(sections, key: replacing), question, sectionKey: sectionKey, replacing: nil)
+        }
+        return sections.map { section in
             guard section.key != ProfileSection.key else { return section }
             var copy = section
             if let replacing, let index = copy.questions.firstIndex(where: { $0.key == replacing }) {

@@ -85,7 +85,7 @@ struct FormBuilderController: RouteCollection {
         if key != nil && existing == nil { throw DomainError.notFound("question") }
         guard existing != nil || ownSections.contains(where: { $0.key == sectionKey }) else { throw DomainError.notFound("section") }
         var form = existing.map { QuestionForm($0, languages: loaded.call.languages) } ?? QuestionForm(values: ["type": QuestionType.shortText.rawValue])
-        form.values["section"] = sectionKey
+        form.values["section"] = existing.flatMap { question in ownSections.first { $0.questions.contains(question) }?.key } ?? sectionKey
         return questionPage(req, loaded: loaded, program: program, form: form, replacing: existing?.key, version: loaded.form.version, errors: [])
     }
 
@@ -100,8 +100,8 @@ struct FormBuilderController: RouteCollection {
             if let replacing, question.key != replacing, loaded.rules.requiredAnswers[replacing] != nil {
                 throw ValidationFailure([FieldError("key", "The eligibility rules use “\(replacing)”; change the rule first, then the key.")])
             }
-            if replacing == nil && !loaded.form.sections.contains(where: { $0.key == values["section"] && $0.key != ProfileSection.key }) {
-                throw DomainError.notFound("section")
+            if !loaded.form.sections.contains(where: { $0.key == values["section"] && $0.key != ProfileSection.key }) {
+                throw ValidationFailure([FieldError("section", "Choose the section the question belongs to.")])
             }
             try await publish(req, loaded, FormEdit.putQuestion(loaded.form.sections, question, sectionKey: values["section"], replacing: replacing),
                               expected: values["version"])
@@ -149,7 +149,8 @@ struct FormBuilderController: RouteCollection {
             fileTypes,
             field("maxFileMB", "Largest file in MB", hint: "File questions only. Empty: \(FileCheck.defaultMaxBytes / 1_048_576) MB.").numeric().optional(),
             checkbox("identifying", "Identifies the applicant (hidden in exports without identities and from blind review)"),
-            FormField("section", "", value: form["section"], errors: []).type("hidden"),
+            field("section", "Section", hint: "Choosing another section moves the question to its end.")
+                .choices(loaded.form.sections.filter { $0.key != ProfileSection.key }.map { ($0.key, $0.title.text(in: .english)) }),
         ]
         fields += Self.hidden(replacing: replacing, version: version)
         let view = StaffFormView(heading: replacing == nil ? "New question" : "Edit question “\(replacing!)”",
