@@ -45,7 +45,8 @@ struct StaffApplicationsController: RouteCollection {
         let page = try await store.page(callID: loaded.call.id, filter: filter, sort: sort, after: cursor, limit: Self.pageSize)
         let view = try await ApplicationListPresenter(request: req, store: store, call: loaded.call, program: program,
                                                       filter: filter, sort: sort, page: page, isFirstPage: cursor == nil,
-                                                      mayDecide: AccessPolicy.allows(req.actor, .decideApplications(program.id))).view()
+                                                      mayDecide: AccessPolicy.allows(req.actor, .decideApplications(program.id)),
+                                                      mayManage: AccessPolicy.allows(req.actor, .manageCalls(program.id))).view()
         return req.page("staff-applications", title: "Applications – \(loaded.call.title.text(in: .english))", view,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)])
     }

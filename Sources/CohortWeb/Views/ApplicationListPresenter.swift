@@ -14,6 +14,7 @@ struct ApplicationListPresenter {
     let page: ApplicationListStore.Page
     let isFirstPage: Bool
     let mayDecide: Bool
+    let mayManage: Bool
 
     func view() async throws -> ApplicationListView {
         let base = SiteURL.callApplications(call.id).path
@@ -57,7 +58,8 @@ struct ApplicationListPresenter {
             statusForm: mayDecide ? StatusFormView(
                 action: SiteURL.callBulkStatus(call.id).path, csrf: request.csrfToken(), selectName: nil,
                 back: base + Self.queryString(query),
-                choices: ApplicationStatus.staffSettable.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil)
+                choices: ApplicationStatus.staffSettable.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil,
+            settingsHref: mayManage ? SiteURL.editCall(call.id).path : nil, formHref: mayManage ? SiteURL.callForm(call.id).path : nil)
     }
 
     private func facet(_ name: String, _ label: String, counts: [String: Int], selected: String?,

@@ -44,6 +44,9 @@ struct ApplicationListView: Sendable {
     let action: String
     let publicHref: String
     let statusForm: StatusFormView?
+    /// The call's settings and form, for those who may change them.
+    let settingsHref: String?
+    let formHref: String?
 }
 
 struct ApplicationDetailView: Sendable {

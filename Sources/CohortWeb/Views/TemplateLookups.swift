@@ -24,6 +24,8 @@ extension ApplicationListView: MustacheParent {
         case "action": action
         case "publicHref": publicHref
         case "statusForm": statusForm
+        case "settingsHref": settingsHref
+        case "formHref": formHref
         default: nil
         }
     }
