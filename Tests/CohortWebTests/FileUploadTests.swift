@@ -151,3 +151,17 @@ import VaporTesting
         }
     }
 }
+
+extension FileUploadTests {
+    @Test func theExportSaysAFileIsThereWithoutItsId() {
+        let question = Question(key: "letter", type: .file, label: .init(english: "Letter"))
+        let form = FormDefinition(version: 1, sections: [FormSection(key: "s", title: .init(english: "S"), questions: [question])])
+        let id = UUID()
+        let summary = ApplicationSummary(id: UUID(), reference: "R-1", status: .submitted, fullName: "N", email: "e@example.org",
+                                         nationality: "MY", sector: "ngo", gender: "", language: .english, isEligible: true,
+                                         ineligibilityReasons: [], createdAt: Date(), submittedAt: Date())
+        let csv = ApplicationExport.csv([(summary, ["letter": .text(id.uuidString)]), (summary, [:])], form: form, withIdentities: false)
+        #expect(csv.contains("file uploaded"))
+        #expect(!csv.contains(id.uuidString))
+    }
+}

@@ -152,7 +152,11 @@ enum ApplicationExport {
                          row.summary.language.rawValue, row.summary.isEligible ? "yes" : "no",
                          row.summary.ineligibilityReasons.joined(separator: "; ")]
             if withIdentities { cells.insert(row.summary.email, at: 1) }
-            return cells + questions.map { row.answers[$0.key]?.textValue ?? "" }
+            return cells + questions.map { question in
+                let text = row.answers[question.key]?.textValue ?? ""
+                // A file's answer is its id, which means nothing in a spreadsheet: say whether one is there.
+                return question.type == .file ? (text.isEmpty ? "" : "file uploaded") : text
+            }
         }
         return CSVWriter.document(header: header, rows: body)
     }
