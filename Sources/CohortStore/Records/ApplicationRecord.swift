@@ -36,16 +36,15 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     /// Stores the answers and the facts read from them.
     func setAnswers(_ answers: [String: Answer], rules: EligibilityRules) throws {
         self.answers = try JSONText.encode(answers)
-        let facts = ApplicationFacts(answers: answers, rules: rules)
+        let facts = try StoredFacts(answers: answers, rules: rules, email: email, reference: reference, override: eligibilityOverride)
         fullName = facts.fullName
         nationality = facts.nationality
         residence = facts.residence
         sector = facts.sector
         gender = facts.gender
-        searchText = ApplicationFacts.searchText(name: facts.fullName, email: email, reference: reference)
-        // A manager's override stands until the manager lifts it; the reasons stay visible.
-        isEligible = eligibilityOverride ?? facts.isEligible
-        ineligibilityReasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+        searchText = facts.searchText
+        isEligible = facts.isEligible
+        ineligibilityReasons = facts.ineligibilityReasons
     }
 
     func value() throws -> CallApplication {
@@ -148,4 +147,43 @@ final class APITokenRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
 
     init() {}
+}
+
+/// The columns read from an application's answers, worked out in one place for every writer
+/// (the model, and the plain-SQL insert and save).
+struct StoredFacts: Equatable {
+    let fullName: String
+    let nationality: String
+    let residence: String
+    let sector: String
+    let gender: String
+    let searchText: String
+    let isEligible: Bool
+    /// JSON list of reasons, kept even when a manager's override makes the application eligible.
+    let ineligibilityReasons: String
+
+    init(answers: [String: Answer], rules: EligibilityRules, email: String, reference: String?, override: Bool?) throws {
+        let facts = ApplicationFacts(answers: answers, rules: rules)
+        fullName = facts.fullName
+        nationality = facts.nationality
+        residence = facts.residence
+        sector = facts.sector
+        gender = facts.gender
+        searchText = ApplicationFacts.searchText(name: facts.fullName, email: email, reference: reference)
+        // A manager's override stands until the manager lifts it.
+        isEligible = override ?? facts.isEligible
+        ineligibilityReasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
+    }
+
+    init(fullName: String, nationality: String, residence: String, sector: String, gender: String, searchText: String,
+         isEligible: Bool, ineligibilityReasons: String) {
+        self.fullName = fullName
+        self.nationality = nationality
+        self.residence = residence
+        self.sector = sector
+        self.gender = gender
+        self.searchText = searchText
+        self.isEligible = isEligible
+        self.ineligibilityReasons = ineligibilityReasons
+    }
 }

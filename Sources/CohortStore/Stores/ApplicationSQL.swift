@@ -46,10 +46,9 @@ enum ApplicationSQL {
                             createdAt: created_at, updatedAt: updated_at)
         }
 
-        /// The columns staff filter, count and search by, to tell whether a write moves the counts.
-        var listedFacts: [String] {
-            [status, nationality, sector, gender, language, search_text, is_eligible ? "1" : "0",
-             submitted_at.map { "\($0.timeIntervalSince1970)" } ?? ""]
+        var storedFacts: StoredFacts {
+            StoredFacts(fullName: full_name, nationality: nationality, residence: residence, sector: sector, gender: gender,
+                        searchText: search_text, isEligible: is_eligible, ineligibilityReasons: ineligibility_reasons)
         }
     }
 
@@ -72,17 +71,15 @@ enum ApplicationSQL {
 
     /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
     static func insert(_ application: CallApplication, rules: EligibilityRules, on db: any Database) async throws {
-        let facts = ApplicationFacts(answers: application.answers, rules: rules)
+        let facts = try StoredFacts(answers: application.answers, rules: rules, email: application.email, reference: nil, override: nil)
         let answers = try JSONText.encode(application.answers)
-        let searchText = ApplicationFacts.searchText(name: facts.fullName, email: application.email, reference: nil)
-        let reasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
         try await sql(db).raw("""
             INSERT INTO applications (id, call_id, email, language, form_version, answers, status, full_name, nationality, residence, \
             sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES (\(bind: application.id), \
             \(bind: application.callID), \(bind: application.email), \(bind: application.language.rawValue), \(bind: application.formVersion), \
             \(bind: answers), \(bind: application.status.rawValue), \(bind: facts.fullName), \(bind: facts.nationality), \
-            \(bind: facts.residence), \(bind: facts.sector), \(bind: facts.gender), \(bind: searchText), \(bind: facts.isEligible), \
-            \(bind: reasons), \(bind: application.createdAt), \(bind: application.updatedAt))
+            \(bind: facts.residence), \(bind: facts.sector), \(bind: facts.gender), \(bind: facts.searchText), \(bind: facts.isEligible), \
+            \(bind: facts.ineligibilityReasons), \(bind: application.createdAt), \(bind: application.updatedAt))
             """).run()
     }
 
@@ -95,26 +92,21 @@ enum ApplicationSQL {
         return try RulesCache.shared.rules(row.eligibility)
     }
 
-    /// Writes new answers and the facts read from them; bumps the call's facet version when
-    /// a listed fact moved. Returns the application as saved.
+    /// Writes new answers and the facts read from them; bumps the call's facet version when a
+    /// fact or the language moved (status and submission time do not change here). Returns the application as saved.
     static func writeAnswers(_ answers: [String: Answer], to row: Row, language: Language?, now: Date, on db: any Database) async throws -> CallApplication {
         let rules = try await rules(callID: row.call_id, on: db)
-        let facts = ApplicationFacts(answers: answers, rules: rules)
-        let searchText = ApplicationFacts.searchText(name: facts.fullName, email: row.email, reference: row.reference)
-        let isEligible = row.eligibility_override ?? facts.isEligible
+        let facts = try StoredFacts(answers: answers, rules: rules, email: row.email, reference: row.reference, override: row.eligibility_override)
         let languageCode = language?.rawValue ?? row.language
         let answersText = try JSONText.encode(answers)
-        let reasons = try JSONText.encode(facts.ineligibilityReasons.map(\.description))
         try await sql(db).raw("""
             UPDATE applications SET answers = \(bind: answersText), full_name = \(bind: facts.fullName), \
             nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \
-            gender = \(bind: facts.gender), search_text = \(bind: searchText), is_eligible = \(bind: isEligible), \
-            ineligibility_reasons = \(bind: reasons), language = \(bind: languageCode), updated_at = \(bind: now) \
+            gender = \(bind: facts.gender), search_text = \(bind: facts.searchText), is_eligible = \(bind: facts.isEligible), \
+            ineligibility_reasons = \(bind: facts.ineligibilityReasons), language = \(bind: languageCode), updated_at = \(bind: now) \
             WHERE id = \(bind: row.id)
             """).run()
-        let after = [row.status, facts.nationality, facts.sector, facts.gender, languageCode, searchText, isEligible ? "1" : "0",
-                     row.submitted_at.map { "\($0.timeIntervalSince1970)" } ?? ""]
-        if after != row.listedFacts { try await FacetVersion.bump(callID: row.call_id, on: db) }
+        if facts != row.storedFacts || languageCode != row.language { try await FacetVersion.bump(callID: row.call_id, on: db) }
         return CallApplication(id: row.id, callID: row.call_id, email: row.email, language: Language(rawValue: languageCode) ?? .english,
                                formVersion: row.form_version, answers: answers, status: ApplicationStatus(rawValue: row.status) ?? .draft,
                                reference: row.reference, submittedAt: row.submitted_at, createdAt: row.created_at, updatedAt: now)

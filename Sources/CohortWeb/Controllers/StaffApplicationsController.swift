@@ -52,18 +52,23 @@ struct StaffApplicationsController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
-        let (loaded, _) = try await Self.load(req)
+        let (loaded, program) = try await Self.load(req)
+        let application = try await Self.application(req, of: loaded)
+        return try await detailPage(req, loaded: loaded, program: program, application: application, overrideForm: nil)
+    }
+
+    /// The application named by `:applicationID`, if it belongs to this call; 404 otherwise.
+    static func application(_ req: Request, of loaded: CallStore.Loaded) async throws -> CallApplication {
         guard let id = req.parameters.get("applicationID", as: UUID.self),
               let application = try await ApplicationStore(db: req.db).find(id), application.callID == loaded.call.id else {
             throw DomainError.notFound("application")
         }
-        return try await detailPage(req, loaded: loaded, application: application, overrideForm: nil)
+        return application
     }
 
     /// The detail page; `overrideForm` brings back a refused override as it was typed, with its message.
-    func detailPage(_ req: Request, loaded: CallStore.Loaded, application: CallApplication,
+    func detailPage(_ req: Request, loaded: CallStore.Loaded, program: Program, application: CallApplication,
                     overrideForm: (decision: String, note: String, problem: String)?) async throws -> Response {
-        let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID)
         let form = try await CallStore(db: req.db).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
         let facts = ApplicationFacts(answers: application.answers, rules: loaded.rules)
         let decision = try await ApplicationStore(db: req.db).eligibilityDecision(id: application.id)
@@ -102,7 +107,7 @@ struct StaffApplicationsController: RouteCollection {
                 back: SiteURL.callApplication(callID: loaded.call.id, id: application.id).path,
                 choices: ApplicationStatus.staffSettable.filter { $0 != application.status }.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil,
             backHref: SiteURL.callApplications(loaded.call.id).path)
-        let programCrumb = program.map { [Layout.Crumb(label: $0.title, href: SiteURL.programCalls(slug: $0.slug).path)] } ?? []
+        let programCrumb = [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)]
         return req.page("staff-application", title: view.heading, view, status: overrideForm == nil ? .ok : .unprocessableEntity,
                         isError: overrideForm != nil,
                         trail: StaffProgram.trail + programCrumb + [Layout.Crumb(label: "Applications", href: SiteURL.callApplications(loaded.call.id).path)])

@@ -49,12 +49,10 @@ struct StaffDecisionsController: RouteCollection {
     }
 
     func overrideEligibility(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.decideApplications)
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.decideApplications)
         let actor = try req.requireActor()
-        guard let id = req.parameters.get("applicationID", as: UUID.self),
-              let application = try await ApplicationStore(db: req.db).find(id), application.callID == loaded.call.id else {
-            throw DomainError.notFound("application")
-        }
+        let application = try await StaffApplicationsController.application(req, of: loaded)
+        let id = application.id
         let values = try req.formValues()
         let decision: Bool?
         switch values["decision"] {
@@ -64,7 +62,7 @@ struct StaffDecisionsController: RouteCollection {
         default: throw Abort(.unprocessableEntity, reason: "Choose whether the rules decide, or eligible, or not eligible.")
         }
         if decision != nil, let problem = EligibilityDecision.validateNote(values["note"]) {
-            return try await StaffApplicationsController().detailPage(req, loaded: loaded, application: application,
+            return try await StaffApplicationsController().detailPage(req, loaded: loaded, program: program, application: application,
                                                                       overrideForm: (values["decision"], values["note"], problem))
         }
         _ = try await ApplicationStore(db: req.db).overrideEligibility(id: id, eligible: decision, note: values["note"].trimmingCharacters(in: .whitespacesAndNewlines),
@@ -75,9 +73,9 @@ struct StaffDecisionsController: RouteCollection {
     /// An uploaded file, to the program's staff, as an attachment.
     func file(req: Request) async throws -> Response {
         let (loaded, _) = try await StaffApplicationsController.load(req)
-        guard let id = req.parameters.get("applicationID", as: UUID.self), let fileID = req.parameters.get("fileID", as: UUID.self),
-              let application = try await ApplicationStore(db: req.db).find(id), application.callID == loaded.call.id,
-              let found = try await FileStore(db: req.db).file(fileID, applicationID: id) else {
+        let application = try await StaffApplicationsController.application(req, of: loaded)
+        guard let fileID = req.parameters.get("fileID", as: UUID.self),
+              let found = try await FileStore(db: req.db).file(fileID, applicationID: application.id) else {
             throw DomainError.notFound("file")
         }
         return FileUploads.download(found.file, bytes: found.bytes)
