@@ -1,0 +1,80 @@
+/// The problem under one set of rules, reduced so that it stays exact and gets small:
+/// unscored and excluded applicants leave, includes are fixed (the places and quota bounds
+/// shrink by what they take), rows that cannot bind are dropped, and of applicants who belong
+/// to exactly the same rows only the best few are kept (no more can be chosen).
+struct SelectionModel: Sendable {
+    struct Row: Sendable {
+        let lower: Int
+        /// `nil`: no upper bound.
+        let upper: Int?
+        /// Item indices.
+        let members: [Int32]
+        let isLazy: Bool
+    }
+
+    /// Places left once the includes are in.
+    let places: Int
+    let forced: [Int]
+    /// Applicant index of each item, best first (score, then rank).
+    let items: [Int]
+    let itemScores: [Int64]
+    let itemRanks: [Int64]
+    let rows: [Row]
+
+    /// `nil` when the rules already contradict each other before any search.
+    static func build(_ problem: SelectionProblem, rules: SelectionRuleSet) -> SelectionModel? {
+        let count = problem.ids.count
+        var forcedFlag = [Bool](repeating: false, count: count)
+        var excludedFlag = [Bool](repeating: false, count: count)
+        for (position, index) in problem.exclude.enumerated() where rules.exclude[position] { excludedFlag[index] = true }
+        for (position, index) in problem.include.enumerated() where rules.include[position] {
+            guard problem.scaledScores[index] != nil, !excludedFlag[index] else { return nil }
+            forcedFlag[index] = true
+        }
+        let forced = (0..<count).filter { forcedFlag[$0] }
+        let places = problem.cohortSize - forced.count
+        guard places >= 0 else { return nil }
+        let isCandidate = (0..<count).map { problem.scaledScores[$0] != nil && !excludedFlag[$0] && !forcedFlag[$0] }
+        let candidateCount = isCandidate.lazy.filter { $0 }.count
+        guard candidateCount >= places else { return nil }
+
+        // Quota rows in applicant terms, bounds net of the includes.
+        var kept: [(lower: Int, upper: Int?, members: [Int32], isLazy: Bool)] = []
+        for row in problem.rows where rules.quotas[row.quota] {
+            var taken = 0
+            var members: [Int32] = []
+            for member in row.members {
+                if forcedFlag[Int(member)] { taken += 1 } else if isCandidate[Int(member)] { members.append(member) }
+            }
+            let lower = Swift.max(0, row.min - taken)
+            let upper = row.max.map { $0 - taken }
+            if let upper, upper < 0 { return nil }
+            guard lower <= Swift.min(members.count, places) else { return nil }
+            let cannotBind = lower == 0 && (upper.map { $0 >= Swift.min(members.count, places) } ?? true)
+            if !cannotBind { kept.append((lower, upper, members, row.isLazy)) }
+        }
+
+        // Applicants in exactly the same rows are interchangeable but for score: keep the best few.
+        var rowsOf = [[Int32]](repeating: [], count: count)
+        for (rowIndex, row) in kept.enumerated() { for member in row.members { rowsOf[Int(member)].append(Int32(rowIndex)) } }
+        var groups: [[Int32]: [Int]] = [:]
+        for index in 0..<count where isCandidate[index] { groups[rowsOf[index], default: []].append(index) }
+        let better = { (a: Int, b: Int) -> Bool in
+            let (sa, sb) = (problem.scaledScores[a]!, problem.scaledScores[b]!)
+            return sa != sb ? sa > sb : problem.ranks[a] < problem.ranks[b]
+        }
+        var items: [Int] = []
+        for (signature, members) in groups {
+            let cap = signature.reduce(places) { Swift.min($0, kept[Int($1)].upper ?? Int.max) }
+            items.append(contentsOf: members.count <= cap ? members : Array(members.sorted(by: better).prefix(cap)))
+        }
+        items.sort(by: better)
+        var itemOf = [Int32](repeating: -1, count: count)
+        for (item, index) in items.enumerated() { itemOf[index] = Int32(item) }
+        let rows = kept.map { row in
+            Row(lower: row.lower, upper: row.upper, members: row.members.compactMap { itemOf[Int($0)] >= 0 ? itemOf[Int($0)] : nil }, isLazy: row.isLazy)
+        }
+        return SelectionModel(places: places, forced: forced, items: items, itemScores: items.map { problem.scaledScores[$0]! },
+                              itemRanks: items.map { problem.ranks[$0] }, rows: rows)
+    }
+}
