@@ -8,7 +8,7 @@ struct Cohort: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cohort",
         abstract: "Runs human-rights capacity-building programs: calls, review, selection, workshops and reports.",
-        subcommands: [Serve.self, Migrate.self, Demo.self, User.self]
+        subcommands: [Serve.self, Migrate.self, Demo.self, User.self, Select.self]
     )
 
     static func main() async {

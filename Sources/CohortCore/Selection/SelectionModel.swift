@@ -55,20 +55,37 @@ struct SelectionModel: Sendable {
         }
 
         // Applicants in exactly the same rows are interchangeable but for score: keep the best few.
-        var rowsOf = [[Int32]](repeating: [], count: count)
-        for (rowIndex, row) in kept.enumerated() { for member in row.members { rowsOf[Int(member)].append(Int32(rowIndex)) } }
-        var groups: [[Int32]: [Int]] = [:]
-        for index in 0..<count where isCandidate[index] { groups[rowsOf[index], default: []].append(index) }
-        let better = { (a: Int, b: Int) -> Bool in
-            let (sa, sb) = (problem.scaledScores[a]!, problem.scaledScores[b]!)
-            return sa != sb ? sa > sb : problem.ranks[a] < problem.ranks[b]
+        // Memberships are laid out flat (an offset per applicant), so no small array is made per applicant.
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for row in kept { for member in row.members { offsets[Int(member) + 1] += 1 } }
+        for index in 0..<count { offsets[index + 1] += offsets[index] }
+        var fill = offsets
+        var memberRows = [Int32](repeating: 0, count: offsets[count])
+        for (rowIndex, row) in kept.enumerated() {
+            for member in row.members {
+                memberRows[fill[Int(member)]] = Int32(rowIndex)
+                fill[Int(member)] += 1
+            }
         }
+        var groupOf: [ArraySlice<Int32>: Int] = [:]
+        var room: [Int] = []
         var items: [Int] = []
-        for (signature, members) in groups {
-            let cap = signature.reduce(places) { Swift.min($0, kept[Int($1)].upper ?? Int.max) }
-            items.append(contentsOf: members.count <= cap ? members : Array(members.sorted(by: better).prefix(cap)))
+        // Best first, so each group keeps its best members and the items come out sorted.
+        for index in problem.bestFirst where isCandidate[index] {
+            let signature = memberRows[offsets[index]..<offsets[index + 1]]
+            let group: Int
+            if let known = groupOf[signature] {
+                group = known
+            } else {
+                group = room.count
+                groupOf[signature] = group
+                room.append(signature.reduce(places) { Swift.min($0, kept[Int($1)].upper ?? Int.max) })
+            }
+            if room[group] > 0 {
+                room[group] -= 1
+                items.append(index)
+            }
         }
-        items.sort(by: better)
         var itemOf = [Int32](repeating: -1, count: count)
         for (item, index) in items.enumerated() { itemOf[index] = Int32(item) }
         let rows = kept.map { row in

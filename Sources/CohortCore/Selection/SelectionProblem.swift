@@ -23,6 +23,9 @@ struct SelectionProblem: Sendable {
     /// Position of each id in code-point order: the canonical cohort has the smallest sum.
     let ranks: [Int64]
     let rows: [QuotaRow]
+    /// Scored applicants by score, highest first, then by rank: the order in which, among
+    /// applicants who count in the same rows, the better one is always preferred.
+    let bestFirst: [Int]
     let include: [Int]
     let exclude: [Int]
 
@@ -33,10 +36,16 @@ struct SelectionProblem: Sendable {
         decimals = Self.decimals(instance.applicants.compactMap(\.score))
         let scale = pow(10.0, Double(decimals))
         scaledScores = instance.applicants.map { $0.score.map { Int64(($0 * scale).rounded()) } }
-        let order = ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
+        // Swift orders strings by Unicode scalars once normalised; ASCII ids take that fast path,
+        // anything else is compared byte by byte as the format says.
+        let order = ids.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+            ? ids.indices.sorted { ids[$0] < ids[$1] }
+            : ids.indices.sorted { ids[$0].utf8.lexicographicallyPrecedes(ids[$1].utf8) }
         var ranks = [Int64](repeating: 0, count: ids.count)
         for (rank, index) in order.enumerated() { ranks[index] = Int64(rank) }
         self.ranks = ranks
+        let scores = scaledScores
+        bestFirst = order.filter { scores[$0] != nil }.sorted { scores[$0]! != scores[$1]! ? scores[$0]! > scores[$1]! : ranks[$0] < ranks[$1] }
         var indexOfID: [String: Int] = [:]
         indexOfID.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() { indexOfID[id] = index }
