@@ -80,8 +80,22 @@ def instance(rng, n, index):
             "include": rng.sample(scored, 3) if index % 2 == 0 else [],
             "exclude": rng.sample(scored, 5) if index % 2 == 0 else [], "applicants": people}
     if index % 4 == 3:
-        # Infeasible on purpose: more women wanted than there are places outside Malaysia allows, etc.
-        case["quotas"].append({"attribute": "gender", "value": "woman", "max": k // 2 - 1})
+        # Infeasible on purpose, three ways in turn.
+        kind = (index // 4) % 3
+        if kind == 0:
+            # Contradicting bounds on one value.
+            case["quotas"].append({"attribute": "gender", "value": "woman", "max": k // 2 - 1})
+        elif kind == 1:
+            # Three forced ids from one organisation against "at most 2 per organisation".
+            by_org = {}
+            for p in people:
+                if p["score"] is not None and "organization" in p["attributes"] and p["id"] not in case["exclude"]:
+                    by_org.setdefault(p["attributes"]["organization"], []).append(p["id"])
+            crowded = next(ids for ids in by_org.values() if len(ids) >= 3)
+            case["include"] = crowded[:3]
+        else:
+            # Destination places wanted beyond what the origin minimums leave.
+            case["quotas"].append({"attribute": "role", "value": "destination", "min": k - k // 5 + 1})
     return case
 
 

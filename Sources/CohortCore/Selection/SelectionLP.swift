@@ -8,7 +8,9 @@
 /// drives artificial variables out (minimising their sum) before the objective is used.
 struct SelectionLP {
     enum Outcome {
-        case infeasible
+        /// `rows`: the rows whose multipliers prove it (a Farkas certificate from phase one's
+        /// optimum); those rows alone, with the bounds, cannot all hold.
+        case infeasible(rows: [Int])
         /// The iteration limit was reached: no claim either way.
         case failed
         /// `values` per item; `score` and `rank` are the relaxation's sums of cost × value.
@@ -22,13 +24,18 @@ struct SelectionLP {
     /// Items of each type, best first.
     let typeItems: [[Int]]
     let typeOfItem: [Int]
+    /// Where each item sits in its type's list.
+    let positionInType: [Int]
     let scoreCost: [Double]
     let rankCost: [Double]
 
     func solve(lower: [Double], upper: [Double], start: [Double]) -> Outcome {
         var tableau = SimplexState(lp: self, lower: lower, upper: upper, start: start)
         guard tableau.run(phase: .feasibility) else { return .failed }
-        if tableau.infeasibility() > 1e-7 { return .infeasible }
+        if tableau.infeasibility() > 1e-7 {
+            let pi = tableau.duals(.feasibility)[0]
+            return .infeasible(rows: pi.indices.filter { abs(pi[$0]) > 1e-9 })
+        }
         tableau.retireArtificials()
         guard tableau.run(phase: .objective) else { return .failed }
         let values = Array(tableau.x[0..<scoreCost.count])
@@ -61,6 +68,10 @@ private struct SimplexState {
     var isArtificialCosted = true
     var pivotsSinceRefactor = 0
     var degenerateRun = 0
+    /// Per type: no item before `riseFrom` can rise (at its lower bound with room), and none
+    /// after `fallFrom` can fall, so pricing starts there instead of scanning whole types.
+    var riseFrom: [Int]
+    var fallFrom: [Int]
 
     static let pivotTolerance = 1e-9
     static let costTolerance = 1e-10
@@ -78,6 +89,8 @@ private struct SimplexState {
         positionOf = [Int](repeating: -1, count: total)
         inverse = [Double](repeating: 0, count: rowCount * rowCount)
         artificialSign = [Double](repeating: 1, count: rowCount)
+        riseFrom = [Int](repeating: 0, count: lp.typeItems.count)
+        fallFrom = lp.typeItems.map { $0.count - 1 }
         var activity = [Double](repeating: 0, count: rowCount)
         for item in 0..<itemCount {
             let value = Swift.min(Swift.max(start[item], itemLower[item]), itemUpper[item])
@@ -107,6 +120,15 @@ private struct SimplexState {
         basis[position] = column
         positionOf[column] = position
         status[column] = .basic
+    }
+
+    /// Sets a nonbasic status, widening the type's scan hints when an item becomes a candidate.
+    mutating func set(_ column: Int, _ newStatus: Status) {
+        status[column] = newStatus
+        guard column < itemCount else { return }
+        let type = lp.typeOfItem[column], position = lp.positionInType[column]
+        if newStatus == .atLower, position < riseFrom[type] { riseFrom[type] = position }
+        if newStatus == .atUpper, position > fallFrom[type] { fallFrom[type] = position }
     }
 
     func infeasibility() -> Double {
@@ -173,7 +195,7 @@ private struct SimplexState {
                 if pivotsSinceRefactor >= 60 { refactor() }
                 pi = duals(phase)
             } else {
-                status[column] = direction > 0 ? .atUpper : .atLower
+                set(column, direction > 0 ? .atUpper : .atLower)
                 x[column] = direction > 0 ? upper[column] : lower[column]
             }
         }
@@ -199,52 +221,60 @@ private struct SimplexState {
 
     /// The improving column with the largest reduced cost at the first level where one improves
     /// (Bland's smallest index instead while degenerate pivots repeat, so it cannot cycle).
-    func entering(pi: [[Double]], phase: Phase, bland: Bool) -> (Int, Double)? {
-        let levelCount = levels(phase)
-        var best: (column: Int, direction: Double, level: Int, gain: Double)?
-        func consider(_ column: Int, reduced: (Int) -> Double) {
-            let canRise = status[column] == .atLower && upper[column] > lower[column]
-            let canFall = status[column] == .atUpper && upper[column] > lower[column]
-            guard canRise || canFall else { return }
-            for level in 0..<levelCount {
-                let d = reduced(level)
-                if abs(d) <= Self.costTolerance { continue }
-                let improving = canRise ? d > 0 : d < 0
-                guard improving else { return }
-                if let current = best {
-                    if bland ? column < current.column : (level < current.level || (level == current.level && abs(d) > current.gain)) {
-                        best = (column, canRise ? 1 : -1, level, abs(d))
-                    }
-                } else {
-                    best = (column, canRise ? 1 : -1, level, abs(d))
-                }
-                return
-            }
+    mutating func entering(pi: [[Double]], phase: Phase, bland: Bool) -> (Int, Double)? {
+        let twoLevels = levels(phase) == 2
+        let pi0 = pi[0], pi1 = twoLevels ? pi[1] : pi[0]
+        var bestColumn = -1, bestDirection = 0.0, bestLevel = 2, bestGain = 0.0
+        let tolerance = Self.costTolerance
+        // Reduced costs on up to two levels; the column improves at the first level that is not zero.
+        func consider(_ column: Int, _ d0: Double, _ d1: Double) {
+            let canRise = status[column] == .atLower
+            let d: Double, level: Int
+            if abs(d0) > tolerance { d = d0; level = 0 } else if twoLevels && abs(d1) > tolerance { d = d1; level = 1 } else { return }
+            guard canRise ? d > 0 : d < 0 else { return }
+            let better = bestColumn < 0 || (bland ? column < bestColumn : (level < bestLevel || (level == bestLevel && abs(d) > bestGain)))
+            if better { bestColumn = column; bestDirection = canRise ? 1 : -1; bestLevel = level; bestGain = abs(d) }
         }
-        for (type, rows) in lp.typeRows.enumerated() {
-            var shared = [Double](repeating: 0, count: levelCount)
-            for level in 0..<levelCount { for row in rows { shared[level] += pi[level][row] } }
-            let items = lp.typeItems[type]
-            // Best candidate to rise is the first at its lower bound; to fall, the last at its upper.
-            if let rise = items.first(where: { status[$0] == .atLower && upper[$0] > lower[$0] }) {
-                consider(rise) { cost(rise, level: $0, phase: phase) - shared[$0] }
+        for type in lp.typeRows.indices {
+            var shared0 = 0.0, shared1 = 0.0
+            for row in lp.typeRows[type] {
+                shared0 += pi0[row]
+                if twoLevels { shared1 += pi1[row] }
             }
-            if let fall = items.last(where: { status[$0] == .atUpper && upper[$0] > lower[$0] }) {
-                consider(fall) { cost(fall, level: $0, phase: phase) - shared[$0] }
+            let items = lp.typeItems[type]
+            // Costs within a type fall along the list: the first item that can rise and the last
+            // that can fall are the best of their kind.
+            var position = riseFrom[type]
+            while position < items.count, !(status[items[position]] == .atLower && upper[items[position]] > lower[items[position]]) { position += 1 }
+            riseFrom[type] = position
+            if position < items.count {
+                let item = items[position]
+                consider(item, cost(item, level: 0, phase: phase) - shared0, twoLevels ? cost(item, level: 1, phase: phase) - shared1 : 0)
+            }
+            position = Swift.min(fallFrom[type], items.count - 1)
+            while position >= 0, !(status[items[position]] == .atUpper && upper[items[position]] > lower[items[position]]) { position -= 1 }
+            fallFrom[type] = position
+            if position >= 0 {
+                let item = items[position]
+                consider(item, cost(item, level: 0, phase: phase) - shared0, twoLevels ? cost(item, level: 1, phase: phase) - shared1 : 0)
             }
             if bland {
-                for item in items where status[item] != .basic { consider(item) { cost(item, level: $0, phase: phase) - shared[$0] } }
+                for item in items where status[item] != .basic && upper[item] > lower[item] {
+                    consider(item, cost(item, level: 0, phase: phase) - shared0, twoLevels ? cost(item, level: 1, phase: phase) - shared1 : 0)
+                }
             }
         }
         for row in 0..<rowCount {
             let slack = itemCount + row
-            consider(slack) { pi[$0][row] }
+            if status[slack] != .basic && upper[slack] > lower[slack] { consider(slack, pi0[row], twoLevels ? pi1[row] : 0) }
             if phase == .feasibility {
                 let artificial = itemCount + rowCount + row
-                consider(artificial) { cost(artificial, level: $0, phase: phase) - artificialSign[row] * pi[$0][row] }
+                if status[artificial] != .basic && upper[artificial] > lower[artificial] {
+                    consider(artificial, cost(artificial, level: 0, phase: phase) - artificialSign[row] * pi0[row], 0)
+                }
             }
         }
-        return best.map { ($0.column, $0.direction) }
+        return bestColumn < 0 ? nil : (bestColumn, bestDirection)
     }
 
     /// How far the entering column moves, and which basic column (by position) leaves, if any.
@@ -290,8 +320,8 @@ private struct SimplexState {
         let leaving = basis[p]
         let snapToLower = upper[leaving].isInfinite || abs(x[leaving] - lower[leaving]) <= abs(upper[leaving] - x[leaving])
         x[leaving] = snapToLower ? lower[leaving] : upper[leaving]
-        status[leaving] = snapToLower ? .atLower : .atUpper
         positionOf[leaving] = -1
+        set(leaving, snapToLower ? .atLower : .atUpper)
         make(basic: entering, at: p)
         let pivotValue = alpha[p]
         let base = p * rowCount

@@ -4,6 +4,8 @@
 /// to exactly the same rows only the best few are kept (no more can be chosen).
 struct SelectionModel: Sendable {
     struct Row: Sendable {
+        /// The instance's quota this row comes from.
+        let quota: Int
         let lower: Int
         /// `nil`: no upper bound.
         let upper: Int?
@@ -39,7 +41,7 @@ struct SelectionModel: Sendable {
         guard candidateCount >= places else { return nil }
 
         // Quota rows in applicant terms, bounds net of the includes.
-        var kept: [(lower: Int, upper: Int?, members: [Int32], isLazy: Bool)] = []
+        var kept: [(quota: Int, lower: Int, upper: Int?, members: [Int32], isLazy: Bool)] = []
         for row in problem.rows where rules.quotas[row.quota] {
             var taken = 0
             var members: [Int32] = []
@@ -51,7 +53,7 @@ struct SelectionModel: Sendable {
             if let upper, upper < 0 { return nil }
             guard lower <= Swift.min(members.count, places) else { return nil }
             let cannotBind = lower == 0 && (upper.map { $0 >= Swift.min(members.count, places) } ?? true)
-            if !cannotBind { kept.append((lower, upper, members, row.isLazy)) }
+            if !cannotBind { kept.append((row.quota, lower, upper, members, row.isLazy)) }
         }
 
         // Applicants in exactly the same rows are interchangeable but for score: keep the best few.
@@ -89,7 +91,7 @@ struct SelectionModel: Sendable {
         var itemOf = [Int32](repeating: -1, count: count)
         for (item, index) in items.enumerated() { itemOf[index] = Int32(item) }
         let rows = kept.map { row in
-            Row(lower: row.lower, upper: row.upper, members: row.members.compactMap { itemOf[Int($0)] >= 0 ? itemOf[Int($0)] : nil }, isLazy: row.isLazy)
+            Row(quota: row.quota, lower: row.lower, upper: row.upper, members: row.members.compactMap { itemOf[Int($0)] >= 0 ? itemOf[Int($0)] : nil }, isLazy: row.isLazy)
         }
         return SelectionModel(places: places, forced: forced, items: items, itemScores: items.map { problem.scaledScores[$0]! },
                               itemRanks: items.map { problem.ranks[$0] }, rows: rows)

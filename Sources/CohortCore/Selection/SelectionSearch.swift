@@ -22,6 +22,8 @@ struct SelectionSearch {
     private(set) var modelRows: [Int]
     private var inModel: [Bool]
     private(set) var nodes = 0
+    /// When the root relaxation has no solution: the model rows that prove it (indices into `model.rows`).
+    private(set) var rootConflict: [Int]?
 
     init(model: SelectionModel, goal: Goal) {
         self.model = model
@@ -45,7 +47,8 @@ struct SelectionSearch {
                 switch shape.lp.solve(lower: lower, upper: upper, start: start) {
                 case .failed:
                     throw DidNotConverge()
-                case .infeasible:
+                case .infeasible(let rows):
+                    if atRoot { rootConflict = rows.filter { $0 > 0 }.map { shape.rows[$0 - 1] } }
                     continue
                 case .optimal(let values, let scoreValue, let rankValue):
                     start = values.map { $0 > 0.5 ? 1 : 0 }

@@ -5,6 +5,8 @@ import Foundation
 /// between its values and cohorts.
 struct SelectionShape {
     let model: SelectionModel
+    /// Model rows in the relaxation; relaxation row `i + 1` is `rows[i]` (row 0 is the cohort size).
+    let rows: [Int]
     let typeItems: [[Int]]
     let lp: SelectionLP
     /// Scaled score of the best item: costs are divided by it so the relaxation works near 1.
@@ -13,6 +15,7 @@ struct SelectionShape {
 
     init(model: SelectionModel, rows: [Int]) {
         self.model = model
+        self.rows = rows
         var rowsOfItem = [[Int]](repeating: [0], count: model.items.count)
         for (position, row) in rows.enumerated() {
             for member in model.rows[row].members { rowsOfItem[Int(member)].append(position + 1) }
@@ -42,7 +45,10 @@ struct SelectionShape {
         let lower = [Double(model.places)] + rows.map { Double(model.rows[$0].lower) }
         let upper = [Double(model.places)] + rows.map { model.rows[$0].upper.map(Double.init) ?? .infinity }
         let scoreScale = scoreScale, rankScale = rankScale
+        var positionInType = [Int](repeating: 0, count: model.items.count)
+        for items in typeItems { for (position, item) in items.enumerated() { positionInType[item] = position } }
         lp = SelectionLP(rowLower: lower, rowUpper: upper, typeRows: typeRows, typeItems: typeItems, typeOfItem: typeOfItem,
+                         positionInType: positionInType,
                          scoreCost: model.itemScores.map { Double($0) / scoreScale },
                          rankCost: model.itemRanks.map { -Double($0) / rankScale })
     }

@@ -6,6 +6,7 @@ public enum SelectionSolver {
     public static func solve(_ instance: SelectionInstance) throws -> SelectionSolution {
         let problem = SelectionProblem(instance)
         let all = SelectionRuleSet.all(problem, quotaCount: instance.quotas.count)
+        var suspects: Set<Int>?
         if let model = SelectionModel.build(problem, rules: all) {
             var search = SelectionSearch(model: model, goal: .best)
             if let cohort = try run(&search) {
@@ -14,8 +15,9 @@ public enum SelectionSolver {
                 return SelectionSolution(status: .optimal, selected: chosen.map { problem.ids[$0] }.sorted(by: Self.codePointOrder),
                                          scaledObjective: total, decimals: problem.decimals, conflict: nil)
             }
+            suspects = search.rootConflict.map { Set($0.map { model.rows[$0].quota }) }
         }
-        let conflict = try SelectionConflictSearch(problem: problem, quotaCount: instance.quotas.count).smallestConflict()
+        let conflict = try SelectionConflictSearch(problem: problem, quotaCount: instance.quotas.count).smallestConflict(suspects: suspects)
         return SelectionSolution(status: .infeasible, selected: [], scaledObjective: nil, decimals: problem.decimals, conflict: conflict)
     }
 
@@ -45,16 +47,22 @@ public struct SelectionSolverError: Error, Equatable, Sendable, CustomStringConv
 
 /// A deletion filter: starting from every rule, each rule in turn is left out for good when
 /// the rest still cannot all hold. What remains is irreducible: without any one of its
-/// rules, the others can be met.
+/// rules, the others can be met. When the relaxation alone was infeasible, its certificate
+/// names the quotas that matter, and the filter starts from those instead of from all.
 struct SelectionConflictSearch {
     let problem: SelectionProblem
     let quotaCount: Int
 
-    func smallestConflict() throws -> SelectionConflict {
+    func smallestConflict(suspects: Set<Int>? = nil) throws -> SelectionConflict {
         var rules = SelectionRuleSet.all(problem, quotaCount: quotaCount)
         let none = SelectionRuleSet(quotas: rules.quotas.map { _ in false }, include: rules.include.map { _ in false },
                                     exclude: rules.exclude.map { _ in false })
         if try !SelectionSolver.isFeasible(problem, rules: none) { return conflict(none) }
+        if let suspects {
+            var narrowed = rules
+            narrowed.quotas = rules.quotas.indices.map { suspects.contains($0) }
+            if try !SelectionSolver.isFeasible(problem, rules: narrowed) { rules = narrowed }
+        }
         // Forced ids first: they are cheap to test and often the whole story.
         for position in rules.include.indices {
             rules.include[position] = false
@@ -64,7 +72,7 @@ struct SelectionConflictSearch {
             rules.exclude[position] = false
             if try SelectionSolver.isFeasible(problem, rules: rules) { rules.exclude[position] = true }
         }
-        for quota in rules.quotas.indices {
+        for quota in rules.quotas.indices where rules.quotas[quota] {
             rules.quotas[quota] = false
             if try SelectionSolver.isFeasible(problem, rules: rules) { rules.quotas[quota] = true }
         }
