@@ -8,7 +8,7 @@ import NIOCore
 /// applicants elsewhere and for checking the solver against others.
 struct Select: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Chooses the best cohort that meets every quota, from a JSON instance (docs: selection-format.md).",
+        abstract: "Chooses the best cohort that meets every quota, from a JSON instance (format: docs/selection-format.md).",
         discussion: """
             Reads an instance (JSON, or gzip-compressed JSON) and writes the solution: "optimal" with the \
             selected ids, or "infeasible" with a smallest set of rules that conflict. Exits 0 for either, \
