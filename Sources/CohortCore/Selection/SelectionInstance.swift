@@ -2,7 +2,7 @@ import Foundation
 
 /// A selection problem: choose exactly `cohortSize` scored applicants with the highest total
 /// score such that every quota holds, every `include` is in and every `exclude` is out.
-/// The wire format is `shared/docs/selection-format.md`; this is the same data, checked.
+/// The wire format is `docs/selection-format.md`; this is the same data, checked.
 public struct SelectionInstance: Sendable, Equatable {
     public var name: String?
     public var cohortSize: Int
