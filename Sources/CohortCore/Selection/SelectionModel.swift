@@ -23,22 +23,34 @@ struct SelectionModel: Sendable {
     let itemRanks: [Int64]
     let rows: [Row]
 
+    enum Build {
+        case model(SelectionModel)
+        /// The rules contradict each other before any search; `quotas` are the ones seen to
+        /// (none when the forced ids or the cohort size alone do).
+        case contradiction(quotas: Set<Int>)
+    }
+
     /// `nil` when the rules already contradict each other before any search.
     static func build(_ problem: SelectionProblem, rules: SelectionRuleSet) -> SelectionModel? {
+        if case .model(let model) = make(problem, rules: rules) { return model }
+        return nil
+    }
+
+    static func make(_ problem: SelectionProblem, rules: SelectionRuleSet) -> Build {
         let count = problem.ids.count
         var forcedFlag = [Bool](repeating: false, count: count)
         var excludedFlag = [Bool](repeating: false, count: count)
         for (position, index) in problem.exclude.enumerated() where rules.exclude[position] { excludedFlag[index] = true }
         for (position, index) in problem.include.enumerated() where rules.include[position] {
-            guard problem.scaledScores[index] != nil, !excludedFlag[index] else { return nil }
+            guard problem.scaledScores[index] != nil, !excludedFlag[index] else { return .contradiction(quotas: []) }
             forcedFlag[index] = true
         }
         let forced = (0..<count).filter { forcedFlag[$0] }
         let places = problem.cohortSize - forced.count
-        guard places >= 0 else { return nil }
+        guard places >= 0 else { return .contradiction(quotas: []) }
         let isCandidate = (0..<count).map { problem.scaledScores[$0] != nil && !excludedFlag[$0] && !forcedFlag[$0] }
         let candidateCount = isCandidate.lazy.filter { $0 }.count
-        guard candidateCount >= places else { return nil }
+        guard candidateCount >= places else { return .contradiction(quotas: []) }
 
         // Quota rows in applicant terms, bounds net of the includes.
         var kept: [(quota: Int, lower: Int, upper: Int?, members: [Int32], isLazy: Bool)] = []
@@ -50,8 +62,8 @@ struct SelectionModel: Sendable {
             }
             let lower = Swift.max(0, row.min - taken)
             let upper = row.max.map { $0 - taken }
-            if let upper, upper < 0 { return nil }
-            guard lower <= Swift.min(members.count, places) else { return nil }
+            if let upper, upper < 0 { return .contradiction(quotas: [row.quota]) }
+            guard lower <= Swift.min(members.count, places) else { return .contradiction(quotas: [row.quota]) }
             let cannotBind = lower == 0 && (upper.map { $0 >= Swift.min(members.count, places) } ?? true)
             if !cannotBind { kept.append((row.quota, lower, upper, members, row.isLazy)) }
         }
@@ -93,7 +105,7 @@ struct SelectionModel: Sendable {
         let rows = kept.map { row in
             Row(quota: row.quota, lower: row.lower, upper: row.upper, members: row.members.compactMap { itemOf[Int($0)] >= 0 ? itemOf[Int($0)] : nil }, isLazy: row.isLazy)
         }
-        return SelectionModel(places: places, forced: forced, items: items, itemScores: items.map { problem.scaledScores[$0]! },
-                              itemRanks: items.map { problem.ranks[$0] }, rows: rows)
+        return .model(SelectionModel(places: places, forced: forced, items: items, itemScores: items.map { problem.scaledScores[$0]! },
+                              itemRanks: items.map { problem.ranks[$0] }, rows: rows))
     }
 }

@@ -7,7 +7,10 @@ public enum SelectionSolver {
         let problem = SelectionProblem(instance)
         let all = SelectionRuleSet.all(problem, quotaCount: instance.quotas.count)
         var suspects: Set<Int>?
-        if let model = SelectionModel.build(problem, rules: all) {
+        switch SelectionModel.make(problem, rules: all) {
+        case .contradiction(let quotas):
+            suspects = quotas
+        case .model(let model):
             var search = SelectionSearch(model: model, goal: .best)
             if let cohort = try run(&search) {
                 let chosen = model.forced + cohort.items.map { model.items[$0] }
