@@ -12,5 +12,6 @@ public enum CohortMigrations {
         CreateCalls(),
         CreateApplications(),
         AddFilesTokensAndListIndexes(),
+        CreateReviewTables(),
     ]
 }

@@ -1,0 +1,200 @@
+import CohortCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// How a call is reviewed: its rubric and settings, who reviews what, and the reviews.
+/// Every change is one transaction; a reviewer only ever touches applications assigned to them.
+public struct ReviewStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public struct Settings: Sendable, Equatable {
+        public var rubric: Rubric?
+        /// Reviewers never see who the applicant is.
+        public var isBlind: Bool
+        /// A reviewer from the applicant's country counts as a conflict.
+        public var avoidsSameCountry: Bool
+
+        public init(rubric: Rubric?, isBlind: Bool, avoidsSameCountry: Bool) {
+            self.rubric = rubric
+            self.isBlind = isBlind
+            self.avoidsSameCountry = avoidsSameCountry
+        }
+    }
+
+    public struct QueueItem: Sendable, Equatable {
+        public let applicationID: UUID
+        public let isReviewed: Bool
+    }
+
+    public func settings(callID: UUID) async throws -> Settings {
+        struct Row: Decodable { let rubric: String?; let blind_review: Bool; let reviews_avoid_same_country: Bool }
+        guard let row = try await sql(db).raw("""
+            SELECT rubric, blind_review, reviews_avoid_same_country FROM calls WHERE id = \(bind: callID)
+            """).first(decoding: Row.self) else { throw DomainError.notFound("call") }
+        return Settings(rubric: try row.rubric.map { try JSONText.decode(Rubric.self, $0) }, isBlind: row.blind_review,
+                        avoidsSameCountry: row.reviews_avoid_same_country)
+    }
+
+    /// Saves the settings; a rubric with problems is refused field by field.
+    public func save(_ settings: Settings, callID: UUID) async throws {
+        if let problems = settings.rubric?.problems, !problems.isEmpty { throw ValidationFailure(problems) }
+        let rubric = try settings.rubric.map { try JSONText.encode($0) }
+        try await db.serializedTransaction { tx in
+            let updated = try await sql(tx).raw("""
+                UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: settings.isBlind), \
+                reviews_avoid_same_country = \(bind: settings.avoidsSameCountry) WHERE id = \(bind: callID) RETURNING id
+                """).all()
+            guard !updated.isEmpty else { throw DomainError.notFound("call") }
+        }
+    }
+
+    /// Sets the organisation an account works for (conflicts of interest are read from it).
+    public func setOrganisation(accountID: UUID, organisationID: UUID?) async throws {
+        try await db.serializedTransaction { tx in
+            try await sql(tx).raw("UPDATE accounts SET organisation_id = \(bind: organisationID) WHERE id = \(bind: accountID)").run()
+        }
+    }
+
+    /// Automatic assignment for the call's eligible submitted applications, added to what is
+    /// already assigned. Returns the plan that was saved.
+    public func autoAssign(callID: UUID, programID: UUID, now: Date) async throws -> ReviewAssignment.Plan {
+        try await db.serializedTransaction { tx in
+            let settings = try await ReviewStore(db: tx).settings(callID: callID)
+            guard let rubric = settings.rubric else { throw DomainError.conflict("Set up the rubric before assigning reviewers.") }
+            let reviewers = try await Self.reviewers(programID: programID, on: tx)
+            guard !reviewers.isEmpty else { throw DomainError.conflict("The program has no reviewers yet.") }
+            let applications = try await Self.reviewable(callID: callID, on: tx)
+            let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
+            let declared = try await Self.declared(applicationIDs: applications.map(\.id), on: tx)
+            let plan = ReviewAssignment.plan(applications: applications, reviewers: reviewers, existing: existing, declared: declared,
+                                             reviewsWanted: rubric.reviewsWanted, avoidSameCountry: settings.avoidsSameCountry)
+            for pair in plan.added { try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: nil, now: now).create(on: tx) }
+            return plan
+        }
+    }
+
+    /// "I know this person": the reviewer's assignment and any review of theirs is removed, the
+    /// conflict is kept, and another reviewer without a conflict takes the place if there is one.
+    public func declareConflict(applicationID: UUID, reviewerID: UUID, programID: UUID, note: String, now: Date) async throws -> UUID? {
+        try await db.serializedTransaction { tx in
+            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == applicationID)
+                .filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
+            let callID = assignment.callID
+            try await assignment.delete(on: tx)
+            try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).delete()
+            let conflict = ReviewConflictRecord()
+            conflict.id = UUID()
+            conflict.applicationID = applicationID
+            conflict.reviewerID = reviewerID
+            conflict.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            conflict.createdAt = now
+            try await conflict.create(on: tx)
+            let settings = try await ReviewStore(db: tx).settings(callID: callID)
+            guard let application = try await Self.reviewable(callID: callID, on: tx).first(where: { $0.id == applicationID }) else { return nil }
+            let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
+            let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
+            let wanted = existing.filter { $0.applicationID == applicationID }.count + 1
+            let plan = ReviewAssignment.plan(applications: [application], reviewers: try await Self.reviewers(programID: programID, on: tx),
+                                             existing: existing, declared: declared, reviewsWanted: wanted,
+                                             avoidSameCountry: settings.avoidsSameCountry)
+            guard let replacement = plan.added.first else { return nil }
+            try await ReviewAssignmentRecord(callID: callID, pair: replacement, assignedBy: nil, now: now).create(on: tx)
+            return replacement.reviewerID
+        }
+    }
+
+    /// What one reviewer has to do in a call, oldest assignment first.
+    public func queue(callID: UUID, reviewerID: UUID) async throws -> [QueueItem] {
+        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID)
+            .sort(\.$createdAt).sort(\.$applicationID).all()
+        let done = Set(try await ReviewRecord.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID).all().map(\.applicationID))
+        return assigned.map { QueueItem(applicationID: $0.applicationID, isReviewed: done.contains($0.applicationID)) }
+    }
+
+    public func isAssigned(applicationID: UUID, reviewerID: UUID) async throws -> Bool {
+        try await ReviewAssignmentRecord.query(on: db).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() > 0
+    }
+
+    /// Saves (or replaces) a review. Refused unless the reviewer is assigned to the application,
+    /// and field by field when a score is missing or off the rubric's scale.
+    public func save(_ review: Review, now: Date) async throws {
+        try await db.serializedTransaction { tx in
+            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
+                .filter(\.$reviewerID == review.reviewerID).first() else { throw DomainError.forbidden }
+            guard let rubric = try await ReviewStore(db: tx).settings(callID: assignment.callID).rubric else {
+                throw DomainError.conflict("This call has no rubric yet.")
+            }
+            let problems = review.problems(against: rubric)
+            if !problems.isEmpty { throw ValidationFailure(problems) }
+            let scores = review.scores.filter { key, _ in rubric.criteria.contains { $0.key == key } }
+            let record = try await ReviewRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
+                .filter(\.$reviewerID == review.reviewerID).first() ?? {
+                    let fresh = ReviewRecord()
+                    fresh.id = UUID()
+                    fresh.submittedAt = now
+                    return fresh
+                }()
+            record.callID = assignment.callID
+            record.applicationID = review.applicationID
+            record.reviewerID = review.reviewerID
+            record.scores = try JSONText.encode(scores)
+            record.comment = review.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+            record.recommendation = review.recommendation.rawValue
+            record.updatedAt = now
+            try await record.save(on: tx)
+        }
+    }
+
+    public func reviews(callID: UUID) async throws -> [Review] {
+        try await ReviewRecord.query(on: db).filter(\.$callID == callID).all().map { try $0.value() }
+    }
+
+    /// The call's scores from its reviews (nil until it has a rubric).
+    public func aggregation(callID: UUID) async throws -> ReviewAggregation? {
+        guard let rubric = try await settings(callID: callID).rubric else { return nil }
+        return ReviewAggregation(rubric: rubric, reviews: try await reviews(callID: callID))
+    }
+
+    // MARK: Loading the parties
+
+    /// Accounts with the reviewer role in the program, with the name of their organisation.
+    static func reviewers(programID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {
+        struct Row: Decodable { let id: UUID; let name: String?; let country: String? }
+        return try await sql(db).raw("""
+            SELECT a.id, o.name, o.country FROM program_memberships m JOIN accounts a ON a.id = m.account_id \
+            LEFT JOIN organisations o ON o.id = a.organisation_id \
+            WHERE m.program_id = \(bind: programID) AND m.role = \(bind: ProgramRole.reviewer.rawValue) AND a.is_active = \(bind: true)
+            """).all(decoding: Row.self).map { ReviewAssignment.Party(id: $0.id, organisation: $0.name, country: $0.country) }
+    }
+
+    /// Submitted, eligible applications of the call, with the organisation and country they gave.
+    static func reviewable(callID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {
+        struct Row: Decodable { let id: UUID; let answers: String; let nationality: String }
+        let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
+        return try await sql(db).raw("""
+            SELECT id, answers, nationality FROM applications WHERE call_id = \(bind: callID) \
+            AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true)
+            """).all(decoding: Row.self).map { row in
+            let answers = try JSONText.decode([String: Answer].self, row.answers)
+            var organisation: String?
+            if case .text(let text)? = answers["organisation"] { organisation = text }
+            return ReviewAssignment.Party(id: row.id, organisation: organisation, country: row.nationality.isEmpty ? nil : row.nationality)
+        }
+    }
+
+    static func pairs(_ records: [ReviewAssignmentRecord]) -> Set<ReviewAssignment.Pair> {
+        Set(records.map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
+    }
+
+    static func declared(applicationIDs: [UUID], on db: any Database) async throws -> Set<ReviewAssignment.Pair> {
+        guard !applicationIDs.isEmpty else { return [] }
+        return Set(try await ReviewConflictRecord.query(on: db).filter(\.$applicationID ~~ applicationIDs).all()
+            .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
+    }
+
+    private func sql(_ db: any Database) throws -> any SQLDatabase { try ApplicationSQL.sql(db) }
+    private static func sql(_ db: any Database) throws -> any SQLDatabase { try ApplicationSQL.sql(db) }
+}
