@@ -31,6 +31,8 @@ public enum StaffAction: Sendable, Equatable {
     case decideApplications(UUID)
     /// Create and edit a program's calls and their forms.
     case manageCalls(UUID)
+    /// Set up a call's review (rubric, blind review), assign reviewers, read scores.
+    case manageReview(UUID)
 }
 
 public enum AccessPolicy {
@@ -41,9 +43,15 @@ public enum AccessPolicy {
         case .manageOrganisations, .manageAccounts, .createProgram, .deleteProgram, .assignProgramRoles:
             return false
         case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program),
-             .decideApplications(let program), .manageCalls(let program):
+             .decideApplications(let program), .manageCalls(let program), .manageReview(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
+    }
+
+    /// Whether the actor reviews for the program. What they may open is then decided per
+    /// application: only those assigned to them.
+    public static func reviews(_ actor: Actor?, programID: UUID) -> Bool {
+        actor?.programRoles[programID]?.contains(.reviewer) == true
     }
 
     /// The programs an actor may open in the staff area; nil means all of them.
@@ -54,6 +62,12 @@ public enum AccessPolicy {
 
     /// Whether the actor may use the staff area at all.
     public static func isStaff(_ actor: Actor) -> Bool {
-        actor.isAdmin || actor.programRoles.values.contains { $0.contains(.manager) }
+        actor.isAdmin || actor.programRoles.values.contains { $0.contains(.manager) || $0.contains(.reviewer) }
+    }
+
+    /// Programs the actor reviews for (the staff area's programs stay closed to a reviewer
+    /// who is not also a manager: blind review would mean nothing otherwise).
+    public static func reviewedProgramIDs(_ actor: Actor) -> Set<UUID> {
+        Set(actor.programRoles.filter { $0.value.contains(.reviewer) }.keys)
     }
 }

@@ -52,6 +52,12 @@ enum SiteURL: Equatable {
     case callFormAction(UUID, action: String)
     case callPreview(UUID, language: String, section: Int)
     case apiTokens
+    case callReview(UUID)
+    case callReviewAssign(UUID)
+    case reviewHome
+    case reviewQueue(UUID)
+    case reviewApplication(callID: UUID, id: UUID)
+    case reviewConflict(callID: UUID, id: UUID)
     case revokeAPIToken(UUID)
 
     var path: String {
@@ -113,6 +119,12 @@ enum SiteURL: Equatable {
         case .callFormAction(let id, let action): "/staff/calls/\(id.uuidString.lowercased())/form/\(action)"
         case .callPreview(let id, let language, let section): "/staff/calls/\(id.uuidString.lowercased())/preview?lang=\(language)&section=\(section + 1)"
         case .apiTokens: "/staff/tokens"
+        case .callReview(let id): "/staff/calls/\(id.uuidString.lowercased())/review"
+        case .callReviewAssign(let id): "/staff/calls/\(id.uuidString.lowercased())/review/assign"
+        case .reviewHome: "/review"
+        case .reviewQueue(let id): "/review/calls/\(id.uuidString.lowercased())"
+        case .reviewApplication(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())"
+        case .reviewConflict(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/conflict"
         case .revokeAPIToken(let id): "/staff/tokens/\(id.uuidString.lowercased())/revoke"
         }
     }

@@ -10,7 +10,7 @@ import VaporTesting
 /// Route × role → status. Deny by default: every staff route is listed with every role.
 @Suite struct AccessTableTests {
     enum Role: String, CaseIterable, Sendable {
-        case anonymous, admin, manager, member
+        case anonymous, admin, manager, member, reviewer
     }
 
     struct Row: Sendable {
@@ -29,7 +29,8 @@ import VaporTesting
         Row(method: .GET, path: "/programs/mwp-2006", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
         Row(method: .GET, path: "/api/v1/programs", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
         Row(method: .GET, path: "/sign-in", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
-        Row(method: .GET, path: "/staff", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403]),
+        // A reviewer reaches the staff area's front page (their reviews are there), and nothing of a program's.
+        Row(method: .GET, path: "/staff", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403, .reviewer: 200]),
         Row(method: .GET, path: "/staff/organisations", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
         Row(method: .GET, path: "/staff/organisations/new", expected: [.anonymous: signIn, .admin: 200, .manager: 403, .member: 403]),
         Row(method: .POST, path: "/staff/organisations/new", expected: [.anonymous: signIn, .admin: 422, .manager: 403, .member: 403]),
@@ -74,8 +75,23 @@ import VaporTesting
         Row(method: .POST, path: "/staff/calls/{call2006}/form/move", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/staff/calls/{call2006}/form/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .GET, path: "/staff/calls/{call2017}/preview?lang=ms", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
-        Row(method: .GET, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403]),
-        Row(method: .POST, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 403]),
+        Row(method: .GET, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 403, .reviewer: 200]),
+        Row(method: .POST, path: "/staff/tokens", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 403, .reviewer: 422]),
+        // Review: managers set it up; a reviewer opens only what is assigned to them, and no staff page.
+        Row(method: .GET, path: "/staff/calls/{call2017}/review", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404, .reviewer: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2006}/review", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/review", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/review/assign", expected: [.anonymous: signIn, .admin: 303, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .GET, path: "/staff/calls/{call2006}/applications", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .GET, path: "/review", expected: [.anonymous: signIn, .admin: 403, .manager: 403, .member: 403, .reviewer: 200]),
+        Row(method: .GET, path: "/review/calls/{call2006}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 200]),
+        Row(method: .GET, path: "/review/calls/{call2017}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .GET, path: "/review/calls/{call2006}/applications/{app2006}",
+            expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 200]),
+        Row(method: .POST, path: "/review/calls/{call2006}/applications/{app2006}",
+            expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 422]),
+        Row(method: .POST, path: "/review/calls/{call2006}/applications/{unassigned}/conflict",
+            expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),
         // An applicant's pages open only with the applicant's own link; a staff session opens none of them.
         Row(method: .GET, path: "/applications/{app2006}", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .GET, path: "/applications/{app2006}/review", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
@@ -86,10 +102,24 @@ import VaporTesting
         Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
     ]
 
+    /// A reviewer for the 2006 program, with its applications assigned to them under a one-criterion rubric.
+    static func addReviewer(_ app: Application) async throws {
+        let accounts = AccountStore(db: app.db)
+        let reviewer = try await accounts.create(email: "reviewer@example.org", name: "Reviewer", passwordHash: try app.hashPassword("reviewer-password-1"),
+                                                 role: .member)
+        let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
+        try await accounts.addMember(programID: program.id, accountID: reviewer.id, role: .reviewer)
+        let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
+        let reviews = ReviewStore(db: app.db)
+        try await reviews.save(.init(rubric: Rubric(criteria: [Rubric.Criterion(key: "overall", name: "Overall")], reviewsWanted: 1),
+                                     isBlind: true, avoidsSameCountry: false), callID: call.id)
+        _ = try await reviews.autoAssign(callID: call.id, programID: program.id, now: Date())
+    }
+
     /// Fills in the ids a path names.
     static func resolve(_ path: String, _ app: Application) async throws -> String {
         guard path.contains("{") else { return path }
-        var resolved = path
+        var resolved = path.replacingOccurrences(of: "{unassigned}", with: UUID().uuidString.lowercased())
         for (slug, name) in [("mwp-2017-18", "{call2017}"), ("mwp-2006", "{call2006}")] {
             let program = try #require(try await ProgramStore(db: app.db).find(slug: slug))
             let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
@@ -108,6 +138,7 @@ import VaporTesting
         try await withTestApp(kind) { app async throws in
             try await AccountStore(db: app.db).create(email: "member@example.org", name: "Member Without Roles",
                                                       passwordHash: try app.hashPassword("member-password-1"), role: .member)
+            try await Self.addReviewer(app)
             for row in Self.table {
                 // Each row gets a fresh browser, so a sign-out or a delete in one row does not leak into the next.
                 let browser = Browser(app)
@@ -116,10 +147,12 @@ import VaporTesting
                 case .admin: _ = try await browser.signIn(Demo.admin.0, Demo.admin.1)
                 case .manager: _ = try await browser.signIn(Demo.manager.0, Demo.manager.1)
                 case .member: _ = try await browser.signIn("member@example.org", "member-password-1")
+                case .reviewer: _ = try await browser.signIn("reviewer@example.org", "reviewer-password-1")
                 }
                 let path = try await Self.resolve(row.path, app)
                 let response = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form)
-                let expected = try #require(row.expected[role])
+                // A reviewer holds no other role, so unless a row says otherwise they are answered as a member is.
+                let expected = try #require(row.expected[role] ?? (role == .reviewer ? row.expected[.member] : nil))
                 #expect(response.status.code == expected, "\(row.method) \(row.path) as \(role): \(response.status.code)")
                 if expected == Self.signIn && role == .anonymous && row.path.hasPrefix("/staff") {
                     #expect(response.headers.first(name: .location)?.hasPrefix("/sign-in") == true, "\(row.path)")

@@ -114,6 +114,31 @@ public struct ReviewStore: Sendable {
         return assigned.map { QueueItem(applicationID: $0.applicationID, isReviewed: done.contains($0.applicationID)) }
     }
 
+    /// The calls a reviewer has work in: how many applications are assigned and how many reviewed.
+    public func calls(reviewerID: UUID) async throws -> [(callID: UUID, assigned: Int, reviewed: Int)] {
+        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$reviewerID == reviewerID).all()
+        let done = try await ReviewRecord.query(on: db).filter(\.$reviewerID == reviewerID).all()
+        let doneByCall = Dictionary(grouping: done, by: \.callID).mapValues(\.count)
+        return Dictionary(grouping: assigned, by: \.callID).map { ($0.key, $0.value.count, doneByCall[$0.key] ?? 0) }
+            .sorted { $0.callID.uuidString < $1.callID.uuidString }
+    }
+
+    /// Who reviews what in a call, and which of those reviews are written.
+    public func assignments(callID: UUID) async throws -> [(pair: ReviewAssignment.Pair, isReviewed: Bool)] {
+        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$callID == callID).all()
+        let done = Set(try await ReviewRecord.query(on: db).filter(\.$callID == callID).all()
+            .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
+        return assigned.map { record in
+            let pair = ReviewAssignment.Pair(applicationID: record.applicationID, reviewerID: record.reviewerID)
+            return (pair, done.contains(pair))
+        }
+    }
+
+    /// One reviewer's review of an application, if written.
+    public func review(applicationID: UUID, reviewerID: UUID) async throws -> Review? {
+        try await ReviewRecord.query(on: db).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first()?.value()
+    }
+
     public func isAssigned(applicationID: UUID, reviewerID: UUID) async throws -> Bool {
         try await ReviewAssignmentRecord.query(on: db).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() > 0
     }
@@ -159,6 +184,11 @@ public struct ReviewStore: Sendable {
     }
 
     // MARK: Loading the parties
+
+    /// The program's reviewers, for the manager's page.
+    public func reviewers(programID: UUID) async throws -> [ReviewAssignment.Party] {
+        try await Self.reviewers(programID: programID, on: db)
+    }
 
     /// Accounts with the reviewer role in the program, with the name of their organisation.
     static func reviewers(programID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {

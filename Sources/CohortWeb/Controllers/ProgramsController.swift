@@ -16,7 +16,8 @@ struct ProgramsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        guard AccessPolicy.isStaff(actor) else { throw DomainError.forbidden }
+        // Reviewers count as staff for their reviews, but the programs list is for those who run programs.
+        guard AccessPolicy.visibleProgramIDs(actor).map({ !$0.isEmpty }) ?? true else { throw DomainError.forbidden }
         let request = req.listRequest(default: ProgramSort.start)
         let (items, total) = try await ProgramStore(db: req.db).page(request, visible: AccessPolicy.visibleProgramIDs(actor))
         let list = ListView(basePath: SiteURL.staffPrograms.path, request: request, total: total, noun: ("program", "programs"),

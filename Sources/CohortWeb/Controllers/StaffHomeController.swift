@@ -23,6 +23,7 @@ struct StaffHomeController: RouteCollection {
         }
         let name = req.authSession?.account.name ?? ""
         return req.page("staff-home", title: "Staff area",
-                        StaffHomeView(name: name, programs: items, isAdmin: actor.isAdmin, hasPrograms: !items.isEmpty))
+                        StaffHomeView(name: name, programs: items, isAdmin: actor.isAdmin, hasPrograms: !items.isEmpty,
+                                      isReviewer: !AccessPolicy.reviewedProgramIDs(actor).isEmpty))
     }
 }

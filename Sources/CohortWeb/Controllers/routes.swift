@@ -21,4 +21,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: ApplicationAPIController())
     try app.register(collection: StaffAPIController())
     try app.register(collection: StaffTokensController())
+    try app.register(collection: ReviewSetupController())
+    try app.register(collection: ReviewerController())
 }

@@ -47,6 +47,8 @@ struct ApplicationListView: Sendable {
     /// The call's settings and form, for those who may change them.
     let settingsHref: String?
     let formHref: String?
+    /// The call's review set-up and scores, for its managers.
+    let reviewHref: String?
 }
 
 struct ApplicationDetailView: Sendable {

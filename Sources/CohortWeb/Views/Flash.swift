@@ -3,6 +3,7 @@ import Vapor
 /// Messages shown once after a redirect. The cookie carries only this code, never user data.
 enum Flash: String, CaseIterable {
     case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, statusChanged, tokenRevoked
+    case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared
 
     var message: String {
         switch self {
@@ -16,6 +17,10 @@ enum Flash: String, CaseIterable {
         case .passwordSet: "The new password is set. The account was signed out everywhere."
         case .statusChanged: "The status is changed."
         case .tokenRevoked: "The token is revoked. Programs using it can no longer sign in with it."
+        case .reviewersAssigned: "Reviewers are assigned: every eligible application has the reviews wanted."
+        case .reviewersShort: "Reviewers are assigned, but some applications have fewer reviewers than wanted: too few reviewers are free of conflicts. Add reviewers and assign again."
+        case .reviewSaved: "Your review is saved."
+        case .conflictDeclared: "Thank you. The application goes to another reviewer, and your review of it, if any, is removed."
         }
     }
 }

@@ -44,6 +44,8 @@ struct StaffHomeView: Sendable {
     let programs: [ProgramItem]
     let isAdmin: Bool
     let hasPrograms: Bool
+    /// The person reviews for at least one program.
+    let isReviewer: Bool
 }
 
 struct OrganisationListView: Sendable {

@@ -26,6 +26,7 @@ extension ApplicationListView: MustacheParent {
         case "statusForm": statusForm
         case "settingsHref": settingsHref
         case "formHref": formHref
+        case "reviewHref": reviewHref
         default: nil
         }
     }

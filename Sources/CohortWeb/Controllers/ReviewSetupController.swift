@@ -1,0 +1,133 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// A call's review, for its managers: the rubric and switches, the reviewers and their load,
+/// automatic assignment, and the scores with their calibration and agreement.
+struct ReviewSetupController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let review = routes.grouped("staff", "calls", ":callID", "review")
+        review.get(use: show)
+        review.post(use: save)
+        review.post("assign", use: assign)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let settings = try await ReviewStore(db: req.db).settings(callID: loaded.call.id)
+        let form = RubricForm(rubric: settings.rubric, isBlind: settings.isBlind, avoidsSameCountry: settings.avoidsSameCountry)
+        return try await page(req, loaded: loaded, program: program, form: form, errors: [])
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let form = RubricForm(values: try req.formValues().values)
+        switch form.rubric() {
+        case .failure(let failure):
+            return try await page(req, loaded: loaded, program: program, form: form, errors: failure.errors)
+        case .success(let rubric):
+            try await ReviewStore(db: req.db).save(.init(rubric: rubric, isBlind: form.isBlind, avoidsSameCountry: form.avoidsSameCountry),
+                                                   callID: loaded.call.id)
+            return req.redirect(.callReview(loaded.call.id), flash: .saved)
+        }
+    }
+
+    func assign(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let plan = try await ReviewStore(db: req.db).autoAssign(callID: loaded.call.id, programID: program.id, now: Date())
+        return req.redirect(.callReview(loaded.call.id), flash: plan.shortfall.isEmpty ? .reviewersAssigned : .reviewersShort)
+    }
+
+    private func page(_ req: Request, loaded: CallStore.Loaded, program: Program, form: RubricForm, errors: [FieldError]) async throws -> Response {
+        let store = ReviewStore(db: req.db)
+        let callID = loaded.call.id
+        let accounts = AccountStore(db: req.db)
+        let reviewers = try await store.reviewers(programID: program.id)
+        let assignments = try await store.assignments(callID: callID)
+        let aggregation = try await store.aggregation(callID: callID)
+        let applicationIDs = Array(Set(assignments.map(\.pair.applicationID)).union(aggregation?.scores.map(\.applicationID) ?? []))
+        let summaries = Dictionary(uniqueKeysWithValues: try await ApplicationListStore(db: req.db).summaries(ids: applicationIDs, callID: callID)
+            .map { ($0.id, $0) })
+        var names: [UUID: String] = [:]
+        for reviewer in reviewers { names[reviewer.id] = try await accounts.find(reviewer.id)?.name ?? "—" }
+        let load = Dictionary(grouping: assignments, by: \.pair.reviewerID)
+        let view = ReviewSetupView(
+            form: FormView(request: req, action: SiteURL.callReview(callID).path, submitLabel: "Save the review settings",
+                           fields: Self.fields(form, errors: errors)),
+            reviewers: reviewers.map { reviewer in
+                let theirs = load[reviewer.id] ?? []
+                return .init(name: names[reviewer.id] ?? "—", organisation: reviewer.organisation ?? "—",
+                             assigned: theirs.count, reviewed: theirs.filter(\.isReviewed).count)
+            },
+            hasReviewers: !reviewers.isEmpty,
+            canAssign: form.rows.contains { !$0.key.isEmpty } && !reviewers.isEmpty,
+            assignAction: SiteURL.callReviewAssign(callID).path, csrf: req.csrfToken(),
+            membersHref: SiteURL.programMembers(slug: program.slug).path,
+            scores: (aggregation?.scores ?? []).map { score in
+                let summary = summaries[score.applicationID]
+                return .init(reference: summary?.reference ?? "—", name: summary?.fullName ?? "—",
+                             href: SiteURL.callApplication(callID: callID, id: score.applicationID).path, reviews: score.reviewCount,
+                             average: Self.decimal(score.average), calibrated: Self.decimal(score.calibrated), spread: Self.decimal(score.spread),
+                             flag: score.needsDiscussion ? "Discuss" : "")
+            },
+            agreement: aggregation?.agreement.map { "Krippendorff's alpha is \(Self.decimal($0)): 1 means reviewers agree completely, 0 no more than chance." }
+                ?? "There are not yet enough applications with two or more reviews to measure how far reviewers agree.",
+            method: ReviewAggregation.method)
+        return req.page("staff-review", title: "Review", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+                        trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
+                                                     Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
+    }
+
+    static func fields(_ form: RubricForm, errors: [FieldError]) -> [FormField] {
+        var fields: [FormField] = []
+        for (index, row) in form.rows.enumerated() {
+            let number = index + 1
+            fields.append(FormField("c\(index)_key", "", value: row.key, errors: []).type("hidden"))
+            fields.append(FormField("c\(index)_name", "Criterion \(number): name", value: row.name, errors: errors,
+                                    hint: index == 0 ? "Leave a name empty to remove that criterion." : nil).optional())
+            fields.append(FormField("c\(index)_description", "Criterion \(number): what reviewers look for", value: row.description, errors: errors).optional())
+            fields.append(FormField("c\(index)_weight", "Criterion \(number): weight", value: row.weight, errors: errors).type("text").optional())
+            fields.append(FormField("c\(index)_lowest", "Criterion \(number): lowest score", value: row.lowest, errors: errors).optional())
+            fields.append(FormField("c\(index)_highest", "Criterion \(number): highest score", value: row.highest, errors: errors).optional())
+        }
+        fields.append(FormField("reviewsWanted", "Reviews wanted per application", value: form.reviewsWanted, errors: errors))
+        fields.append(FormField("blind", "Blind review: reviewers never see the applicant's name, email, phone, organisation or identifying answers",
+                                value: form.isBlind ? "on" : "", errors: errors).type("checkbox"))
+        fields.append(FormField("sameCountry", "A reviewer from the applicant's country counts as a conflict",
+                                value: form.avoidsSameCountry ? "on" : "", errors: errors).type("checkbox"))
+        return fields
+    }
+
+    static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }
+}
+
+struct ReviewSetupView: Sendable {
+    struct Reviewer: Sendable {
+        let name: String
+        let organisation: String
+        let assigned: Int
+        let reviewed: Int
+    }
+
+    struct Score: Sendable {
+        let reference: String
+        let name: String
+        let href: String
+        let reviews: Int
+        let average: String
+        let calibrated: String
+        let spread: String
+        let flag: String
+    }
+
+    let form: FormView
+    let reviewers: [Reviewer]
+    let hasReviewers: Bool
+    let canAssign: Bool
+    let assignAction: String
+    let csrf: String
+    let membersHref: String
+    let scores: [Score]
+    let agreement: String
+    let method: String
+}

@@ -1,0 +1,218 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The reviewer's side: their queue per call, and the review page of an application assigned
+/// to them (identity hidden when the call's review is blind). An application that is not
+/// assigned to the person asking does not exist for them (404).
+struct ReviewerController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let review = routes.grouped("review")
+        review.get(use: home)
+        review.get("calls", ":callID", use: queue)
+        review.get("calls", ":callID", "applications", ":applicationID", use: show)
+        review.post("calls", ":callID", "applications", ":applicationID", use: save)
+        review.post("calls", ":callID", "applications", ":applicationID", "conflict", use: declareConflict)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        guard !AccessPolicy.reviewedProgramIDs(actor).isEmpty else { throw DomainError.forbidden }
+        var rows: [ReviewHomeView.Row] = []
+        for entry in try await ReviewStore(db: req.db).calls(reviewerID: actor.accountID) {
+            guard let loaded = try await CallStore(db: req.db).load(entry.callID),
+                  AccessPolicy.reviews(actor, programID: loaded.call.programID) else { continue }
+            rows.append(.init(title: loaded.call.title.text(in: .english), href: SiteURL.reviewQueue(entry.callID).path,
+                              assigned: entry.assigned, left: entry.assigned - entry.reviewed))
+        }
+        return req.page("review-home", title: "Your reviews", ReviewHomeView(rows: rows), trail: [StaffProgram.staffCrumb])
+    }
+
+    func queue(req: Request) async throws -> Response {
+        let (actor, loaded) = try await Self.reviewer(req)
+        let items = try await ReviewStore(db: req.db).queue(callID: loaded.call.id, reviewerID: actor.accountID)
+        let references = try await Self.references(req, callID: loaded.call.id, ids: items.map(\.applicationID))
+        let next = items.first { !$0.isReviewed }
+        let view = ReviewQueueView(
+            title: loaded.call.title.text(in: .english),
+            rows: items.enumerated().map { index, item in
+                .init(label: references[item.applicationID] ?? "Application \(index + 1)",
+                      href: SiteURL.reviewApplication(callID: loaded.call.id, id: item.applicationID).path,
+                      state: item.isReviewed ? "Reviewed" : "To review")
+            },
+            left: items.filter { !$0.isReviewed }.count,
+            nextHref: next.map { SiteURL.reviewApplication(callID: loaded.call.id, id: $0.applicationID).path })
+        return req.page("review-queue", title: "Reviews: \(view.title)", view, trail: [StaffProgram.staffCrumb, Self.homeCrumb])
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (actor, loaded) = try await Self.reviewer(req)
+        let application = try await Self.assignedApplication(req, actor: actor, callID: loaded.call.id)
+        let existing = try await ReviewStore(db: req.db).review(applicationID: application.id, reviewerID: actor.accountID)
+        let values = existing.map(ReviewFormValues.init) ?? ReviewFormValues()
+        return try await page(req, actor: actor, loaded: loaded, application: application, values: values, errors: [])
+    }
+
+    func save(req: Request) async throws -> Response {
+        let (actor, loaded) = try await Self.reviewer(req)
+        let application = try await Self.assignedApplication(req, actor: actor, callID: loaded.call.id)
+        let form = try req.formValues()
+        let values = ReviewFormValues(form: form.values)
+        guard let recommendation = Review.Recommendation(rawValue: values.recommendation) else {
+            return try await page(req, actor: actor, loaded: loaded, application: application, values: values,
+                                  errors: [FieldError("recommendation", "Choose your recommendation.")])
+        }
+        let review = Review(reviewerID: actor.accountID, applicationID: application.id, scores: values.scores, comment: values.comment,
+                            recommendation: recommendation)
+        do {
+            try await ReviewStore(db: req.db).save(review, now: Date())
+        } catch let failure as ValidationFailure {
+            return try await page(req, actor: actor, loaded: loaded, application: application, values: values,
+                                  errors: failure.errors.map { FieldError("s_\($0.field)", $0.message) })
+        }
+        let queue = try await ReviewStore(db: req.db).queue(callID: loaded.call.id, reviewerID: actor.accountID)
+        if let next = queue.first(where: { !$0.isReviewed }) {
+            return req.redirect(.reviewApplication(callID: loaded.call.id, id: next.applicationID), flash: .reviewSaved)
+        }
+        return req.redirect(.reviewQueue(loaded.call.id), flash: .reviewSaved)
+    }
+
+    func declareConflict(req: Request) async throws -> Response {
+        let (actor, loaded) = try await Self.reviewer(req)
+        let application = try await Self.assignedApplication(req, actor: actor, callID: loaded.call.id)
+        let note = try req.formValues()["note"].trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try await ReviewStore(db: req.db).declareConflict(applicationID: application.id, reviewerID: actor.accountID,
+                                                              programID: loaded.call.programID,
+                                                              note: note.isEmpty ? "Knows the applicant." : String(note.prefix(500)), now: Date())
+        return req.redirect(.reviewQueue(loaded.call.id), flash: .conflictDeclared)
+    }
+
+    // MARK: Access
+
+    static let homeCrumb = Layout.Crumb(label: "Your reviews", href: SiteURL.reviewHome.path)
+
+    /// The signed-in reviewer and the call, when they review for its program; otherwise the call is not found.
+    static func reviewer(_ req: Request) async throws -> (Actor, CallStore.Loaded) {
+        let actor = try req.requireActor()
+        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
+              AccessPolicy.reviews(actor, programID: loaded.call.programID) else { throw DomainError.notFound("call") }
+        return (actor, loaded)
+    }
+
+    static func assignedApplication(_ req: Request, actor: Actor, callID: UUID) async throws -> CallApplication {
+        guard let id = req.parameters.get("applicationID", as: UUID.self),
+              try await ReviewStore(db: req.db).isAssigned(applicationID: id, reviewerID: actor.accountID),
+              let application = try await ApplicationStore(db: req.db).find(id), application.callID == callID else {
+            throw DomainError.notFound("application")
+        }
+        return application
+    }
+
+    static func references(_ req: Request, callID: UUID, ids: [UUID]) async throws -> [UUID: String] {
+        var references: [UUID: String] = [:]
+        for summary in try await ApplicationListStore(db: req.db).summaries(ids: ids, callID: callID) {
+            if let reference = summary.reference { references[summary.id] = reference }
+        }
+        return references
+    }
+
+    // MARK: The page
+
+    private func page(_ req: Request, actor: Actor, loaded: CallStore.Loaded, application: CallApplication, values: ReviewFormValues,
+                      errors: [FieldError]) async throws -> Response {
+        let settings = try await ReviewStore(db: req.db).settings(callID: loaded.call.id)
+        guard let rubric = settings.rubric else { throw DomainError.conflict("This call's review has not been set up yet.") }
+        let form = try await CallStore(db: req.db).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
+        let words = req.words(.english)
+        let groups = BlindReview.visibleSections(form, blind: settings.isBlind).map { section in
+            ApplicationDetailView.Group(title: section.title.text(in: .english), items: section.questions.map { question in
+                // Files are not offered to reviewers: a letter or CV names its author.
+                let answer = application.answers[question.key]
+                let text = question.type == .file ? (answer?.isBlank == false ? "A file was uploaded (not shown in review)." : words("app.notAnswered"))
+                    : AnswerText.display(answer, question: question, words: words)
+                return ApplicationDetailView.Item(label: question.label.text(in: .english), answer: text)
+            })
+        }
+        var fields = rubric.criteria.map { criterion in
+            var field = FormField("s_\(criterion.key)", criterion.name, value: values.scores[criterion.key].map(String.init) ?? "", errors: errors,
+                                  hint: criterion.description.isEmpty ? "From \(criterion.lowest) to \(criterion.highest)."
+                                      : "\(criterion.description) From \(criterion.lowest) to \(criterion.highest).")
+                .choices((criterion.lowest...criterion.highest).map { ("\($0)", "\($0)") })
+            field.asRadios = true
+            return field
+        }
+        fields.append(FormField("comment", "Comment for the selection committee", value: values.comment, errors: errors).multiline().optional())
+        var recommendation = FormField("recommendation", "Your recommendation", value: values.recommendation, errors: errors)
+            .choices([("recommend", "Recommend"), ("maybe", "Maybe"), ("do-not-recommend", "Do not recommend")])
+        recommendation.asRadios = true
+        fields.append(recommendation)
+        let references = try await Self.references(req, callID: loaded.call.id, ids: [application.id])
+        let view = ReviewPageView(
+            heading: "Review " + (references[application.id] ?? "application"),
+            isBlind: settings.isBlind,
+            groups: groups,
+            form: FormView(request: req, action: SiteURL.reviewApplication(callID: loaded.call.id, id: application.id).path,
+                           submitLabel: "Save and open the next", fields: fields, cancelHref: SiteURL.reviewQueue(loaded.call.id).path),
+            conflictAction: SiteURL.reviewConflict(callID: loaded.call.id, id: application.id).path, csrf: req.csrfToken())
+        return req.page("review-application", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+                        isError: !errors.isEmpty,
+                        trail: [StaffProgram.staffCrumb, Self.homeCrumb,
+                                Layout.Crumb(label: loaded.call.title.text(in: .english), href: SiteURL.reviewQueue(loaded.call.id).path)])
+    }
+}
+
+/// What the review form holds, as typed.
+struct ReviewFormValues: Sendable {
+    var scores: [String: Int] = [:]
+    var comment = ""
+    var recommendation = ""
+
+    init() {}
+
+    init(_ review: Review) {
+        scores = review.scores
+        comment = review.comment
+        recommendation = review.recommendation.rawValue
+    }
+
+    init(form: [String: String]) {
+        for (name, value) in form where name.hasPrefix("s_") {
+            if let score = Int(value.trimmingCharacters(in: .whitespaces)) { scores[String(name.dropFirst(2))] = score }
+        }
+        comment = String((form["comment"] ?? "").prefix(5000))
+        recommendation = form["recommendation"] ?? ""
+    }
+}
+
+struct ReviewHomeView: Sendable {
+    struct Row: Sendable {
+        let title: String
+        let href: String
+        let assigned: Int
+        let left: Int
+    }
+
+    let rows: [Row]
+}
+
+struct ReviewQueueView: Sendable {
+    struct Row: Sendable {
+        let label: String
+        let href: String
+        let state: String
+    }
+
+    let title: String
+    let rows: [Row]
+    let left: Int
+    let nextHref: String?
+}
+
+struct ReviewPageView: Sendable {
+    let heading: String
+    let isBlind: Bool
+    let groups: [ApplicationDetailView.Group]
+    let form: FormView
+    let conflictAction: String
+    let csrf: String
+}

@@ -1,0 +1,103 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+@testable import CohortWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite struct ReviewWebTests {
+    /// Two reviewers for the 2006 program, one working at the organisation of the first applicant.
+    static func reviewers(_ app: Application) async throws -> (program: Program, callID: UUID, reviewers: [UUID]) {
+        let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
+        let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
+        let accounts = AccountStore(db: app.db)
+        var ids: [UUID] = []
+        for n in 1...2 {
+            let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)",
+                                                    passwordHash: try app.hashPassword("reviewer-password-\(n)"), role: .member)
+            try await accounts.addMember(programID: program.id, accountID: account.id, role: .reviewer)
+            ids.append(account.id)
+        }
+        return (program, call.id, ids)
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func aManagerSetsUpReviewAndReviewersWorkThroughTheirQueue(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let (_, callID, reviewerIDs) = try await Self.reviewers(app)
+            let call = callID.uuidString.lowercased()
+            let admin = Browser(app)
+            _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
+            #expect(try await admin.get("/staff/calls/\(call)/review").status == .ok)
+            // A refused rubric comes back with what was typed and a message per field.
+            let refused = try await admin.post("/staff/calls/\(call)/review", ["c0_key": "", "c0_name": "Experience", "c0_weight": "heavy",
+                                                                              "c0_lowest": "1", "c0_highest": "5", "reviewsWanted": "2"])
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("Give the weight as a number") && refused.body.string.contains("value=\"heavy\""))
+            let saved = try await admin.post("/staff/calls/\(call)/review", [
+                "c0_key": "", "c0_name": "Experience with migrant workers", "c0_description": "Casework, organising, research.",
+                "c0_weight": "2", "c0_lowest": "1", "c0_highest": "5",
+                "c1_key": "", "c1_name": "Motivation", "c1_description": "", "c1_weight": "1", "c1_lowest": "1", "c1_highest": "5",
+                "c2_key": "", "c2_name": "", "c2_description": "", "c2_weight": "1", "c2_lowest": "1", "c2_highest": "5",
+                "reviewsWanted": "1", "blind": "on"])
+            #expect(saved.status == .seeOther)
+            let settings = try await ReviewStore(db: app.db).settings(callID: callID)
+            #expect(settings.isBlind && settings.rubric?.criteria.map(\.key) == ["experience_with_migrant_workers", "motivation"])
+            #expect(try await admin.post("/staff/calls/\(call)/review/assign").status == .seeOther)
+            let page = try await admin.get("/staff/calls/\(call)/review").body.string
+            #expect(page.contains("Reviewer 1") && page.contains("Reviewer 2"))
+
+            // The reviewer's queue, and the review page without the applicant's identity.
+            let reviewer = Browser(app)
+            _ = try await reviewer.signIn("reviewer1@example.org", "reviewer-password-1")
+            #expect(try await reviewer.get("/staff").body.string.contains("Your reviews"))
+            #expect(try await reviewer.get("/review").body.string.contains("/review/calls/\(call)"))
+            let queue = try await ReviewStore(db: app.db).queue(callID: callID, reviewerID: reviewerIDs[0])
+            #expect(!queue.isEmpty)
+            let first = try #require(queue.first).applicationID
+            let application = try #require(try await ApplicationStore(db: app.db).find(first))
+            let reviewPage = try await reviewer.get("/review/calls/\(call)/applications/\(first.uuidString.lowercased())")
+            #expect(reviewPage.status == .ok)
+            let text = reviewPage.body.string
+            #expect(text.contains("Blind review"))
+            #expect(!text.contains(application.email))
+            if case .text(let name)? = application.answers["full_name"], !name.isEmpty { #expect(!text.contains(name)) }
+            if case .text(let organisation)? = application.answers["organisation"], !organisation.isEmpty { #expect(!text.contains(organisation)) }
+            // The staff area stays closed to a reviewer who is not a manager.
+            #expect(try await reviewer.get("/staff/calls/\(call)/applications").status == .notFound)
+            #expect(try await reviewer.get("/staff/calls/\(call)/review").status == .notFound)
+
+            // An incomplete review comes back; a complete one opens the next application.
+            let path = "/review/calls/\(call)/applications/\(first.uuidString.lowercased())"
+            let incomplete = try await reviewer.post(path, ["s_experience_with_migrant_workers": "4", "recommendation": "recommend"])
+            #expect(incomplete.status == .unprocessableEntity && incomplete.body.string.contains("Give a score for Motivation"))
+            let done = try await reviewer.post(path, ["s_experience_with_migrant_workers": "4", "s_motivation": "5", "comment": "Strong casework.",
+                                                      "recommendation": "recommend"])
+            #expect(done.status == .seeOther)
+            if queue.count > 1 {
+                #expect(done.headers.first(name: .location) == "/review/calls/\(call)/applications/\(queue[1].applicationID.uuidString.lowercased())")
+            }
+            #expect(try await ReviewStore(db: app.db).review(applicationID: first, reviewerID: reviewerIDs[0])?.scores
+                    == ["experience_with_migrant_workers": 4, "motivation": 5])
+            // The other reviewer cannot open or review it.
+            let other = Browser(app)
+            _ = try await other.signIn("reviewer2@example.org", "reviewer-password-2")
+            let assignedToOther = try await ReviewStore(db: app.db).isAssigned(applicationID: first, reviewerID: reviewerIDs[1])
+            if !assignedToOther {
+                #expect(try await other.get(path).status == .notFound)
+                #expect(try await other.post(path, ["s_motivation": "1", "recommendation": "maybe"]).status == .notFound)
+            }
+            // The manager's scores show it.
+            #expect(try await admin.get("/staff/calls/\(call)/review").body.string.contains(application.reference ?? "?"))
+
+            // "I know this person" hands it over.
+            let conflict = try await reviewer.post(path + "/conflict", ["note": "We worked together."])
+            #expect(conflict.status == .seeOther)
+            #expect(try await !ReviewStore(db: app.db).isAssigned(applicationID: first, reviewerID: reviewerIDs[0]))
+            #expect(try await ReviewStore(db: app.db).isAssigned(applicationID: first, reviewerID: reviewerIDs[1]))
+            #expect(try await reviewer.get(path).status == .notFound)
+        }
+    }
+}
