@@ -33,6 +33,8 @@ public enum StaffAction: Sendable, Equatable {
     case manageCalls(UUID)
     /// Set up a call's review (rubric, blind review), assign reviewers, read scores.
     case manageReview(UUID)
+    /// Run, compare and read selection runs (with identities).
+    case runSelection(UUID)
 }
 
 public enum AccessPolicy {
@@ -43,7 +45,8 @@ public enum AccessPolicy {
         case .manageOrganisations, .manageAccounts, .createProgram, .deleteProgram, .assignProgramRoles:
             return false
         case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program),
-             .decideApplications(let program), .manageCalls(let program), .manageReview(let program):
+             .decideApplications(let program), .manageCalls(let program), .manageReview(let program),
+             .runSelection(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
     }

@@ -55,6 +55,10 @@ enum SiteURL: Equatable {
     case callReview(UUID)
     case callReviewAssign(UUID)
     case reviewHome
+    case callSelection(UUID)
+    case selectionRun(callID: UUID, id: UUID)
+    case selectionInstance(callID: UUID, id: UUID)
+    case selectionCompare(UUID)
     case reviewQueue(UUID)
     case reviewApplication(callID: UUID, id: UUID)
     case reviewConflict(callID: UUID, id: UUID)
@@ -122,6 +126,10 @@ enum SiteURL: Equatable {
         case .callReview(let id): "/staff/calls/\(id.uuidString.lowercased())/review"
         case .callReviewAssign(let id): "/staff/calls/\(id.uuidString.lowercased())/review/assign"
         case .reviewHome: "/review"
+        case .callSelection(let id): "/staff/calls/\(id.uuidString.lowercased())/selection"
+        case .selectionRun(let callID, let id): "/staff/calls/\(callID.uuidString.lowercased())/selection/\(id.uuidString.lowercased())"
+        case .selectionInstance(let callID, let id): "/staff/calls/\(callID.uuidString.lowercased())/selection/\(id.uuidString.lowercased())/instance.json"
+        case .selectionCompare(let id): "/staff/calls/\(id.uuidString.lowercased())/selection/compare"
         case .reviewQueue(let id): "/review/calls/\(id.uuidString.lowercased())"
         case .reviewApplication(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())"
         case .reviewConflict(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/conflict"

@@ -87,7 +87,15 @@ import Testing
         #expect(AccessPolicy.visibleProgramIDs(Self.managerA) == [Self.programA])
         #expect(AccessPolicy.visibleProgramIDs(Self.reviewerA) == [])
         #expect(AccessPolicy.isStaff(Self.managerA))
-        #expect(!AccessPolicy.isStaff(Self.reviewerA))
+        // A reviewer reaches the staff area's front page for their reviews, but no program in it.
+        #expect(AccessPolicy.isStaff(Self.reviewerA))
+        #expect(AccessPolicy.reviewedProgramIDs(Self.reviewerA) == [Self.programA])
+        #expect(AccessPolicy.reviewedProgramIDs(Self.managerA).isEmpty)
+        #expect(AccessPolicy.reviews(Self.reviewerA, programID: Self.programA) && !AccessPolicy.reviews(Self.managerA, programID: Self.programA))
+        for action in [StaffAction.viewApplications(Self.programA), .manageReview(Self.programA), .runSelection(Self.programA)] {
+            #expect(!AccessPolicy.allows(Self.reviewerA, action))
+            #expect(AccessPolicy.allows(Self.managerA, action))
+        }
     }
 }
 

@@ -23,7 +23,7 @@ import Vapor
         let list = ApplicationListView(callTitle: "T", programTitle: "P", countText: "1", filters: [.init(name: "n", label: "l", choices: [choice])],
                                        search: "q", from: "f", to: "t", sorts: [choice], rows: [row], isEmpty: false, nextHref: "/n",
                                        firstHref: "/f", exportHref: "/e", exportWithIdentitiesHref: "/i", action: "/a", publicHref: "/p",
-                                       statusForm: status, settingsHref: "/s", formHref: "/f", reviewHref: "/r")
+                                       statusForm: status, settingsHref: "/s", formHref: "/f", reviewHref: "/r", selectionHref: "/x")
         var field = FormField("f", "Label", value: "v", errors: [], hint: "h")
         field.error = "e"
         field.autocomplete = "email"

@@ -13,5 +13,6 @@ public enum CohortMigrations {
         CreateApplications(),
         AddFilesTokensAndListIndexes(),
         CreateReviewTables(),
+        CreateSelectionRuns(),
     ]
 }

@@ -23,4 +23,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffTokensController())
     try app.register(collection: ReviewSetupController())
     try app.register(collection: ReviewerController())
+    try app.register(collection: SelectionController())
 }

@@ -60,7 +60,8 @@ struct ApplicationListPresenter {
                 back: base + Self.queryString(query),
                 choices: ApplicationStatus.staffSettable.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil,
             settingsHref: mayManage ? SiteURL.editCall(call.id).path : nil, formHref: mayManage ? SiteURL.callForm(call.id).path : nil,
-            reviewHref: AccessPolicy.allows(request.actor, .manageReview(call.programID)) ? SiteURL.callReview(call.id).path : nil)
+            reviewHref: AccessPolicy.allows(request.actor, .manageReview(call.programID)) ? SiteURL.callReview(call.id).path : nil,
+            selectionHref: AccessPolicy.allows(request.actor, .runSelection(call.programID)) ? SiteURL.callSelection(call.id).path : nil)
     }
 
     private func facet(_ name: String, _ label: String, counts: [String: Int], selected: String?,

@@ -47,8 +47,9 @@ struct ApplicationListView: Sendable {
     /// The call's settings and form, for those who may change them.
     let settingsHref: String?
     let formHref: String?
-    /// The call's review set-up and scores, for its managers.
+    /// The call's review set-up and scores, and its selection, for its managers.
     let reviewHref: String?
+    let selectionHref: String?
 }
 
 struct ApplicationDetailView: Sendable {

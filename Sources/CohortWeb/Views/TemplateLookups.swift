@@ -27,6 +27,7 @@ extension ApplicationListView: MustacheParent {
         case "settingsHref": settingsHref
         case "formHref": formHref
         case "reviewHref": reviewHref
+        case "selectionHref": selectionHref
         default: nil
         }
     }

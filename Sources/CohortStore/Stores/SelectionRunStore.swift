@@ -1,0 +1,103 @@
+import CohortCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// A saved selection run, as stored.
+public struct SelectionRun: Sendable, Equatable {
+    public let id: UUID
+    public let callID: UUID
+    public let name: String
+    public let createdBy: UUID
+    public let createdAt: Date
+    /// The form as it was filled in, to run again from.
+    public let form: [String: String]
+    /// The instance in the format `cohort select` reads.
+    public let instance: Data
+    public let status: SelectionSolution.Status
+    public let selected: [String]
+    public let objective: Double?
+    public let conflict: SelectionConflict?
+}
+
+/// Selection runs of a call, and the pool they are made from.
+public struct SelectionRunStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    /// Eligible submitted applications with a reference, their score (nil without a review) and attributes.
+    public func candidates(callID: UUID, programID: UUID, form: FormDefinition, rules: EligibilityRules,
+                           score: SelectionSetup.Score) async throws -> [SelectionCandidate] {
+        struct Row: Decodable { let id: UUID; let reference: String; let answers: String; let language: String }
+        let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
+        let rows = try await ApplicationSQL.sql(db).raw("""
+            SELECT id, reference, answers, language FROM applications WHERE call_id = \(bind: callID) \
+            AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true) AND reference IS NOT NULL ORDER BY reference
+            """).all(decoding: Row.self)
+        let roles = Dictionary(try await ProgramPartsStore(db: db).countries(programID: programID).map { ($0.country.code, $0.role) },
+                               uniquingKeysWith: { first, _ in first })
+        let scores = Dictionary(uniqueKeysWithValues: (try await ReviewStore(db: db).aggregation(callID: callID)?.scores ?? [])
+            .map { ($0.applicationID, score == .calibrated ? $0.calibrated : $0.average) })
+        return try rows.map { row in
+            let answers = try JSONText.decode([String: Answer].self, row.answers)
+            let facts = ApplicationFacts(answers: answers, rules: rules)
+            return SelectionCandidate(reference: row.reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
+                                      attributes: SelectionCandidate.attributes(facts: facts, answers: answers,
+                                                                                language: Language(rawValue: row.language) ?? .english,
+                                                                                form: form, countryRoles: roles))
+        }
+    }
+
+    public func save(callID: UUID, name: String, createdBy: UUID, form: [String: String], instance: SelectionInstance,
+                     solution: SelectionSolution, timeSeconds: Double, now: Date) async throws -> SelectionRun {
+        let record = SelectionRunRecord()
+        record.id = UUID()
+        record.callID = callID
+        record.name = name
+        record.createdBy = createdBy
+        record.createdAt = now
+        record.form = try JSONText.encode(form)
+        record.instance = String(decoding: try instance.json(), as: UTF8.self)
+        record.result = String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self)
+        try await db.serializedTransaction { tx in try await record.create(on: tx) }
+        return try record.value()
+    }
+
+    /// Newest first.
+    public func runs(callID: UUID) async throws -> [SelectionRun] {
+        try await SelectionRunRecord.query(on: db).filter(\.$callID == callID).sort(\.$createdAt, .descending).all().map { try $0.value() }
+    }
+
+    public func run(id: UUID, callID: UUID) async throws -> SelectionRun? {
+        try await SelectionRunRecord.query(on: db).filter(\.$id == id).filter(\.$callID == callID).first()?.value()
+    }
+}
+
+final class SelectionRunRecord: Model, @unchecked Sendable {
+    static let schema = "selection_runs"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "call_id") var callID: UUID
+    @Field(key: "name") var name: String
+    @Field(key: "created_by") var createdBy: UUID
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "form") var form: String
+    @Field(key: "instance") var instance: String
+    @Field(key: "result") var result: String
+
+    init() {}
+
+    func value() throws -> SelectionRun {
+        struct Result: Decodable {
+            let status: SelectionSolution.Status
+            let selected: [String]
+            let objective: Double?
+            let conflict: SelectionConflict?
+        }
+        let result = try JSONText.decode(Result.self, self.result)
+        return SelectionRun(id: try requireID(), callID: callID, name: name, createdBy: createdBy, createdAt: createdAt,
+                            form: try JSONText.decode([String: String].self, form), instance: Data(instance.utf8), status: result.status,
+                            selected: result.selected, objective: result.objective, conflict: result.conflict)
+    }
+}

@@ -1,0 +1,125 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// Selection for a call's managers: quotas and cohort size in, the provably best cohort out,
+/// explained; every run is saved with its inputs, and two runs can be set side by side.
+struct SelectionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let selection = routes.grouped("staff", "calls", ":callID", "selection")
+        selection.get(use: show)
+        selection.post(use: run)
+        selection.get("compare", use: compare)
+        selection.get(":runID", use: result)
+        selection.get(":runID", "instance.json", use: instance)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        var form = SelectionSetupForm(cohortSize: loaded.call.targetCohortSize)
+        if let from = req.query[UUID.self, at: "from"], let earlier = try await SelectionRunStore(db: req.db).run(id: from, callID: loaded.call.id) {
+            form = SelectionSetupForm(values: earlier.form)
+            form.rows += Array(repeating: SelectionSetupForm.Row(), count: SelectionSetupForm.blankRows)
+        }
+        return try await page(req, loaded: loaded, program: program, form: form, errors: [])
+    }
+
+    func run(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let actor = try req.requireActor()
+        let form = SelectionSetupForm(values: try req.formValues().values)
+        let score = SelectionSetup.Score(rawValue: form.score) ?? .calibrated
+        let candidates = try await SelectionRunStore(db: req.db).candidates(callID: loaded.call.id, programID: program.id, form: loaded.form,
+                                                                           rules: loaded.rules, score: score)
+        let attributes = Self.attributeValues(candidates)
+        switch form.setup(references: Set(candidates.map(\.reference)), attributes: Set(attributes.keys)) {
+        case .failure(let failure):
+            return try await page(req, loaded: loaded, program: program, form: form, errors: failure.errors)
+        case .success(let setup):
+            let instance = try setup.instance(candidates: candidates)
+            let started = DispatchTime.now()
+            let solution = try SelectionSolver.solve(instance)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            let saved = try await SelectionRunStore(db: req.db).save(callID: loaded.call.id, name: setup.name, createdBy: actor.accountID,
+                                                                     form: form.values, instance: instance, solution: solution,
+                                                                     timeSeconds: seconds, now: Date())
+            return req.redirect(.selectionRun(callID: loaded.call.id, id: saved.id))
+        }
+    }
+
+    func result(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let run = try await Self.run(req, callID: loaded.call.id)
+        let instance = try SelectionInstance.decode(json: run.instance)
+        let view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
+                                                                          applicationIDs: try await Self.applicationIDs(req, callID: loaded.call.id))
+        return req.page("staff-selection-run", title: run.name, view, trail: Self.trail(program, loaded))
+    }
+
+    func instance(req: Request) async throws -> Response {
+        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let run = try await Self.run(req, callID: loaded.call.id)
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"selection-\(run.id.uuidString.lowercased()).json\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: run.instance))
+    }
+
+    func compare(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let store = SelectionRunStore(db: req.db)
+        guard let a = req.query[UUID.self, at: "a"], let b = req.query[UUID.self, at: "b"],
+              let first = try await store.run(id: a, callID: loaded.call.id), let second = try await store.run(id: b, callID: loaded.call.id) else {
+            throw Abort(.unprocessableEntity, reason: "Choose two runs of this call to compare.")
+        }
+        let view = try SelectionRunPresenter(callID: loaded.call.id).comparison(first, second)
+        return req.page("staff-selection-compare", title: "Compare runs", view, trail: Self.trail(program, loaded))
+    }
+
+    // MARK: Helpers
+
+    static func run(_ req: Request, callID: UUID) async throws -> SelectionRun {
+        guard let id = req.parameters.get("runID", as: UUID.self), let run = try await SelectionRunStore(db: req.db).run(id: id, callID: callID) else {
+            throw DomainError.notFound("selection run")
+        }
+        return run
+    }
+
+    static func applicationIDs(_ req: Request, callID: UUID) async throws -> [String: UUID] {
+        var ids: [String: UUID] = [:]
+        var after: ListCursor?
+        repeat {
+            let page = try await ApplicationListStore(db: req.db).page(callID: callID, filter: ApplicationFilter(), sort: .reference, after: after, limit: 500)
+            for item in page.items { if let reference = item.reference { ids[reference] = item.id } }
+            after = page.next
+        } while after != nil
+        return ids
+    }
+
+    /// Each attribute quotas can use, with the values found in the pool and how many have each.
+    static func attributeValues(_ candidates: [SelectionCandidate]) -> [String: [(value: String, count: Int)]] {
+        var counts: [String: [String: Int]] = [:]
+        for candidate in candidates { for (name, value) in candidate.attributes { counts[name, default: [:]][value, default: 0] += 1 } }
+        return counts.mapValues { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+
+    static func trail(_ program: Program, _ loaded: CallStore.Loaded) -> [Layout.Crumb] {
+        StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
+                              Layout.Crumb(label: "Selection", href: SiteURL.callSelection(loaded.call.id).path)]
+    }
+
+    private func page(_ req: Request, loaded: CallStore.Loaded, program: Program, form: SelectionSetupForm, errors: [FieldError]) async throws -> Response {
+        let callID = loaded.call.id
+        let store = SelectionRunStore(db: req.db)
+        let candidates = try await store.candidates(callID: callID, programID: program.id, form: loaded.form, rules: loaded.rules, score: .calibrated)
+        let attributes = Self.attributeValues(candidates)
+        let runs = try await store.runs(callID: callID)
+        let view = SelectionFormPresenter(request: req, callID: callID).view(form: form, errors: errors, attributes: attributes,
+                                                                              pool: candidates.count, scored: candidates.filter { $0.score != nil }.count,
+                                                                              runs: runs)
+        return req.page("staff-selection", title: "Selection", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+                        trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
+                                                     Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
+    }
+}
