@@ -52,8 +52,7 @@ struct ReviewSetupController: RouteCollection {
         for reviewer in reviewers { names[reviewer.id] = try await accounts.find(reviewer.id)?.name ?? "—" }
         let load = Dictionary(grouping: assignments, by: \.pair.reviewerID)
         let view = ReviewSetupView(
-            form: FormView(request: req, action: SiteURL.callReview(callID).path, submitLabel: "Save the review settings",
-                           fields: Self.fields(form, errors: errors)),
+            form: Self.form(req, callID: callID, form, errors: errors),
             reviewers: reviewers.map { reviewer in
                 let theirs = load[reviewer.id] ?? []
                 return .init(name: names[reviewer.id] ?? "—", organisation: reviewer.organisation ?? "—",
@@ -78,24 +77,30 @@ struct ReviewSetupController: RouteCollection {
                                                      Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
     }
 
-    static func fields(_ form: RubricForm, errors: [FieldError]) -> [FormField] {
-        var fields: [FormField] = []
-        for (index, row) in form.rows.enumerated() {
+    static func form(_ req: Request, callID: UUID, _ form: RubricForm, errors: [FieldError]) -> FormView {
+        let rows = form.rows.enumerated().map { index, row in
             let number = index + 1
-            fields.append(FormField("c\(index)_key", "", value: row.key, errors: []).type("hidden"))
-            fields.append(FormField("c\(index)_name", "Criterion \(number): name", value: row.name, errors: errors,
-                                    hint: index == 0 ? "Leave a name empty to remove that criterion." : nil).optional())
-            fields.append(FormField("c\(index)_description", "Criterion \(number): what reviewers look for", value: row.description, errors: errors).optional())
-            fields.append(FormField("c\(index)_weight", "Criterion \(number): weight", value: row.weight, errors: errors).type("text").optional())
-            fields.append(FormField("c\(index)_lowest", "Criterion \(number): lowest score", value: row.lowest, errors: errors).optional())
-            fields.append(FormField("c\(index)_highest", "Criterion \(number): highest score", value: row.highest, errors: errors).optional())
+            return [
+                FormField("c\(index)_name", "Criterion \(number): name", value: row.name, errors: errors),
+                FormField("c\(index)_description", "Criterion \(number): what reviewers look for", value: row.description, errors: errors),
+                FormField("c\(index)_weight", "Criterion \(number): weight", value: row.weight, errors: errors),
+                FormField("c\(index)_lowest", "Criterion \(number): lowest score", value: row.lowest, errors: errors),
+                FormField("c\(index)_highest", "Criterion \(number): highest score", value: row.highest, errors: errors),
+            ]
         }
-        fields.append(FormField("reviewsWanted", "Reviews wanted per application", value: form.reviewsWanted, errors: errors))
-        fields.append(FormField("blind", "Blind review: reviewers never see the applicant's name, email, phone, organisation or identifying answers",
-                                value: form.isBlind ? "on" : "", errors: errors).type("checkbox"))
-        fields.append(FormField("sameCountry", "A reviewer from the applicant's country counts as a conflict",
-                                value: form.avoidsSameCountry ? "on" : "", errors: errors).type("checkbox"))
-        return fields
+        // Criteria keep their keys (scores are stored by key) in hidden fields after the table.
+        let keys = form.rows.enumerated().map { FormField("c\($0.offset)_key", "", value: $0.element.key, errors: []).type("hidden") }
+        let after = keys + [
+            FormField("reviewsWanted", "Reviews wanted per application", value: form.reviewsWanted, errors: errors),
+            FormField("blind", "Blind review: reviewers never see the applicant's name, email, phone, organisation or identifying answers",
+                      value: form.isBlind ? "on" : "", errors: errors).type("checkbox"),
+            FormField("sameCountry", "A reviewer from the applicant's country counts as a conflict",
+                      value: form.avoidsSameCountry ? "on" : "", errors: errors).type("checkbox"),
+        ]
+        return FormView(request: req, action: SiteURL.callReview(callID).path, submitLabel: "Save the review settings", fields: [],
+                        grid: ("Criteria", "Leave a name empty to remove that criterion. Weights count relative to each other.",
+                               ["Name", "What reviewers look for", "Weight", "Lowest", "Highest"], rows),
+                        fieldsAfter: after)
     }
 
     static func decimal(_ value: Double) -> String { String(format: "%.2f", value) }

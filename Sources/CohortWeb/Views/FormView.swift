@@ -8,7 +8,7 @@ struct FormView: Sendable {
     let action: String
     let submitLabel: String
     let csrf: String
-    let fields: [FieldView]
+    private(set) var fields: [FieldView]
     let cancelHref: String?
     let errorSummary: [ErrorLink]
     let hasErrors: Bool
@@ -22,6 +22,9 @@ struct FormView: Sendable {
     var secondaryLabel: String?
     /// Marks the form for the autosave script.
     var autosave = false
+    /// Repeated rows of fields drawn as a table after `fields` (criteria, quotas), then `fieldsAfter`.
+    var grid: FieldGrid?
+    var fieldsAfter: [FieldView] = []
 
     struct ErrorLink: Sendable {
         let href: String
@@ -43,6 +46,29 @@ struct FormView: Sendable {
         self.hasErrors = !errorSummary.isEmpty
         self.isMultipart = fields.contains { $0.inputType == "file" }
     }
+
+    /// A form with a table of repeated rows between its leading and trailing fields; the
+    /// error summary lists every message in the order the fields are drawn.
+    init(request: Request, action: String, submitLabel: String, fields: [FormField], grid: (caption: String, hint: String?, columns: [String], rows: [[FormField]]),
+         fieldsAfter: [FormField]) {
+        self.init(request: request, action: action, submitLabel: submitLabel, fields: fields + grid.rows.flatMap { $0 } + fieldsAfter)
+        self.fields = fields.map(FieldView.init)
+        self.grid = FieldGrid(caption: grid.caption, hint: grid.hint, columns: grid.columns,
+                              rows: grid.rows.map { FieldGrid.Row(cells: $0.map(FieldView.init)) })
+        self.fieldsAfter = fieldsAfter.map(FieldView.init)
+    }
+}
+
+/// Rows of the same fields, drawn as a table: one row per criterion or quota.
+struct FieldGrid: Sendable {
+    struct Row: Sendable {
+        let cells: [FieldView]
+    }
+
+    let caption: String
+    let hint: String?
+    let columns: [String]
+    let rows: [Row]
 }
 
 /// A field with everything its template needs as stored values.

@@ -33,7 +33,7 @@ struct SelectionFormPresenter {
     func view(form: SelectionSetupForm, errors: [FieldError], attributes: [String: [(value: String, count: Int)]], pool: Int, scored: Int,
               runs: [SelectionRun]) -> SelectionFormView {
         let names = attributes.keys.sorted()
-        var fields: [FormField] = [
+        let fields: [FormField] = [
             FormField("name", "Name of this run", value: form.name, errors: errors, hint: "To tell runs apart, such as “Balanced by country”."),
             FormField("cohortSize", "Cohort size", value: form.cohortSize, errors: errors),
             {
@@ -43,22 +43,26 @@ struct SelectionFormPresenter {
                 return field
             }(),
         ]
-        for (index, row) in form.rows.enumerated() {
+        let rows = form.rows.enumerated().map { index, row in
             let number = index + 1
-            fields.append(FormField("q\(index)_attribute", "Quota \(number): attribute", value: row.attribute, errors: errors,
-                                    hint: index == 0 ? "Leave the attribute empty to leave a row out." : nil)
-                .choices(names.map { ($0, $0) }, placeholder: "—").optional())
-            fields.append(FormField("q\(index)_kind", "Quota \(number): counts", value: row.kind, errors: errors)
-                .choices(SelectionSetupForm.Kind.allCases.map { ($0.rawValue, $0.label) }).optional())
-            fields.append(FormField("q\(index)_values", "Quota \(number): values", value: row.values, errors: errors,
-                                    hint: index == 0 ? "Separated by commas. For “each value separately”, empty means every value." : nil).optional())
-            fields.append(FormField("q\(index)_min", "Quota \(number): at least", value: row.min, errors: errors).optional())
-            fields.append(FormField("q\(index)_max", "Quota \(number): at most", value: row.max, errors: errors).optional())
+            return [
+                FormField("q\(index)_attribute", "Quota \(number): attribute", value: row.attribute, errors: errors).choices(names.map { ($0, $0) }, placeholder: "—"),
+                FormField("q\(index)_kind", "Quota \(number): counts", value: row.kind, errors: errors)
+                    .choices(SelectionSetupForm.Kind.allCases.map { ($0.rawValue, $0.label) }),
+                FormField("q\(index)_values", "Quota \(number): values", value: row.values, errors: errors),
+                FormField("q\(index)_min", "Quota \(number): at least", value: row.min, errors: errors),
+                FormField("q\(index)_max", "Quota \(number): at most", value: row.max, errors: errors),
+            ]
         }
-        fields.append(FormField("include", "Must include (references)", value: form.include, errors: errors).optional())
-        fields.append(FormField("exclude", "Must exclude (references)", value: form.exclude, errors: errors).optional())
+        let after = [
+            FormField("include", "Must include (references)", value: form.include, errors: errors).optional(),
+            FormField("exclude", "Must exclude (references)", value: form.exclude, errors: errors).optional(),
+        ]
         return SelectionFormView(
-            form: FormView(request: request, action: SiteURL.callSelection(callID).path, submitLabel: "Find the best cohort", fields: fields),
+            form: FormView(request: request, action: SiteURL.callSelection(callID).path, submitLabel: "Find the best cohort", fields: fields,
+                           grid: ("Quotas", "A row with no attribute is left out. Values are separated by commas; for “each value separately”, no values means every value.",
+                                  ["Attribute", "Counts", "Values", "At least", "At most"], rows),
+                           fieldsAfter: after),
             pool: pool, scored: scored,
             attributes: names.map { name in
                 .init(name: name, values: (attributes[name] ?? []).prefix(40).map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
@@ -100,6 +104,8 @@ struct SelectionRunView: Sendable {
     let size: Int
     let quotas: [String]
     let conflict: [String]
+    /// Said under a conflict made of rules (not when there are simply too few reviewed applications).
+    let conflictAdvice: String?
     let selected: [Person]
     let leftOut: [Person]
     let replacements: [Person]
@@ -141,8 +147,10 @@ struct SelectionRunPresenter {
             }
             lines += (run.conflict?.include ?? []).map { "Must include \($0)" + (scores[$0] == .some(nil) ? " (not reviewed, so not selectable)" : "") }
             lines += (run.conflict?.exclude ?? []).map { "Must exclude \($0)" }
-            if lines.isEmpty { lines = ["There are fewer reviewed, eligible applications than places."] }
+            let advice: String? = lines.isEmpty ? nil : "Dropping or loosening any one of these makes a cohort possible."
+            if lines.isEmpty { lines = ["There are fewer reviewed, eligible applications than places: review more, or choose a smaller cohort."] }
             return SelectionRunView(name: run.name, isOptimal: false, total: "", size: instance.cohortSize, quotas: quotaText, conflict: lines,
+                                    conflictAdvice: advice,
                                     selected: [], leftOut: [], replacements: [], composition: [],
                                     instanceHref: SiteURL.selectionInstance(callID: callID, id: run.id).path,
                                     againHref: SiteURL.callSelection(callID).path + "?from=\(run.id.uuidString.lowercased())")
@@ -165,7 +173,7 @@ struct SelectionRunPresenter {
                                                ?? "No single applicant can take the place with every quota met: run the selection again")
         }
         return SelectionRunView(name: run.name, isOptimal: true, total: Self.number(run.objective ?? 0), size: instance.cohortSize,
-                                quotas: quotaText, conflict: [], selected: selected, leftOut: leftOut, replacements: replacements,
+                                quotas: quotaText, conflict: [], conflictAdvice: nil, selected: selected, leftOut: leftOut, replacements: replacements,
                                 composition: Self.composition(explanation),
                                 instanceHref: SiteURL.selectionInstance(callID: callID, id: run.id).path,
                                 againHref: SiteURL.callSelection(callID).path + "?from=\(run.id.uuidString.lowercased())")
