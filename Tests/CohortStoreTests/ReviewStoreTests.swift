@@ -134,4 +134,47 @@ import Testing
             #expect(try await ReviewStore(db: harness.db).settings(callID: call.id).rubric == nil)
         }
     }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func managersAssignByHandButNeverAcrossAConflict(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let scene = try await Self.scene(harness)
+            let reviews = ReviewStore(db: harness.db)
+            try await reviews.save(.init(rubric: Self.rubric, isBlind: false, avoidsSameCountry: false), callID: scene.call.id)
+            let manager = scene.reviewers[2]
+            // Reviewer 0 works at Tenaganita, like applicant 0.
+            do {
+                try await reviews.assign(applicationID: scene.applications[0], reviewerID: scene.reviewers[0], callID: scene.call.id,
+                                         programID: scene.programID, by: manager, now: Date())
+                Issue.record("a conflicted assignment was made")
+            } catch let failure as ValidationFailure {
+                #expect(failure.errors.first?.message.contains("organisation") == true)
+            }
+            try await reviews.assign(applicationID: scene.applications[2], reviewerID: scene.reviewers[0], callID: scene.call.id,
+                                     programID: scene.programID, by: manager, now: Date())
+            // Twice is once.
+            try await reviews.assign(applicationID: scene.applications[2], reviewerID: scene.reviewers[0], callID: scene.call.id,
+                                     programID: scene.programID, by: manager, now: Date())
+            #expect(try await reviews.queue(callID: scene.call.id, reviewerID: scene.reviewers[0]).map(\.applicationID) == [scene.applications[2]])
+            // Not an application under review (ineligible by override), and not a reviewer of the program.
+            await #expect(throws: DomainError.self) {
+                try await reviews.assign(applicationID: scene.applications[4], reviewerID: scene.reviewers[1], callID: scene.call.id,
+                                         programID: scene.programID, by: manager, now: Date())
+            }
+            await #expect(throws: ValidationFailure.self) {
+                try await reviews.assign(applicationID: scene.applications[2], reviewerID: UUID(), callID: scene.call.id,
+                                         programID: scene.programID, by: manager, now: Date())
+            }
+            // A written review pins the assignment; before it, the manager can take it back.
+            try await reviews.save(Review(reviewerID: scene.reviewers[0], applicationID: scene.applications[2],
+                                          scores: ["experience": 3, "motivation": 3], recommendation: .maybe), now: Date())
+            await #expect(throws: DomainError.self) {
+                try await reviews.unassign(applicationID: scene.applications[2], reviewerID: scene.reviewers[0], callID: scene.call.id)
+            }
+            try await reviews.assign(applicationID: scene.applications[3], reviewerID: scene.reviewers[0], callID: scene.call.id,
+                                     programID: scene.programID, by: manager, now: Date())
+            try await reviews.unassign(applicationID: scene.applications[3], reviewerID: scene.reviewers[0], callID: scene.call.id)
+            #expect(try await !reviews.isAssigned(applicationID: scene.applications[3], reviewerID: scene.reviewers[0]))
+        }
+    }
 }

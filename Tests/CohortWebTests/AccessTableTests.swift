@@ -81,6 +81,8 @@ import VaporTesting
         Row(method: .GET, path: "/staff/calls/{call2017}/review", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/staff/calls/{call2006}/review", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .POST, path: "/staff/calls/{call2006}/review", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/review/assignments", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/review/assignments/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .POST, path: "/staff/calls/{call2006}/review/assign", expected: [.anonymous: signIn, .admin: 303, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/staff/calls/{call2006}/applications", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/review", expected: [.anonymous: signIn, .admin: 403, .manager: 403, .member: 403, .reviewer: 200]),

@@ -45,6 +45,16 @@ import VaporTesting
             #expect(saved.status == .seeOther)
             let settings = try await ReviewStore(db: app.db).settings(callID: callID)
             #expect(settings.isBlind && settings.rubric?.criteria.map(\.key) == ["experience_with_migrant_workers", "motivation"])
+            // By hand first: one application to reviewer 2, then taken back.
+            let firstApplication = try #require(try await ReviewStore(db: app.db).reviewableApplicationIDs(callID: callID).first)
+            let byHand = ["application": firstApplication.uuidString.lowercased(), "reviewer": reviewerIDs[1].uuidString.lowercased()]
+            #expect(try await admin.post("/staff/calls/\(call)/review/assignments", byHand).status == .seeOther)
+            #expect(try await ReviewStore(db: app.db).isAssigned(applicationID: firstApplication, reviewerID: reviewerIDs[1]))
+            #expect(try await admin.get("/staff/calls/\(call)/review").body.string.contains("Take back"))
+            #expect(try await admin.post("/staff/calls/\(call)/review/assignments/remove", byHand).status == .seeOther)
+            #expect(try await !ReviewStore(db: app.db).isAssigned(applicationID: firstApplication, reviewerID: reviewerIDs[1]))
+            #expect(try await admin.post("/staff/calls/\(call)/review/assignments", ["application": firstApplication.uuidString.lowercased(),
+                                                                                     "reviewer": UUID().uuidString]).status == .unprocessableEntity)
             #expect(try await admin.post("/staff/calls/\(call)/review/assign").status == .seeOther)
             let page = try await admin.get("/staff/calls/\(call)/review").body.string
             #expect(page.contains("Reviewer 1") && page.contains("Reviewer 2"))

@@ -76,6 +76,43 @@ public struct ReviewStore: Sendable {
         }
     }
 
+    /// A manager gives an application to a reviewer by hand. Refused when the reviewer is not one
+    /// of the program's, or has a conflict with the applicant (the reason is said).
+    public func assign(applicationID: UUID, reviewerID: UUID, callID: UUID, programID: UUID, by managerID: UUID, now: Date) async throws {
+        try await db.serializedTransaction { tx in
+            guard let reviewer = try await Self.reviewers(programID: programID, on: tx).first(where: { $0.id == reviewerID }) else {
+                throw ValidationFailure([FieldError("reviewer", "Choose one of the program's reviewers.")])
+            }
+            guard let application = try await Self.reviewable(callID: callID, on: tx).first(where: { $0.id == applicationID }) else {
+                throw DomainError.notFound("application")
+            }
+            let settings = try await ReviewStore(db: tx).settings(callID: callID)
+            let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
+            switch ReviewAssignment.conflict(applicant: application, reviewer: reviewer, declared: declared, avoidSameCountry: settings.avoidsSameCountry) {
+            case .declared?: throw ValidationFailure([FieldError("reviewer", "This reviewer said they know the applicant.")])
+            case .sameOrganisation?: throw ValidationFailure([FieldError("reviewer", "This reviewer works at the applicant's organisation.")])
+            case .sameCountry?: throw ValidationFailure([FieldError("reviewer", "This reviewer is from the applicant's country, which this call counts as a conflict.")])
+            case nil: break
+            }
+            let pair = ReviewAssignment.Pair(applicationID: applicationID, reviewerID: reviewerID)
+            guard try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() == 0 else {
+                return
+            }
+            try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: managerID, now: now).create(on: tx)
+        }
+    }
+
+    /// Takes an application back from a reviewer who has not reviewed it yet.
+    public func unassign(applicationID: UUID, reviewerID: UUID, callID: UUID) async throws {
+        try await db.serializedTransaction { tx in
+            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID)
+                .filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
+            let reviewed = try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count()
+            guard reviewed == 0 else { throw DomainError.conflict("This reviewer has already reviewed the application; the review stays.") }
+            try await assignment.delete(on: tx)
+        }
+    }
+
     /// "I know this person": the reviewer's assignment and any review of theirs is removed, the
     /// conflict is kept, and another reviewer without a conflict takes the place if there is one.
     public func declareConflict(applicationID: UUID, reviewerID: UUID, programID: UUID, note: String, now: Date) async throws -> UUID? {
@@ -184,6 +221,11 @@ public struct ReviewStore: Sendable {
     }
 
     // MARK: Loading the parties
+
+    /// The applications of the call that are reviewed: eligible and submitted.
+    public func reviewableApplicationIDs(callID: UUID) async throws -> [UUID] {
+        try await Self.reviewable(callID: callID, on: db).map(\.id)
+    }
 
     /// The program's reviewers, for the manager's page.
     public func reviewers(programID: UUID) async throws -> [ReviewAssignment.Party] {

@@ -10,6 +10,35 @@ struct ReviewSetupController: RouteCollection {
         review.get(use: show)
         review.post(use: save)
         review.post("assign", use: assign)
+        review.post("assignments", use: assignOne)
+        review.post("assignments", "remove", use: unassignOne)
+    }
+
+    /// A manager gives one application to one reviewer.
+    func assignOne(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let values = try req.formValues()
+        guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
+            throw Abort(.unprocessableEntity, reason: "Choose a reviewer for the application.")
+        }
+        do {
+            try await ReviewStore(db: req.db).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
+                                                     programID: program.id, by: try req.requireActor().accountID, now: Date())
+        } catch let failure as ValidationFailure {
+            throw Abort(.unprocessableEntity, reason: failure.errors.map(\.message).joined(separator: " "))
+        }
+        return req.redirect(path: SiteURL.callReview(loaded.call.id).path + "#assignments", flash: .saved)
+    }
+
+    /// Takes an application back from a reviewer who has not reviewed it.
+    func unassignOne(req: Request) async throws -> Response {
+        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let values = try req.formValues()
+        guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
+            throw DomainError.notFound("assignment")
+        }
+        try await ReviewStore(db: req.db).unassign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id)
+        return req.redirect(path: SiteURL.callReview(loaded.call.id).path + "#assignments", flash: .removed)
     }
 
     func show(req: Request) async throws -> Response {
@@ -45,7 +74,8 @@ struct ReviewSetupController: RouteCollection {
         let reviewers = try await store.reviewers(programID: program.id)
         let assignments = try await store.assignments(callID: callID)
         let aggregation = try await store.aggregation(callID: callID)
-        let applicationIDs = Array(Set(assignments.map(\.pair.applicationID)).union(aggregation?.scores.map(\.applicationID) ?? []))
+        let reviewable = try await store.reviewableApplicationIDs(callID: callID)
+        let applicationIDs = Array(Set(reviewable).union(assignments.map(\.pair.applicationID)).union(aggregation?.scores.map(\.applicationID) ?? []))
         let summaries = Dictionary(uniqueKeysWithValues: try await ApplicationListStore(db: req.db).summaries(ids: applicationIDs, callID: callID)
             .map { ($0.id, $0) })
         var names: [UUID: String] = [:]
@@ -60,7 +90,7 @@ struct ReviewSetupController: RouteCollection {
             },
             hasReviewers: !reviewers.isEmpty,
             canAssign: form.rows.contains { !$0.key.isEmpty } && !reviewers.isEmpty,
-            assignAction: SiteURL.callReviewAssign(callID).path, csrf: req.csrfToken(),
+            autoAssignAction: SiteURL.callReviewAssign(callID).path, csrf: req.csrfToken(),
             membersHref: SiteURL.programMembers(slug: program.slug).path,
             scores: (aggregation?.scores ?? []).map { score in
                 let summary = summaries[score.applicationID]
@@ -71,7 +101,21 @@ struct ReviewSetupController: RouteCollection {
             },
             agreement: aggregation?.agreement.map { "Krippendorff's alpha is \(Self.decimal($0)): 1 means reviewers agree completely, 0 no more than chance." }
                 ?? "There are not yet enough applications with two or more reviews to measure how far reviewers agree.",
-            method: ReviewAggregation.method)
+            method: ReviewAggregation.method,
+            assignments: reviewable.compactMap { summaries[$0] }.sorted { ($0.reference ?? "") < ($1.reference ?? "") }.map { summary in
+                let theirs = assignments.filter { $0.pair.applicationID == summary.id }
+                let assigned = Set(theirs.map(\.pair.reviewerID))
+                return .init(reference: summary.reference ?? "—", name: summary.fullName,
+                             href: SiteURL.callApplication(callID: callID, id: summary.id).path, applicationID: summary.id.uuidString.lowercased(),
+                             reviewers: theirs.map { entry in
+                                 .init(name: names[entry.pair.reviewerID] ?? "—", reviewerID: entry.pair.reviewerID.uuidString.lowercased(),
+                                       isReviewed: entry.isReviewed)
+                             }.sorted { $0.name < $1.name },
+                             choices: reviewers.filter { !assigned.contains($0.id) }.map {
+                                 .init(value: $0.id.uuidString.lowercased(), label: names[$0.id] ?? "—")
+                             })
+            },
+            assignAction: SiteURL.callReview(callID).path + "/assignments", removeAction: SiteURL.callReview(callID).path + "/assignments/remove")
         return req.page("staff-review", title: "Review", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
                                                      Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
@@ -125,14 +169,37 @@ struct ReviewSetupView: Sendable {
         let flag: String
     }
 
+    struct Assignment: Sendable {
+        struct Assigned: Sendable {
+            let name: String
+            let reviewerID: String
+            let isReviewed: Bool
+        }
+
+        struct Choice: Sendable {
+            let value: String
+            let label: String
+        }
+
+        let reference: String
+        let name: String
+        let href: String
+        let applicationID: String
+        let reviewers: [Assigned]
+        let choices: [Choice]
+    }
+
     let form: FormView
     let reviewers: [Reviewer]
     let hasReviewers: Bool
     let canAssign: Bool
-    let assignAction: String
+    let autoAssignAction: String
     let csrf: String
     let membersHref: String
     let scores: [Score]
     let agreement: String
     let method: String
+    let assignments: [Assignment]
+    let assignAction: String
+    let removeAction: String
 }
