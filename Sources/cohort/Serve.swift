@@ -40,8 +40,7 @@ struct Serve: AsyncParsableCommand {
     private func printDemoSignIns() {
         say("Demo sign-ins (sample accounts; never use --demo on a public server):")
         for account in DemoCatalog.accounts {
-            let role = account.role == .admin ? "administrator" : "program manager"
-            say("  \(role): \(account.email) / \(account.password)")
+            say("  \(account.roleLabel): \(account.email) / \(account.password)")
         }
     }
 }

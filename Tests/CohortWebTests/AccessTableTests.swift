@@ -109,7 +109,7 @@ import VaporTesting
         Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
     ]
 
-    /// A reviewer for the 2006 program, with its applications assigned to them under a one-criterion rubric.
+    /// A third reviewer for the 2006 program (the demo has two), given every application under a one-criterion rubric.
     static func addReviewer(_ app: Application) async throws {
         let accounts = AccountStore(db: app.db)
         let reviewer = try await accounts.create(email: "reviewer@example.org", name: "Reviewer", passwordHash: try app.hashPassword("reviewer-password-1"),
@@ -118,7 +118,7 @@ import VaporTesting
         try await accounts.addMember(programID: program.id, accountID: reviewer.id, role: .reviewer)
         let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
         let reviews = ReviewStore(db: app.db)
-        try await reviews.save(.init(rubric: Rubric(criteria: [Rubric.Criterion(key: "overall", name: "Overall")], reviewsWanted: 1),
+        try await reviews.save(.init(rubric: Rubric(criteria: [Rubric.Criterion(key: "overall", name: "Overall")], reviewsWanted: 3),
                                      isBlind: true, avoidsSameCountry: false), callID: call.id)
         _ = try await reviews.autoAssign(callID: call.id, programID: program.id, now: Date())
     }

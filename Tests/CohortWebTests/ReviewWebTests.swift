@@ -8,7 +8,7 @@ import Vapor
 import VaporTesting
 
 @Suite struct ReviewWebTests {
-    /// Two reviewers for the 2006 program, one working at the organisation of the first applicant.
+    /// Two more reviewers for the 2006 program (the demo's two have reviewed every application).
     static func reviewers(_ app: Application) async throws -> (program: Program, callID: UUID, reviewers: [UUID]) {
         let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
         let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
@@ -41,7 +41,7 @@ import VaporTesting
                 "c0_weight": "2", "c0_lowest": "1", "c0_highest": "5",
                 "c1_key": "", "c1_name": "Motivation", "c1_description": "", "c1_weight": "1", "c1_lowest": "1", "c1_highest": "5",
                 "c2_key": "", "c2_name": "", "c2_description": "", "c2_weight": "1", "c2_lowest": "1", "c2_highest": "5",
-                "reviewsWanted": "1", "blind": "on"])
+                "reviewsWanted": "3", "blind": "on"])
             #expect(saved.status == .seeOther)
             let settings = try await ReviewStore(db: app.db).settings(callID: callID)
             #expect(settings.isBlind && settings.rubric?.criteria.map(\.key) == ["experience_with_migrant_workers", "motivation"])
@@ -108,6 +108,26 @@ import VaporTesting
             #expect(try await !ReviewStore(db: app.db).isAssigned(applicationID: first, reviewerID: reviewerIDs[0]))
             #expect(try await ReviewStore(db: app.db).isAssigned(applicationID: first, reviewerID: reviewerIDs[1]))
             #expect(try await reviewer.get(path).status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func theDemoComesWithSampleReviewsReadyForSelection(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
+            let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
+            let loaded = try #require(try await CallStore(db: app.db).load(call.id))
+            let aggregation = try #require(try await ReviewStore(db: app.db).aggregation(callID: loaded.call.id))
+            #expect(aggregation.scores.count == 32 && aggregation.scores.allSatisfy { $0.reviewCount == 2 })
+            #expect(aggregation.agreement != nil)
+            #expect(try await ReviewStore(db: app.db).reviews(callID: loaded.call.id).allSatisfy { $0.comment == DemoCatalog.sampleComment })
+            let candidates = try await SelectionRunStore(db: app.db).candidates(callID: loaded.call.id, programID: program.id, form: loaded.form,
+                                                                               rules: loaded.rules, score: .calibrated)
+            #expect(candidates.count == 32 && candidates.allSatisfy { $0.score != nil })
+            let reviewer = Browser(app)
+            _ = try await reviewer.signIn("reviewer@demo.cohort.example", "demo-reviewer-password")
+            #expect(try await reviewer.get("/review").body.string.contains("/review/calls/\(loaded.call.id.uuidString.lowercased())"))
+            #expect(try await reviewer.get("/review/calls/\(loaded.call.id.uuidString.lowercased())").status == .ok)
         }
     }
 }

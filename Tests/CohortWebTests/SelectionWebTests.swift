@@ -8,7 +8,7 @@ import Vapor
 import VaporTesting
 
 @Suite struct SelectionWebTests {
-    /// The 2006 call with every application reviewed once, scores spread by reference.
+    /// The 2006 call with every assignment reviewed afresh under a one-criterion rubric, scores spread by order.
     static func reviewedCall(_ app: Application) async throws -> (callID: UUID, references: [String]) {
         let (program, callID, reviewers) = try await ReviewWebTests.reviewers(app)
         let reviews = ReviewStore(db: app.db)

@@ -63,6 +63,12 @@ public enum DemoCatalog {
         public let role: PlatformRole
         /// Programs (by slug) this account manages.
         public let manages: [String]
+        /// Programs (by slug) this account reviews for.
+        public var reviews: [String] = []
+
+        public var roleLabel: String {
+            role == .admin ? "administrator" : !manages.isEmpty ? "program manager" : "reviewer"
+        }
     }
 
     public static let organisations: [OrganisationEntry] = [
@@ -80,6 +86,10 @@ public enum DemoCatalog {
               role: .admin, manages: []),
         .init(email: "manager@demo.cohort.example", name: "Demo Program Manager", password: "demo-manager-password",
               role: .member, manages: [program2017.slug]),
+        .init(email: "reviewer@demo.cohort.example", name: "Demo Reviewer", password: "demo-reviewer-password",
+              role: .member, manages: [], reviews: [program2006.slug]),
+        .init(email: "reviewer2@demo.cohort.example", name: "Second Demo Reviewer", password: "demo-reviewer2-password",
+              role: .member, manages: [], reviews: [program2006.slug]),
     ]
 
     public static var programs: [ProgramEntry] { [program2006, program2017] }

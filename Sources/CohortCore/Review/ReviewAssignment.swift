@@ -4,7 +4,8 @@ import Foundation
 /// wanted (as far as reviewers without a conflict allow), no reviewer has a conflict with an
 /// application they get, and the heaviest load is as light as it can be. It is a flow
 /// problem (applications → reviewers, one unit per review), solved for the smallest
-/// per-reviewer capacity that still places every review that can be placed at all.
+/// per-reviewer capacity that still places every review that can be placed at all, and within
+/// it the smallest share of new work for any one reviewer.
 public enum ReviewAssignment {
     public struct Party: Sendable, Equatable {
         public let id: UUID
@@ -74,29 +75,38 @@ public enum ReviewAssignment {
         }
         let placeable = zip(demand, eligible).reduce(0) { $0 + Swift.min($1.0, $1.1.count) }
         let totalLoad = existing.count + placeable
-        var capacity = reviewers.isEmpty ? 0 : Swift.max((totalLoad + reviewers.count - 1) / reviewers.count,
-                                                          existingLoad.values.max() ?? 0)
-        while true {
-            let (placed, pairs) = flow(capacity: capacity, applications: applications, reviewers: reviewers, demand: demand,
-                                       eligible: eligible, existingLoad: existingLoad)
-            if placed == placeable || capacity >= totalLoad {
-                var load = existingLoad
-                for pair in pairs { load[pair.reviewerID, default: 0] += 1 }
-                for reviewer in reviewers where load[reviewer.id] == nil { load[reviewer.id] = 0 }
-                var shortfall: [UUID: Int] = [:]
-                var got: [UUID: Int] = existingReviews
-                for pair in pairs { got[pair.applicationID, default: 0] += 1 }
-                for application in applications where (got[application.id] ?? 0) < reviewsWanted {
-                    shortfall[application.id] = reviewsWanted - (got[application.id] ?? 0)
-                }
-                return Plan(added: pairs, shortfall: shortfall, load: load)
-            }
+        let limit = { (capacity: Int, newWork: Int) in
+            reviewers.map { Swift.min(newWork, Swift.max(0, capacity - (existingLoad[$0.id] ?? 0))) }
+        }
+        // First the lightest possible heaviest load, counting what reviewers already have;
+        // then, within it, the new work spread as evenly as it can be (otherwise, when some
+        // already carry a lot, the rest could all land on one of the others).
+        var capacity = reviewers.isEmpty ? 0 : Swift.max((totalLoad + reviewers.count - 1) / reviewers.count, existingLoad.values.max() ?? 0)
+        while capacity < totalLoad,
+              flow(limits: limit(capacity, totalLoad), applications: applications, reviewers: reviewers, demand: demand, eligible: eligible).placed < placeable {
             capacity += 1
         }
+        var newWork = reviewers.isEmpty ? 0 : (placeable + reviewers.count - 1) / reviewers.count
+        var result = flow(limits: limit(capacity, newWork), applications: applications, reviewers: reviewers, demand: demand, eligible: eligible)
+        while result.placed < placeable && newWork < placeable {
+            newWork += 1
+            result = flow(limits: limit(capacity, newWork), applications: applications, reviewers: reviewers, demand: demand, eligible: eligible)
+        }
+        let pairs = result.pairs
+        var load = existingLoad
+        for pair in pairs { load[pair.reviewerID, default: 0] += 1 }
+        for reviewer in reviewers where load[reviewer.id] == nil { load[reviewer.id] = 0 }
+        var shortfall: [UUID: Int] = [:]
+        var got: [UUID: Int] = existingReviews
+        for pair in pairs { got[pair.applicationID, default: 0] += 1 }
+        for application in applications where (got[application.id] ?? 0) < reviewsWanted {
+            shortfall[application.id] = reviewsWanted - (got[application.id] ?? 0)
+        }
+        return Plan(added: pairs, shortfall: shortfall, load: load)
     }
 
-    private static func flow(capacity: Int, applications: [Party], reviewers: [Party], demand: [Int], eligible: [[Int]],
-                             existingLoad: [UUID: Int]) -> (Int, [Pair]) {
+    /// The most reviews that can be placed with `limits[r]` more for reviewer `r`.
+    private static func flow(limits: [Int], applications: [Party], reviewers: [Party], demand: [Int], eligible: [[Int]]) -> (placed: Int, pairs: [Pair]) {
         let source = 0, sink = 1, firstApplication = 2, firstReviewer = 2 + applications.count
         var network = MaxFlow(nodes: firstReviewer + reviewers.count)
         var edges: [(edge: Int, application: Int, reviewer: Int)] = []
@@ -106,9 +116,7 @@ public enum ReviewAssignment {
                 edges.append((network.addEdge(from: firstApplication + index, to: firstReviewer + reviewer, capacity: 1), index, reviewer))
             }
         }
-        for (index, reviewer) in reviewers.enumerated() {
-            network.addEdge(from: firstReviewer + index, to: sink, capacity: Swift.max(0, capacity - (existingLoad[reviewer.id] ?? 0)))
-        }
+        for (index, limit) in limits.enumerated() { network.addEdge(from: firstReviewer + index, to: sink, capacity: limit) }
         let placed = network.run(source: source, sink: sink)
         let pairs = edges.filter { network.flow(on: $0.edge) > 0 }
             .map { Pair(applicationID: applications[$0.application].id, reviewerID: reviewers[$0.reviewer].id) }

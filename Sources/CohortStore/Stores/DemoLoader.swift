@@ -37,6 +37,7 @@ public struct DemoLoader: Sendable {
                 organisationIDs[entry.key] = organisation.id
             }
             var programIDs: [String: UUID] = [:]
+            var reviewers: [String: [UUID]] = [:]
             for entry in DemoCatalog.programs {
                 programIDs[entry.slug] = try await loadProgram(entry, organisationIDs: organisationIDs, on: tx)
             }
@@ -48,21 +49,56 @@ public struct DemoLoader: Sendable {
                     guard let programID = programIDs[slug] else { continue }
                     try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .manager).create(on: tx)
                 }
+                for slug in entry.reviews {
+                    guard let programID = programIDs[slug] else { continue }
+                    try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .reviewer).create(on: tx)
+                    reviewers[slug, default: []].append(account.id!)
+                }
             }
             for entry in DemoCatalog.calls(now: now) {
                 guard let programID = programIDs[entry.programSlug] else { continue }
-                try await loadCall(entry, programID: programID, now: now, on: tx)
+                let loaded = try await loadCall(entry, programID: programID, now: now, on: tx)
+                if let callReviewers = reviewers[entry.programSlug], !loaded.applications.isEmpty {
+                    try await loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: tx)
+                }
             }
             try await ContentVersionStore(db: tx).bump()
         }
     }
 
-    private func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on tx: any Database) async throws {
+    /// The closed call's rubric (blind review), both demo reviewers on every application, and their sample reviews.
+    private func loadSampleReviews(callID: UUID, applications: [(id: UUID, reference: String)], reviewers: [UUID], now: Date,
+                                   on tx: any Database) async throws {
+        let rubric = try JSONText.encode(DemoCatalog.sampleRubric)
+        try await ApplicationSQL.sql(tx).raw("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)").run()
+        for application in applications {
+            for (index, reviewer) in reviewers.enumerated() {
+                let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
+                try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: nil, now: now).create(on: tx)
+                let review = ReviewRecord()
+                review.id = UUID()
+                review.callID = callID
+                review.applicationID = application.id
+                review.reviewerID = reviewer
+                review.scores = try JSONText.encode(DemoCatalog.sampleScores(reference: application.reference, reviewer: index))
+                review.comment = DemoCatalog.sampleComment
+                review.recommendation = Review.Recommendation.maybe.rawValue
+                review.submittedAt = now
+                review.updatedAt = now
+                try await review.create(on: tx)
+            }
+        }
+    }
+
+    /// Returns the call's id and its applications' ids and references.
+    private func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on tx: any Database) async throws
+        -> (callID: UUID, applications: [(id: UUID, reference: String)]) {
         let call = entry.call(UUID(), programID)
         let record = try CallRecord(call, eligibility: entry.rules, formVersion: entry.form.version)
         record.lastReferenceNumber = entry.applications.count
         try await record.create(on: tx)
         try await CallFormRecord(callID: call.id, form: entry.form).create(on: tx)
+        var loaded: [(id: UUID, reference: String)] = []
         for (index, application) in entry.applications.enumerated() {
             let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)
             let row = ApplicationRecord()
@@ -78,7 +114,9 @@ public struct DemoLoader: Sendable {
             row.createdAt = submitted
             row.updatedAt = submitted
             try await row.create(on: tx)
+            loaded.append((row.id!, row.reference!))
         }
+        return (call.id, loaded)
     }
 
     private func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID],

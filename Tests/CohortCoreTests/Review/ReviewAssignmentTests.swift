@@ -56,6 +56,18 @@ import Testing
         #expect(plan.load == [id(0): 2, id(1): 2])
     }
 
+    @Test func newWorkIsSpreadEvenWhenSomeReviewersAlreadyCarryMore() {
+        // Two reviewers already review all twenty; two new ones share the third review of each.
+        let applications = (0..<20).map { ReviewAssignment.Party(id: id(100 + $0)) }
+        let reviewers = (0..<4).map { ReviewAssignment.Party(id: id($0)) }
+        let existing = Set(applications.flatMap { application in
+            [0, 1].map { ReviewAssignment.Pair(applicationID: application.id, reviewerID: id($0)) }
+        })
+        let plan = ReviewAssignment.plan(applications: applications, reviewers: reviewers, existing: existing, declared: [],
+                                         reviewsWanted: 3, avoidSameCountry: false)
+        #expect(plan.added.count == 20 && plan.load == [id(0): 20, id(1): 20, id(2): 10, id(3): 10])
+    }
+
     @Test func randomPlansMeetEveryRule() {
         var random = SplitMix64(seed: 42)
         for round in 0..<200 {
