@@ -14,5 +14,6 @@ public enum CohortMigrations {
         AddFilesTokensAndListIndexes(),
         CreateReviewTables(),
         CreateSelectionRuns(),
+        CreateSelectionDecisions(),
     ]
 }

@@ -33,6 +33,20 @@ import Testing
                                                       SelectionExplanation.Share(value: "woman", selected: 2, pool: 3)])
     }
 
+    @Test func decisionsAcceptTheCohortWaitlistTheNextAndProposeReplacementsThatKeepQuotas() throws {
+        let selected = try SelectionSolver.solve(instance).selected
+        let plan = SelectionDecisionPlan.make(instance: instance, selected: selected, waitlistSize: 2)
+        #expect(plan.filter { $0.outcome == .accepted }.map(\.reference) == ["a", "d", "e"])
+        #expect(plan.filter { $0.outcome == .waitlisted }.map(\.reference) == ["b", "c"])
+        #expect(plan.filter { $0.outcome == .waitlisted }.map(\.waitlistRank) == [1, 2])
+        #expect(plan.filter { $0.outcome == .declined }.map(\.reference) == ["f"])
+        // a (from MY) leaving: b, also from MY, keeps every quota. d leaving: the waitlist has no woman.
+        #expect(SelectionDecisionPlan.replacement(for: "a", instance: instance, cohort: selected, waitlist: ["b", "c"]) == "b")
+        #expect(SelectionDecisionPlan.replacement(for: "d", instance: instance, cohort: selected, waitlist: ["b", "c"]) == nil)
+        // f is a woman but not on the waitlist, so she is not proposed.
+        #expect(SelectionDecisionPlan.replacement(for: "e", instance: instance, cohort: selected, waitlist: ["b", "c"]) == nil)
+    }
+
     @Test func includedPeopleAreSaidToBeIncluded() throws {
         var forced = instance
         forced.include = ["f"]

@@ -1,0 +1,132 @@
+import CohortCore
+import FluentKit
+import Foundation
+
+/// Sending a run's decisions (with their messages, in one transaction) and taking the accepted
+/// applicants' answers; a confirmed place makes the applicant a participant of the program.
+public struct DecisionStore: Sendable {
+    let db: any Database
+
+    public init(db: any Database) { self.db = db }
+
+    public struct Sent: Sendable, Equatable {
+        public let accepted: Int
+        public let waitlisted: Int
+        public let declined: Int
+    }
+
+    /// Sends the decisions of an optimal run. Refused when the call's decisions were already
+    /// sent (they are final), or for a run whose quotas conflict.
+    public func send(runID: UUID, callID: UUID, waitlistSize: Int, respondBy: Date, by managerID: UUID, now: Date,
+                     message: @escaping @Sendable (CallApplication, SelectionDecision) -> OutgoingMessage) async throws -> Sent {
+        try await db.serializedTransaction { tx in
+            guard let run = try await SelectionRunStore(db: tx).run(id: runID, callID: callID) else { throw DomainError.notFound("selection run") }
+            guard run.status == .optimal else { throw DomainError.conflict("This run found no cohort: its quotas conflict.") }
+            guard try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID).count() == 0 else {
+                throw DomainError.conflict("Decisions for this call were already sent.")
+            }
+            let instance = try SelectionInstance.decode(json: run.instance)
+            let plan = SelectionDecisionPlan.make(instance: instance, selected: run.selected, waitlistSize: waitlistSize)
+            let applications = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).all()
+            let byReference = Dictionary(applications.compactMap { record in record.reference.map { ($0, record) } }, uniquingKeysWith: { $1 })
+            var counts: [SelectionDecision.Outcome: Int] = [:]
+            for entry in plan {
+                guard let record = byReference[entry.reference] else { continue }
+                let decision = SelectionDecision(applicationID: try record.requireID(), reference: entry.reference, runID: runID, outcome: entry.outcome,
+                                                 respondBy: entry.outcome == .accepted ? respondBy : nil, waitlistRank: entry.waitlistRank)
+                try await SelectionDecisionRecord(decision, callID: callID, by: managerID, now: now).create(on: tx)
+                try await OutboxStore.enqueue(message(try record.value(), decision), now: now, on: tx)
+                counts[entry.outcome, default: 0] += 1
+            }
+            return Sent(accepted: counts[.accepted] ?? 0, waitlisted: counts[.waitlisted] ?? 0, declined: counts[.declined] ?? 0)
+        }
+    }
+
+    public func decisions(callID: UUID) async throws -> [SelectionDecision] {
+        try await SelectionDecisionRecord.query(on: db).filter(\.$callID == callID).sort(\.$reference).all().map { $0.value() }
+    }
+
+    public func decision(applicationID: UUID) async throws -> SelectionDecision? {
+        try await SelectionDecisionRecord.query(on: db).filter(\.$applicationID == applicationID).first()?.value()
+    }
+
+    /// The applicant's answer to an offered place. Confirming makes them a participant of the
+    /// program, from what they gave in their application.
+    public func respond(applicationID: UUID, confirm: Bool, programID: UUID, now: Date) async throws -> SelectionDecision {
+        try await db.serializedTransaction { tx in
+            guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$applicationID == applicationID).first() else {
+                throw DomainError.notFound("decision")
+            }
+            if let refusal = record.value().refusal(at: now) { throw DomainError.conflict(refusal) }
+            record.response = (confirm ? SelectionDecision.Response.confirmed : .declined).rawValue
+            record.respondedAt = now
+            if confirm, let application = try await ApplicationRecord.find(applicationID, on: tx) {
+                let person = PersonRecord()
+                person.id = UUID()
+                person.fullName = application.fullName
+                person.country = application.nationality.isEmpty ? application.residence : application.nationality
+                person.sector = application.sector
+                var position = ""
+                if case .text(let text)? = try JSONText.decode([String: Answer].self, application.answers)["position"] { position = text }
+                person.position = position
+                person.isSample = false
+                try await person.create(on: tx)
+                let enrolment = EnrolmentRecord(Enrolment(programID: programID, personID: person.id!, role: .participant))
+                try await enrolment.create(on: tx)
+                record.personID = person.id
+            }
+            try await record.update(on: tx)
+            return record.value()
+        }
+    }
+
+    /// For an accepted applicant who declined: the waitlisted applicant proposed in their place.
+    public func proposedReplacement(for applicationID: UUID, callID: UUID) async throws -> String? {
+        let decisions = try await decisions(callID: callID)
+        guard let leaving = decisions.first(where: { $0.applicationID == applicationID }), leaving.outcome == .accepted,
+              let run = try await SelectionRunStore(db: db).run(id: leaving.runID, callID: callID) else { return nil }
+        let cohort = decisions.filter { $0.outcome == .accepted && ($0.response != .declined || $0.applicationID == applicationID) }.map(\.reference)
+        let waitlist = decisions.filter { $0.outcome == .waitlisted }.map(\.reference)
+        return SelectionDecisionPlan.replacement(for: leaving.reference, instance: try SelectionInstance.decode(json: run.instance),
+                                                 cohort: cohort, waitlist: waitlist)
+    }
+}
+
+final class SelectionDecisionRecord: Model, @unchecked Sendable {
+    static let schema = "selection_decisions"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "call_id") var callID: UUID
+    @Field(key: "application_id") var applicationID: UUID
+    @Field(key: "run_id") var runID: UUID
+    @Field(key: "reference") var reference: String
+    @Field(key: "outcome") var outcome: String
+    @OptionalField(key: "respond_by") var respondBy: Date?
+    @OptionalField(key: "waitlist_rank") var waitlistRank: Int?
+    @OptionalField(key: "response") var response: String?
+    @OptionalField(key: "responded_at") var respondedAt: Date?
+    @OptionalField(key: "person_id") var personID: UUID?
+    @Field(key: "decided_by") var decidedBy: UUID
+    @Field(key: "decided_at") var decidedAt: Date
+
+    init() {}
+
+    init(_ decision: SelectionDecision, callID: UUID, by managerID: UUID, now: Date) {
+        id = UUID()
+        self.callID = callID
+        applicationID = decision.applicationID
+        runID = decision.runID
+        reference = decision.reference
+        outcome = decision.outcome.rawValue
+        respondBy = decision.respondBy
+        waitlistRank = decision.waitlistRank
+        decidedBy = managerID
+        decidedAt = now
+    }
+
+    func value() -> SelectionDecision {
+        SelectionDecision(applicationID: applicationID, reference: reference, runID: runID,
+                          outcome: SelectionDecision.Outcome(rawValue: outcome) ?? .declined, respondBy: respondBy, waitlistRank: waitlistRank,
+                          response: response.flatMap(SelectionDecision.Response.init(rawValue:)), respondedAt: respondedAt)
+    }
+}

@@ -1,0 +1,73 @@
+import CohortCore
+import CohortStore
+import CohortTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+@Suite struct DecisionStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func decisionsGoOutOnceAndAcceptedApplicantsAnswer(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let scene = try await ReviewStoreTests.scene(harness)
+            let reviews = ReviewStore(db: harness.db)
+            try await reviews.save(.init(rubric: ReviewStoreTests.rubric, isBlind: false, avoidsSameCountry: false), callID: scene.call.id)
+            let plan = try await reviews.autoAssign(callID: scene.call.id, programID: scene.programID, now: Date())
+            // Applicant n scores n + 1 on both criteria: the later the application, the better.
+            for pair in plan.added {
+                let n = scene.applications.firstIndex(of: pair.applicationID)!
+                try await reviews.save(Review(reviewerID: pair.reviewerID, applicationID: pair.applicationID,
+                                              scores: ["experience": n + 1, "motivation": n + 1], recommendation: .maybe), now: Date())
+            }
+            let loaded = try #require(try await CallStore(db: harness.db).load(scene.call.id))
+            let runs = SelectionRunStore(db: harness.db)
+            let candidates = try await runs.candidates(callID: scene.call.id, programID: scene.programID, form: loaded.form, rules: loaded.rules, score: .average)
+            #expect(candidates.count == 4)
+            let instance = try SelectionSetup(name: "Two", cohortSize: 2, quotas: []).instance(candidates: candidates)
+            let solution = try SelectionSolver.solve(instance)
+            let run = try await runs.save(callID: scene.call.id, name: "Two", createdBy: scene.reviewers[2], form: [:], instance: instance,
+                                          solution: solution, timeSeconds: 0, now: Date())
+            let decisions = DecisionStore(db: harness.db)
+            let respondBy = Date().addingTimeInterval(7 * 86_400)
+            let sent = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
+                                                now: Date()) { application, decision in
+                OutgoingMessage(to: application.email, subject: "About your application", body: decision.outcome.rawValue)
+            }
+            #expect(sent.accepted == 2 && sent.waitlisted == 1 && sent.declined == 1)
+            await #expect(throws: DomainError.conflict("Decisions for this call were already sent.")) {
+                _ = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
+                                             now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "x", body: "x") }
+            }
+            let all = try await decisions.decisions(callID: scene.call.id)
+            #expect(all.filter { $0.outcome == .accepted }.map(\.applicationID) == [scene.applications[2], scene.applications[3]])
+            #expect(all.first { $0.outcome == .waitlisted }?.applicationID == scene.applications[1])
+
+            // One accepted applicant confirms and becomes a participant; the other declines.
+            let confirmed = try await decisions.respond(applicationID: scene.applications[3], confirm: true, programID: scene.programID, now: Date())
+            #expect(confirmed.response == .confirmed)
+            let sql = try #require(harness.db as? any SQLDatabase)
+            struct Count: Decodable { let n: Int }
+            let enrolled = try await sql.raw("SELECT COUNT(*) AS n FROM enrolments WHERE program_id = \(bind: scene.programID) AND role = 'participant'")
+                .first(decoding: Count.self)
+            #expect(enrolled?.n == 1)
+            await #expect(throws: DomainError.conflict("This offer has already been answered.")) {
+                _ = try await decisions.respond(applicationID: scene.applications[3], confirm: false, programID: scene.programID, now: Date())
+            }
+            _ = try await decisions.respond(applicationID: scene.applications[2], confirm: false, programID: scene.programID, now: Date())
+            let replacement = try await decisions.proposedReplacement(for: scene.applications[2], callID: scene.call.id)
+            #expect(replacement == all.first { $0.outcome == .waitlisted }?.reference)
+            // Only offered places are answered, and only in time.
+            await #expect(throws: DomainError.self) {
+                _ = try await decisions.respond(applicationID: scene.applications[1], confirm: true, programID: scene.programID, now: Date())
+            }
+        }
+    }
+
+    @Test func anOfferCannotBeAnsweredLate() {
+        let decision = SelectionDecision(applicationID: UUID(), reference: "R-1", runID: UUID(), outcome: .accepted,
+                                         respondBy: Date(timeIntervalSince1970: 1000), waitlistRank: nil)
+        #expect(decision.refusal(at: Date(timeIntervalSince1970: 999)) == nil)
+        #expect(decision.refusal(at: Date(timeIntervalSince1970: 1001)) == "The time to answer this offer has passed.")
+    }
+}
