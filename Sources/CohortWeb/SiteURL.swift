@@ -59,6 +59,9 @@ enum SiteURL: Equatable {
     case selectionRun(callID: UUID, id: UUID)
     case selectionInstance(callID: UUID, id: UUID)
     case selectionCompare(UUID)
+    case selectionDecisions(callID: UUID, runID: UUID)
+    case callDecisions(UUID)
+    case applicationDecision(UUID)
     case reviewQueue(UUID)
     case reviewApplication(callID: UUID, id: UUID)
     case reviewConflict(callID: UUID, id: UUID)
@@ -130,6 +133,9 @@ enum SiteURL: Equatable {
         case .selectionRun(let callID, let id): "/staff/calls/\(callID.uuidString.lowercased())/selection/\(id.uuidString.lowercased())"
         case .selectionInstance(let callID, let id): "/staff/calls/\(callID.uuidString.lowercased())/selection/\(id.uuidString.lowercased())/instance.json"
         case .selectionCompare(let id): "/staff/calls/\(id.uuidString.lowercased())/selection/compare"
+        case .selectionDecisions(let callID, let runID): "/staff/calls/\(callID.uuidString.lowercased())/selection/\(runID.uuidString.lowercased())/decisions"
+        case .callDecisions(let id): "/staff/calls/\(id.uuidString.lowercased())/decisions"
+        case .applicationDecision(let id): "/applications/\(id.uuidString.lowercased())/decision"
         case .reviewQueue(let id): "/review/calls/\(id.uuidString.lowercased())"
         case .reviewApplication(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())"
         case .reviewConflict(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/conflict"

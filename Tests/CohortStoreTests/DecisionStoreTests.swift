@@ -31,13 +31,15 @@ import Testing
             let decisions = DecisionStore(db: harness.db)
             let respondBy = Date().addingTimeInterval(7 * 86_400)
             let sent = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
-                                                now: Date()) { application, decision in
+                                                now: Date(), newToken: { ("t-\(UUID())", "h-\(UUID())") }) { application, decision, _ in
                 OutgoingMessage(to: application.email, subject: "About your application", body: decision.outcome.rawValue)
             }
             #expect(sent.accepted == 2 && sent.waitlisted == 1 && sent.declined == 1)
             await #expect(throws: DomainError.conflict("Decisions for this call were already sent.")) {
                 _ = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
-                                             now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "x", body: "x") }
+                                             now: Date(), newToken: { ("t", "h-\(UUID())") }) { application, _, _ in
+                    OutgoingMessage(to: application.email, subject: "x", body: "x")
+                }
             }
             let all = try await decisions.decisions(callID: scene.call.id)
             #expect(all.filter { $0.outcome == .accepted }.map(\.applicationID) == [scene.applications[2], scene.applications[3]])

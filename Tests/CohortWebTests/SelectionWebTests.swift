@@ -3,6 +3,7 @@ import CohortStore
 import CohortTestSupport
 @testable import CohortWeb
 import Foundation
+import SQLKit
 import Testing
 import Vapor
 import VaporTesting
@@ -81,6 +82,57 @@ import VaporTesting
             _ = try await manager.signIn(Demo.manager.0, Demo.manager.1)
             #expect(try await manager.get(balancedPath).status == .notFound)
             #expect(try await manager.get(balancedPath + "/instance.json").status == .notFound)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func decisionsAreSentOnceAndApplicantsAnswerByTheirLink(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let (callID, _) = try await Self.reviewedCall(app)
+            let call = callID.uuidString.lowercased()
+            let admin = Browser(app)
+            _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
+            let made = try await admin.post("/staff/calls/\(call)/selection", ["name": "Final", "cohortSize": "5", "score": "average"])
+            let runPath = try #require(made.headers.first(name: .location))
+            #expect(try await admin.get(runPath).body.string.contains("Prepare the decisions"))
+            let respondBy = LocalDateTime.format(Date().addingTimeInterval(7 * 86_400), zone: "Asia/Kuala_Lumpur")
+            #expect(try await admin.post(runPath + "/decisions", ["waitlist": "many", "respondBy": respondBy]).status == .unprocessableEntity)
+            #expect(try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": "2001-01-01T10:00"]).status == .unprocessableEntity)
+            let confirm = try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": respondBy])
+            #expect(confirm.status == .ok && confirm.body.string.contains("5 applicants will be offered a place"))
+            #expect(try await DecisionStore(db: app.db).decisions(callID: callID).isEmpty)
+            let sent = try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": respondBy, "confirm": "yes"])
+            #expect(sent.status == .seeOther && sent.headers.first(name: .location) == "/staff/calls/\(call)/decisions")
+            let decisions = try await DecisionStore(db: app.db).decisions(callID: callID)
+            #expect(decisions.filter { $0.outcome == .accepted }.count == 5 && decisions.filter { $0.outcome == .waitlisted }.count == 3)
+            #expect(decisions.count == 32)
+            // Sent once: a second attempt is refused and the run page now links to the decisions.
+            #expect(try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": respondBy, "confirm": "yes"]).status == .conflict)
+            #expect(try await admin.get(runPath).body.string.contains("See them and the answers"))
+
+            // Each applicant has a message with a new link; an accepted one confirms through it.
+            let accepted = try #require(decisions.first { $0.outcome == .accepted })
+            let application = try #require(try await ApplicationStore(db: app.db).find(accepted.applicationID))
+            let sql = try #require(app.db as? any SQLDatabase)
+            struct Message: Decodable { let subject: String; let body: String }
+            let messages = try await sql.raw("SELECT subject, body FROM outbox_messages WHERE to_address = \(bind: application.email)").all(decoding: Message.self)
+            let offer = try #require(messages.first { $0.body.contains("offer you a place") })
+            #expect(offer.subject == "About your application")
+            let link = try #require(offer.body.split(separator: "\n").first { $0.contains("/apply/") })
+            let path = try #require(URL(string: String(link.trimmingCharacters(in: .whitespaces)))?.path)
+            let applicant = Browser(app)
+            let opened = try await applicant.get(path)
+            #expect(opened.status == .seeOther)
+            let page = try await applicant.get("/applications/\(accepted.applicationID.uuidString.lowercased())").body.string
+            #expect(page.contains("We offer you a place") && page.contains("Confirm my place"))
+            #expect(try await applicant.post("/applications/\(accepted.applicationID.uuidString.lowercased())/decision", ["answer": "confirm"]).status == .seeOther)
+            #expect(try await applicant.get("/applications/\(accepted.applicationID.uuidString.lowercased())").body.string.contains("You have confirmed your place"))
+            // Another applicant's decision cannot be answered with this link.
+            let other = try #require(decisions.first { $0.outcome == .accepted && $0.applicationID != accepted.applicationID })
+            #expect(try await applicant.post("/applications/\(other.applicationID.uuidString.lowercased())/decision", ["answer": "decline"]).status == .notFound)
+            #expect(try await DecisionStore(db: app.db).decision(applicationID: other.applicationID)?.response == nil)
+            let list = try await admin.get("/staff/calls/\(call)/decisions").body.string
+            #expect(list.contains("1 confirmed, 4 waiting for an answer"))
         }
     }
 }

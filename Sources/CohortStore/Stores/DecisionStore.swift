@@ -17,8 +17,11 @@ public struct DecisionStore: Sendable {
 
     /// Sends the decisions of an optimal run. Refused when the call's decisions were already
     /// sent (they are final), or for a run whose quotas conflict.
+    /// Each message carries a new private link (`newToken` gives the link's token and the hash
+    /// kept), since the ones sent before are not kept in the clear.
     public func send(runID: UUID, callID: UUID, waitlistSize: Int, respondBy: Date, by managerID: UUID, now: Date,
-                     message: @escaping @Sendable (CallApplication, SelectionDecision) -> OutgoingMessage) async throws -> Sent {
+                     newToken: @escaping @Sendable () -> (token: String, hash: String),
+                     message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> Sent {
         try await db.serializedTransaction { tx in
             guard let run = try await SelectionRunStore(db: tx).run(id: runID, callID: callID) else { throw DomainError.notFound("selection run") }
             guard run.status == .optimal else { throw DomainError.conflict("This run found no cohort: its quotas conflict.") }
@@ -35,7 +38,12 @@ public struct DecisionStore: Sendable {
                 let decision = SelectionDecision(applicationID: try record.requireID(), reference: entry.reference, runID: runID, outcome: entry.outcome,
                                                  respondBy: entry.outcome == .accepted ? respondBy : nil, waitlistRank: entry.waitlistRank)
                 try await SelectionDecisionRecord(decision, callID: callID, by: managerID, now: now).create(on: tx)
-                try await OutboxStore.enqueue(message(try record.value(), decision), now: now, on: tx)
+                let link = newToken()
+                try await ApplicationSQL.sql(tx).raw("""
+                    INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
+                    VALUES (\(bind: UUID()), \(bind: decision.applicationID), \(bind: link.hash), \(bind: now))
+                    """).run()
+                try await OutboxStore.enqueue(message(try record.value(), decision, link.token), now: now, on: tx)
                 counts[entry.outcome, default: 0] += 1
             }
             return Sent(accepted: counts[.accepted] ?? 0, waitlisted: counts[.waitlisted] ?? 0, declined: counts[.declined] ?? 0)

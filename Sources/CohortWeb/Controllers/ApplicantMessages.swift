@@ -23,6 +23,15 @@ struct ApplicantMessages: Sendable {
                                                                  "link": resumeLink(token: token)]))
     }
 
+    /// The decision after selection, with a new private link; an offered place says by when to answer.
+    func decision(_ application: CallApplication, _ decision: SelectionDecision, token: String, timeZone: String) -> OutgoingMessage {
+        let words = Words(catalogs: catalogs, language: application.language)
+        let date = decision.respondBy.map { words.dateTime($0, zone: timeZone) } ?? ""
+        return OutgoingMessage(to: application.email, subject: words("mail.decision.subject"),
+                               body: words("mail.decision.\(decision.outcome.rawValue)", ["reference": decision.reference, "date": date,
+                                                                                          "link": resumeLink(token: token)]))
+    }
+
     func withdrawn(_ application: CallApplication) -> OutgoingMessage {
         let words = Words(catalogs: catalogs, language: application.language)
         return OutgoingMessage(to: application.email, subject: words("mail.withdrawn.subject"),

@@ -39,7 +39,7 @@ struct ApplicationController: RouteCollection {
         let submitted = application.submittedAt.map {
             words("app.submittedOn", ["date": words.dateTime($0, zone: call.timeZone), "reference": application.reference ?? ""])
         }
-        let view = ApplicationOverviewView(
+        var view = ApplicationOverviewView(
             t: WordTable(words, keys: ["app.heading", "app.review"]).table, callTitle: call.title.text(in: words.language),
             progress: words("app.progress", ["done": "\(progress.completeCount)", "total": "\(form.sections.count)"]),
             sections: sections, reviewHref: application.status == .draft ? SiteURL.applicationReview(application.id).path : nil,
@@ -48,7 +48,29 @@ struct ApplicationController: RouteCollection {
                 label: words("app.withdraw"), consequence: words("app.withdrawConfirm"),
                 action: SiteURL.applicationWithdraw(application.id).path, csrf: req.csrfToken()),
             readHref: application.status == .draft ? nil : SiteURL.applicationReview(application.id).path)
+        if let decision = try await DecisionStore(db: req.db).decision(applicationID: application.id) {
+            view.decision = Self.decisionView(decision, words: words, zone: call.timeZone, action: SiteURL.applicationDecision(application.id).path,
+                                              csrf: req.csrfToken())
+            // An offered place is answered with the decision's buttons, not by withdrawing.
+            if decision.outcome == .accepted { view.withdraw = nil }
+        }
         return context.page("application", title: words("app.heading"), view)
+    }
+
+    static func decisionView(_ decision: SelectionDecision, words: Words, zone: String, action: String, csrf: String) -> ApplicantDecisionView {
+        let text: String
+        var open = false
+        switch (decision.outcome, decision.response) {
+        case (.accepted, .confirmed?): text = words("decision.confirmed")
+        case (.accepted, .declined?): text = words("decision.declinedByYou")
+        case (.accepted, nil):
+            open = decision.refusal(at: Date()) == nil
+            text = open ? words("decision.accepted", ["date": decision.respondBy.map { words.dateTime($0, zone: zone) } ?? ""]) : words("decision.expired")
+        case (.waitlisted, _): text = words("decision.waitlisted")
+        case (.declined, _): text = words("decision.notSelected")
+        }
+        return ApplicantDecisionView(heading: words("decision.heading"), text: text, action: open ? action : nil, csrf: csrf,
+                                     confirmLabel: words("decision.confirm"), declineLabel: words("decision.decline"))
     }
 
     func section(req: Request) async throws -> Response {

@@ -51,8 +51,17 @@ struct SelectionController: RouteCollection {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
         let run = try await Self.run(req, callID: loaded.call.id)
         let instance = try SelectionInstance.decode(json: run.instance)
-        let view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
+        var view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
                                                                           applicationIDs: try await Self.applicationIDs(req, callID: loaded.call.id))
+        if try await DecisionStore(db: req.db).decisions(callID: loaded.call.id).isEmpty {
+            if run.status == .optimal {
+                view.decisions = DecisionForm(action: SiteURL.selectionDecisions(callID: loaded.call.id, runID: run.id).path, csrf: req.csrfToken(),
+                                              respondBy: LocalDateTime.format(Date().addingTimeInterval(14 * 86_400), zone: loaded.call.timeZone),
+                                              timeZone: loaded.call.timeZone)
+            }
+        } else {
+            view.decisionsHref = SiteURL.callDecisions(loaded.call.id).path
+        }
         return req.page("staff-selection-run", title: run.name, view, trail: Self.trail(program, loaded))
     }
 

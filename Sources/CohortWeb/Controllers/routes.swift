@@ -24,4 +24,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: ReviewSetupController())
     try app.register(collection: ReviewerController())
     try app.register(collection: SelectionController())
+    try app.register(collection: DecisionsController())
 }

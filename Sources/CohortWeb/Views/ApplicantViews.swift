@@ -53,8 +53,19 @@ struct ApplicationOverviewView: Sendable {
     let reviewHref: String?
     let notice: String?
     let submittedText: String?
-    let withdraw: DangerAction?
+    var withdraw: DangerAction?
     let readHref: String?
+    var decision: ApplicantDecisionView?
+}
+
+/// The decision after selection, as the applicant reads it, with the answer buttons while an offer is open.
+struct ApplicantDecisionView: Sendable {
+    let heading: String
+    let text: String
+    let action: String?
+    let csrf: String
+    let confirmLabel: String
+    let declineLabel: String
 }
 
 struct SectionPageView: Sendable {

@@ -112,6 +112,17 @@ struct SelectionRunView: Sendable {
     let composition: [Composition]
     let instanceHref: String
     let againHref: String
+    /// Sending this run's decisions, while none were sent for the call.
+    var decisions: DecisionForm?
+    /// Where the call's decisions are, once sent.
+    var decisionsHref: String?
+}
+
+struct DecisionForm: Sendable {
+    let action: String
+    let csrf: String
+    let respondBy: String
+    let timeZone: String
 }
 
 struct SelectionCompareView: Sendable {

@@ -1,0 +1,114 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// Sending a run's decisions (asked first, then sent once, with a message to each applicant in
+/// their language), the decisions and answers for the managers, and the applicant's answer.
+struct DecisionsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("staff", "calls", ":callID", "selection", ":runID", "decisions", use: send)
+        routes.get("staff", "calls", ":callID", "decisions", use: list)
+        routes.post("applications", ":applicationID", "decision", use: respond)
+    }
+
+    func send(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let run = try await SelectionController.run(req, callID: loaded.call.id)
+        let values = try req.formValues()
+        let zone = loaded.call.timeZone
+        guard let waitlist = Int(values["waitlist"].trimmingCharacters(in: .whitespaces)), (0...200).contains(waitlist) else {
+            throw Abort(.unprocessableEntity, reason: "Give the length of the waiting list as a whole number from 0 to 200.")
+        }
+        guard let respondBy = LocalDateTime.parse(values["respondBy"], zone: zone), respondBy > Date() else {
+            throw Abort(.unprocessableEntity, reason: "Give the date and time by which accepted applicants answer, in the future (\(zone)).")
+        }
+        if values["confirm"] == "yes" {
+            let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+            _ = try await DecisionStore(db: req.db).send(runID: run.id, callID: loaded.call.id, waitlistSize: waitlist, respondBy: respondBy,
+                                                         by: try req.requireActor().accountID, now: Date(),
+                                                         newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
+                                                         message: { messages.decision($0, $1, token: $2, timeZone: zone) })
+            return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .decisionsSent)
+        }
+        let instance = try SelectionInstance.decode(json: run.instance)
+        let plan = SelectionDecisionPlan.make(instance: instance, selected: run.selected, waitlistSize: waitlist)
+        let count = { (outcome: SelectionDecision.Outcome) in plan.filter { $0.outcome == outcome }.count }
+        let view = ConfirmView(
+            heading: "Send the decisions of “\(run.name)”?",
+            message: "\(count(.accepted)) applicants will be offered a place, to answer by \(LocalDateTime.format(respondBy, zone: zone)) (\(zone)); "
+                + "\(count(.waitlisted)) will be told they are on the waiting list, in score order; \(count(.declined)) will be told they were not selected. "
+                + "Each gets a message in their language with a new private link. Decisions are sent once for a call and cannot be taken back.",
+            items: plan.filter { $0.outcome != .declined }.map { "\($0.reference): \($0.outcome == .accepted ? "offered a place" : "waiting list \($0.waitlistRank ?? 0)")" },
+            action: SiteURL.selectionDecisions(callID: loaded.call.id, runID: run.id).path, csrf: req.csrfToken(),
+            hidden: [HiddenField(name: "waitlist", value: "\(waitlist)"), HiddenField(name: "respondBy", value: values["respondBy"]),
+                     HiddenField(name: "confirm", value: "yes")],
+            confirmLabel: "Send the decisions", cancelHref: SiteURL.selectionRun(callID: loaded.call.id, id: run.id).path)
+        return req.page("staff-confirm", title: view.heading, view, trail: SelectionController.trail(program, loaded))
+    }
+
+    func list(req: Request) async throws -> Response {
+        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let store = DecisionStore(db: req.db)
+        let decisions = try await store.decisions(callID: loaded.call.id)
+        var rows: [DecisionsView.Row] = []
+        for decision in decisions {
+            var replacement: String?
+            if decision.response == .declined {
+                replacement = try await store.proposedReplacement(for: decision.applicationID, callID: loaded.call.id)
+                    ?? "Nobody on the waiting list keeps every quota: run the selection again"
+            }
+            rows.append(.init(reference: decision.reference,
+                              href: SiteURL.callApplication(callID: loaded.call.id, id: decision.applicationID).path,
+                              outcome: decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized,
+                              response: Self.response(decision, zone: loaded.call.timeZone), replacement: replacement))
+        }
+        let order: [SelectionDecision.Outcome] = [.accepted, .waitlisted, .declined]
+        rows.sort { a, b in
+            let (x, y) = (decisions.first { $0.reference == a.reference }!, decisions.first { $0.reference == b.reference }!)
+            return (order.firstIndex(of: x.outcome)!, x.waitlistRank ?? 0, x.reference) < (order.firstIndex(of: y.outcome)!, y.waitlistRank ?? 0, y.reference)
+        }
+        let view = DecisionsView(rows: rows, confirmed: decisions.filter { $0.response == .confirmed }.count,
+                                 pending: decisions.filter { $0.outcome == .accepted && $0.response == nil }.count,
+                                 selectionHref: SiteURL.callSelection(loaded.call.id).path)
+        return req.page("staff-decisions", title: "Decisions", view, trail: SelectionController.trail(program, loaded))
+    }
+
+    /// The applicant confirms or declines an offered place, by their private link.
+    func respond(req: Request) async throws -> Response {
+        let context = try await ApplicantContext.load(req)
+        let answer = try req.formValues()["answer"]
+        guard answer == "confirm" || answer == "decline" else { throw Abort(.unprocessableEntity, reason: context.words("decision.heading")) }
+        do {
+            _ = try await DecisionStore(db: req.db).respond(applicationID: context.application.id, confirm: answer == "confirm",
+                                                            programID: context.call.programID, now: Date())
+        } catch DomainError.conflict {
+            // Already answered, or too late: the page says which.
+        }
+        return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
+    }
+
+    static func response(_ decision: SelectionDecision, zone: String) -> String {
+        switch decision.response {
+        case .confirmed?: return "Confirmed on \(LocalDateTime.format(decision.respondedAt ?? Date(), zone: zone))"
+        case .declined?: return "Declined on \(LocalDateTime.format(decision.respondedAt ?? Date(), zone: zone))"
+        case nil:
+            guard decision.outcome == .accepted, let by = decision.respondBy else { return "" }
+            return by < Date() ? "No answer (time passed)" : "Waiting for an answer by \(LocalDateTime.format(by, zone: zone))"
+        }
+    }
+}
+
+struct DecisionsView: Sendable {
+    struct Row: Sendable {
+        let reference: String
+        let href: String
+        let outcome: String
+        let response: String
+        let replacement: String?
+    }
+
+    let rows: [Row]
+    let confirmed: Int
+    let pending: Int
+    let selectionHref: String
+}
