@@ -55,7 +55,8 @@ import VaporTesting
             #expect(balanced.status == .seeOther)
             let balancedPath = try #require(balanced.headers.first(name: .location))
             let balancedPage = try await admin.get(balancedPath).body.string
-            #expect(balancedPage.contains("On the must-include list") && balancedPage.contains("at most 1 from any one country"))
+            #expect(balancedPage.contains("On the must-include list") && balancedPage.contains("at most 1 from any one country: highest 1 ("))
+            #expect(balancedPage.contains("2. at least 2 with role destination: "))
 
             // The saved instance solves to the same cohort on its own.
             let runs = try await SelectionRunStore(db: app.db).runs(callID: callID)

@@ -167,9 +167,15 @@ struct SelectionRunPresenter {
                                     againHref: SiteURL.callSelection(callID).path + "?from=\(run.id.uuidString.lowercased())")
         }
         let explanation = SelectionExplanation(instance: instance, selected: run.selected, attributes: Self.compositionAttributes)
+        // Each quota with what the cohort reaches, so it can be checked at a glance.
+        let chosen = Set(run.selected)
+        let cohort = instance.applicants.filter { chosen.contains($0.id) }, pool = instance.applicants.filter { $0.score != nil }
+        let quotaStatus = instance.quotas.enumerated().map { "\($0.offset + 1). \($0.element.sentence): \($0.element.countSummary(cohort: cohort, pool: pool))" }
+        let passedOver = explanation.leftOut.first { !$0.excluded }
         let selected = run.selected.sorted { (scores[$0] ?? 0) ?? 0 > (scores[$1] ?? 0) ?? 0 }.map { reference in
             SelectionRunView.Person(reference: reference, href: href(reference), score: Self.number((scores[reference] ?? 0) ?? 0),
-                                    reason: Self.reason(explanation.reasons[reference], quotas: instance.quotas))
+                                    reason: Self.reason(explanation.reasons[reference], quotas: instance.quotas,
+                                                        over: passedOver.map { "\($0.id) (\(Self.number($0.score)))" }))
         }
         let leftOut = explanation.leftOut.map { person in
             SelectionRunView.Person(reference: person.id, href: href(person.id), score: Self.number(person.score),
@@ -184,7 +190,7 @@ struct SelectionRunPresenter {
                                                ?? "No single applicant can take the place with every quota met: run the selection again")
         }
         return SelectionRunView(name: run.name, isOptimal: true, total: Self.number(run.objective ?? 0), size: instance.cohortSize,
-                                quotas: quotaText, conflict: [], conflictAdvice: nil, selected: selected, leftOut: leftOut, replacements: replacements,
+                                quotas: quotaStatus, conflict: [], conflictAdvice: nil, selected: selected, leftOut: leftOut, replacements: replacements,
                                 composition: Self.composition(explanation),
                                 instanceHref: SiteURL.selectionInstance(callID: callID, id: run.id).path,
                                 againHref: SiteURL.callSelection(callID).path + "?from=\(run.id.uuidString.lowercased())")
@@ -230,12 +236,13 @@ struct SelectionRunPresenter {
         }
     }
 
-    static func reason(_ reason: SelectionExplanation.Reason?, quotas: [SelectionQuota]) -> String {
+    static func reason(_ reason: SelectionExplanation.Reason?, quotas: [SelectionQuota], over: String? = nil) -> String {
         switch reason {
         case .score(let rank)?: "Score: rank \(rank)"
         case .included?: "On the must-include list"
         case .quota(let indices)? where !indices.isEmpty:
-            "Brought in by " + indices.map { "quota \($0 + 1) (\(quotas[$0].sentence))" }.joined(separator: " and ") + ", over higher scores"
+            "Brought in by " + indices.map { "quota \($0 + 1) (\(quotas[$0].sentence))" }.joined(separator: " and ")
+                + (over.map { ", over higher scores such as \($0)" } ?? ", over higher scores")
         case .quota?: "Chosen over higher scores so that every quota holds"
         case nil: ""
         }

@@ -47,6 +47,16 @@ import Testing
         #expect(SelectionDecisionPlan.replacement(for: "e", instance: instance, cohort: selected, waitlist: ["b", "c"]) == nil)
     }
 
+    @Test func eachQuotaSaysWhatTheCohortReaches() throws {
+        let selected = Set(try SelectionSolver.solve(instance).selected)
+        let cohort = instance.applicants.filter { selected.contains($0.id) }
+        #expect(instance.quotas[0].countSummary(cohort: cohort, pool: instance.applicants) == "2 selected")
+        let byCountry = SelectionQuota(attribute: "country", selector: .each(nil), max: 2)
+        #expect(byCountry.countSummary(cohort: cohort, pool: instance.applicants) == "highest 1 (BD, MY, NP), lowest 1")
+        let listed = SelectionQuota(attribute: "country", selector: .each(["NP", "PH"]), min: 1)
+        #expect(listed.countSummary(cohort: cohort, pool: instance.applicants) == "NP 1, PH 0")
+    }
+
     @Test func includedPeopleAreSaidToBeIncluded() throws {
         var forced = instance
         forced.include = ["f"]
