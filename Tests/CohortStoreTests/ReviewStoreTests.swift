@@ -28,7 +28,7 @@ import Testing
             try await accounts.addMember(programID: call.programID, accountID: account.id, role: .reviewer)
             reviewers.append(account.id)
         }
-        try await ReviewStore(db: harness.db).setOrganisation(accountID: reviewers[0], organisationID: organisation.id)
+        try await accounts.update(id: reviewers[0], name: "Reviewer 0", role: .member, isActive: true, organisationID: .some(organisation.id))
         let store = ApplicationStore(db: harness.db)
         var applications: [UUID] = []
         for n in 0..<5 {

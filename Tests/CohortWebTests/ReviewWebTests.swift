@@ -58,6 +58,19 @@ import VaporTesting
             #expect(try await admin.post("/staff/calls/\(call)/review/assign").status == .seeOther)
             let page = try await admin.get("/staff/calls/\(call)/review").body.string
             #expect(page.contains("Reviewer 1") && page.contains("Reviewer 2"))
+            // A partner's staff member: the administrator records where they work, which conflicts follow.
+            let tenaganita = try #require(try await OrganisationStore(db: app.db).all().first)
+            let accountPath = "/staff/accounts/\(reviewerIDs[1].uuidString.lowercased())"
+            #expect(try await admin.get(accountPath).body.string.contains("Organisation"))
+            #expect(try await admin.post(accountPath, ["name": "Reviewer 2", "platformRole": "member", "isActive": "on",
+                                                       "organisation": UUID().uuidString]).status == .unprocessableEntity)
+            #expect(try await admin.post(accountPath, ["name": "Reviewer 2", "platformRole": "member", "isActive": "on",
+                                                       "organisation": tenaganita.id.uuidString.lowercased()]).status == .seeOther)
+            #expect(try await AccountStore(db: app.db).organisationID(of: reviewerIDs[1]) == tenaganita.id)
+            #expect(try await admin.get("/staff/calls/\(call)/review").body.string.contains(tenaganita.name))
+            // Saving without the field leaves it as it is.
+            #expect(try await admin.post(accountPath, ["name": "Reviewer Two", "platformRole": "member", "isActive": "on"]).status == .seeOther)
+            #expect(try await AccountStore(db: app.db).organisationID(of: reviewerIDs[1]) == tenaganita.id)
 
             // The reviewer's queue, and the review page without the applicant's identity.
             let reviewer = Browser(app)

@@ -50,18 +50,29 @@ public struct AccountStore: Sendable {
         return (try records.map { try $0.value() }, total)
     }
 
-    /// Changes name, role and whether the account may sign in; deactivating ends its sessions.
-    public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool) async throws {
+    /// Changes name, role and whether the account may sign in, and (when given) the organisation
+    /// the person works for, which decides reviewers' conflicts; deactivating ends its sessions.
+    public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool, organisationID: UUID?? = .none) async throws {
         try await db.serializedTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.name = name
             record.platformRole = role.rawValue
             record.isActive = isActive
             try await record.update(on: tx)
+            if case .some(let organisation) = organisationID {
+                try await ApplicationSQL.sql(tx).raw("UPDATE accounts SET organisation_id = \(bind: organisation) WHERE id = \(bind: id)").run()
+            }
             if !isActive {
                 try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
             }
         }
+    }
+
+    /// The organisation the person works for, if recorded.
+    public func organisationID(of accountID: UUID) async throws -> UUID? {
+        struct Row: Decodable { let organisation_id: UUID? }
+        return try await ApplicationSQL.sql(db).raw("SELECT organisation_id FROM accounts WHERE id = \(bind: accountID)")
+            .first(decoding: Row.self)?.organisation_id
     }
 
     /// Sets a new password hash and signs the account out everywhere.

@@ -51,13 +51,6 @@ public struct ReviewStore: Sendable {
         }
     }
 
-    /// Sets the organisation an account works for (conflicts of interest are read from it).
-    public func setOrganisation(accountID: UUID, organisationID: UUID?) async throws {
-        try await db.serializedTransaction { tx in
-            try await sql(tx).raw("UPDATE accounts SET organisation_id = \(bind: organisationID) WHERE id = \(bind: accountID)").run()
-        }
-    }
-
     /// Automatic assignment for the call's eligible submitted applications, added to what is
     /// already assigned. Returns the plan that was saved.
     public func autoAssign(callID: UUID, programID: UUID, now: Date) async throws -> ReviewAssignment.Plan {

@@ -56,8 +56,15 @@ struct AccountsController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let account = try await find(req)
+        let organisation = try await AccountStore(db: req.db).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
-                        isActive: account.isActive, errors: [], id: account.id)
+                        isActive: account.isActive, errors: [], id: account.id,
+                        organisation: (organisation?.uuidString.lowercased() ?? "", try await Self.organisationChoices(req)))
+    }
+
+    /// Organisations an account can belong to (a partner's staff reviewing for a program).
+    static func organisationChoices(_ req: Request) async throws -> [(value: String, label: String)] {
+        try await OrganisationStore(db: req.db).all().map { ($0.id.uuidString.lowercased(), $0.name) }
     }
 
     func update(req: Request) async throws -> Response {
@@ -67,15 +74,22 @@ struct AccountsController: RouteCollection {
         // The email is fixed once created; the form shows it read-only.
         let form = AccountForm(email: account.email, name: values["name"], platformRole: values["platformRole"])
         let isActive = values["isActive"] == "on"
+        let choices = try await Self.organisationChoices(req)
         do {
             let valid = try form.validated()
             if account.id == actor.accountID && (valid.role != .admin || !isActive) {
                 throw ValidationFailure([FieldError("platformRole", "You cannot remove your own administrator role or deactivate yourself. Ask another administrator.")])
             }
-            try await AccountStore(db: req.db).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive)
+            let organisation = values["organisation"]
+            guard organisation.isEmpty || choices.contains(where: { $0.value == organisation }) else {
+                throw ValidationFailure([FieldError("organisation", "Choose an organisation from the list, or none.")])
+            }
+            // A form without the field (none is drawn on some pages) leaves the organisation as it is.
+            let change: UUID?? = values.values["organisation"] == nil ? .none : .some(UUID(uuidString: organisation))
+            try await AccountStore(db: req.db).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive, organisationID: change)
             return req.redirect(.accounts, flash: .saved)
         } catch let failure as ValidationFailure {
-            return formPage(req, form, isActive: isActive, errors: failure.errors, id: account.id)
+            return formPage(req, form, isActive: isActive, errors: failure.errors, id: account.id, organisation: (values["organisation"], choices))
         }
     }
 
@@ -85,8 +99,10 @@ struct AccountsController: RouteCollection {
         var generator = SystemRandomNumberGenerator()
         let password = OneTimePassword.make(using: &generator)
         try await AccountStore(db: req.db).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
+        let organisation = try await AccountStore(db: req.db).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
-                        isActive: account.isActive, errors: [], id: account.id, oneTimePassword: password)
+                        isActive: account.isActive, errors: [], id: account.id, oneTimePassword: password,
+                        organisation: (organisation?.uuidString.lowercased() ?? "", try await Self.organisationChoices(req)))
     }
 
     private func hashOffLoop(_ req: Request, _ password: String) async throws -> String {
@@ -106,7 +122,7 @@ struct AccountsController: RouteCollection {
     }
 
     private func formPage(_ req: Request, _ form: AccountForm, isActive: Bool, errors: [FieldError], id: UUID?,
-                          oneTimePassword: String? = nil) -> Response {
+                          oneTimePassword: String? = nil, organisation: (selected: String, choices: [(value: String, label: String)])? = nil) -> Response {
         var email = FormField("email", "Email address", value: form.email, errors: errors).type("email", autocomplete: "off")
         if id != nil {
             email.hint = "The email address cannot be changed."
@@ -119,6 +135,11 @@ struct AccountsController: RouteCollection {
                       hint: "Administrators manage everything. Members see only the programs they hold a role in.")
                 .choices(PlatformRole.allCases.map { ($0.rawValue, $0.label) }),
         ]
+        if let organisation {
+            fields.append(FormField("organisation", "Organisation", value: organisation.selected, errors: errors,
+                                    hint: "Where the person works. A reviewer never gets applications from their own organisation.")
+                .choices(organisation.choices, placeholder: "None").optional())
+        }
         if id != nil {
             fields.append(FormField("isActive", "Account may sign in", value: isActive ? "on" : "", errors: errors).type("checkbox").optional())
         }
