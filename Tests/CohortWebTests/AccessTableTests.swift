@@ -99,6 +99,7 @@ import VaporTesting
         Row(method: .POST, path: "/staff/calls/{call2006}/selection", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/staff/calls/{call2006}/selection/{unassigned}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/staff/calls/{call2006}/selection/compare", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
+        Row(method: .POST, path: "/staff/calls/{call2006}/decisions/offer", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .GET, path: "/staff/calls/{call2006}/decisions", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .POST, path: "/staff/calls/{call2006}/selection/{unassigned}/decisions", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),
         Row(method: .POST, path: "/applications/{app2006}/decision", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .reviewer: 404]),

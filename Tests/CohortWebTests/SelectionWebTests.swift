@@ -134,6 +134,23 @@ import VaporTesting
             #expect(try await DecisionStore(db: app.db).decision(applicationID: other.applicationID)?.response == nil)
             let list = try await admin.get("/staff/calls/\(call)/decisions").body.string
             #expect(list.contains("1 confirmed, 4 waiting for an answer"))
+
+            // The other declines; the manager offers the freed place to the proposed replacement.
+            _ = try await DecisionStore(db: app.db).respond(applicationID: other.applicationID, confirm: false,
+                                                            programID: try #require(try await CallStore(db: app.db).load(callID)).call.programID, now: Date())
+            let proposed = try #require(try await DecisionStore(db: app.db).proposedReplacement(for: other.applicationID, callID: callID))
+            #expect(try await admin.get("/staff/calls/\(call)/decisions").body.string.contains("Offer the place to \(proposed)"))
+            #expect(try await admin.post("/staff/calls/\(call)/decisions/offer", ["reference": proposed]).status == .seeOther)
+            let offered = try #require(try await DecisionStore(db: app.db).decisions(callID: callID).first { $0.reference == proposed })
+            #expect(offered.outcome == .accepted && offered.respondBy != nil && offered.waitlistRank == nil)
+            let detail = try await admin.get("/staff/calls/\(call)/applications/\(offered.applicationID.uuidString.lowercased())").body.string
+            #expect(detail.contains("Selection decision") && detail.contains("Accepted: Waiting for an answer by"))
+            let replacementApplication = try #require(try await ApplicationStore(db: app.db).find(offered.applicationID))
+            let theirs = try await sql.raw("SELECT subject, body FROM outbox_messages WHERE to_address = \(bind: replacementApplication.email)").all(decoding: Message.self)
+            #expect(theirs.contains { $0.body.contains("on the waiting list") } && theirs.contains { $0.body.contains("offer you a place") })
+            // Offered once: a second offer to the same person is refused, as is one to someone not waiting.
+            #expect(try await admin.post("/staff/calls/\(call)/decisions/offer", ["reference": proposed]).status == .conflict)
+            #expect(try await admin.post("/staff/calls/\(call)/decisions/offer", ["reference": "NOPE"]).status == .unprocessableEntity)
         }
     }
 }

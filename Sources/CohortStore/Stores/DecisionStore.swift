@@ -50,6 +50,34 @@ public struct DecisionStore: Sendable {
         }
     }
 
+    /// Offers a freed place to someone on the waiting list (the manager follows the proposed
+    /// replacement, or chooses another): their decision becomes an offer with its own deadline,
+    /// and the message with a new private link goes in the same transaction.
+    public func offerPlace(applicationID: UUID, callID: UUID, respondBy: Date, now: Date,
+                           newToken: @escaping @Sendable () -> (token: String, hash: String),
+                           message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> SelectionDecision {
+        try await db.serializedTransaction { tx in
+            guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID)
+                .filter(\.$applicationID == applicationID).first(),
+                  let application = try await ApplicationRecord.find(applicationID, on: tx) else { throw DomainError.notFound("decision") }
+            guard record.outcome == SelectionDecision.Outcome.waitlisted.rawValue else {
+                throw DomainError.conflict("Only someone on the waiting list can be offered a freed place.")
+            }
+            record.outcome = SelectionDecision.Outcome.accepted.rawValue
+            record.respondBy = respondBy
+            record.waitlistRank = nil
+            try await record.update(on: tx)
+            let link = newToken()
+            try await ApplicationSQL.sql(tx).raw("""
+                INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
+                VALUES (\(bind: UUID()), \(bind: applicationID), \(bind: link.hash), \(bind: now))
+                """).run()
+            let decision = record.value()
+            try await OutboxStore.enqueue(message(try application.value(), decision, link.token), now: now, on: tx)
+            return decision
+        }
+    }
+
     public func decisions(callID: UUID) async throws -> [SelectionDecision] {
         try await SelectionDecisionRecord.query(on: db).filter(\.$callID == callID).sort(\.$reference).all().map { $0.value() }
     }

@@ -8,6 +8,7 @@ struct DecisionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("staff", "calls", ":callID", "selection", ":runID", "decisions", use: send)
         routes.get("staff", "calls", ":callID", "decisions", use: list)
+        routes.post("staff", "calls", ":callID", "decisions", "offer", use: offer)
         routes.post("applications", ":applicationID", "decision", use: respond)
     }
 
@@ -53,24 +54,44 @@ struct DecisionsController: RouteCollection {
         var rows: [DecisionsView.Row] = []
         for decision in decisions {
             var replacement: String?
+            var offerReference: String?
             if decision.response == .declined {
-                replacement = try await store.proposedReplacement(for: decision.applicationID, callID: loaded.call.id)
-                    ?? "Nobody on the waiting list keeps every quota: run the selection again"
+                let proposed = try await store.proposedReplacement(for: decision.applicationID, callID: loaded.call.id)
+                offerReference = proposed
+                replacement = proposed ?? "Nobody on the waiting list keeps every quota: run the selection again"
             }
             rows.append(.init(reference: decision.reference,
                               href: SiteURL.callApplication(callID: loaded.call.id, id: decision.applicationID).path,
                               outcome: decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized,
-                              response: Self.response(decision, zone: loaded.call.timeZone), replacement: replacement))
+                              response: Self.response(decision, zone: loaded.call.timeZone), replacement: replacement,
+                              offerReference: offerReference))
         }
         let order: [SelectionDecision.Outcome] = [.accepted, .waitlisted, .declined]
         rows.sort { a, b in
             let (x, y) = (decisions.first { $0.reference == a.reference }!, decisions.first { $0.reference == b.reference }!)
             return (order.firstIndex(of: x.outcome)!, x.waitlistRank ?? 0, x.reference) < (order.firstIndex(of: y.outcome)!, y.waitlistRank ?? 0, y.reference)
         }
-        let view = DecisionsView(rows: rows, confirmed: decisions.filter { $0.response == .confirmed }.count,
+        let view = DecisionsView(rows: rows, offerAction: SiteURL.callDecisions(loaded.call.id).path + "/offer", csrf: req.csrfToken(),
+                                 confirmed: decisions.filter { $0.response == .confirmed }.count,
                                  pending: decisions.filter { $0.outcome == .accepted && $0.response == nil }.count,
                                  selectionHref: SiteURL.callSelection(loaded.call.id).path)
         return req.page("staff-decisions", title: "Decisions", view, trail: SelectionController.trail(program, loaded))
+    }
+
+    /// Offers a freed place to someone on the waiting list, answering in two weeks.
+    func offer(req: Request) async throws -> Response {
+        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let reference = try req.formValues()["reference"]
+        guard let decision = try await DecisionStore(db: req.db).decisions(callID: loaded.call.id).first(where: { $0.reference == reference }) else {
+            throw Abort(.unprocessableEntity, reason: "Choose someone on this call's waiting list.")
+        }
+        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
+        let zone = loaded.call.timeZone
+        _ = try await DecisionStore(db: req.db).offerPlace(applicationID: decision.applicationID, callID: loaded.call.id,
+                                                           respondBy: Date().addingTimeInterval(14 * 86_400), now: Date(),
+                                                           newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
+                                                           message: { messages.decision($0, $1, token: $2, timeZone: zone) })
+        return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .placeOffered)
     }
 
     /// The applicant confirms or declines an offered place, by their private link.
@@ -105,9 +126,13 @@ struct DecisionsView: Sendable {
         let outcome: String
         let response: String
         let replacement: String?
+        /// The waitlisted applicant the freed place can be offered to.
+        let offerReference: String?
     }
 
     let rows: [Row]
+    let offerAction: String
+    let csrf: String
     let confirmed: Int
     let pending: Int
     let selectionHref: String

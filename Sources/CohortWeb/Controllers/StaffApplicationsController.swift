@@ -78,6 +78,11 @@ struct StaffApplicationsController: RouteCollection {
         if let by = decision?.by { decider = try await AccountStore(db: req.db).find(by) }
         let mayDecide = AccessPolicy.allows(req.actor, .decideApplications(loaded.call.programID))
         let words = req.words(.english)
+        let selectionDecision = try await DecisionStore(db: req.db).decision(applicationID: application.id).map { decision in
+            let outcome = decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized
+            let answer = DecisionsController.response(decision, zone: loaded.call.timeZone)
+            return answer.isEmpty ? outcome : "\(outcome): \(answer)"
+        }
         let view = ApplicationDetailView(
             heading: application.reference ?? "Draft application",
             facts: [
@@ -86,7 +91,7 @@ struct StaffApplicationsController: RouteCollection {
                 .init(label: "Language", answer: application.language.englishName),
                 .init(label: "Eligibility", answer: EligibilityText.verdict(rules: facts.isEligible, override: decision?.override)),
                 .init(label: "Form version", answer: "\(application.formVersion)"),
-            ],
+            ] + (selectionDecision.map { [.init(label: "Selection decision", answer: $0)] } ?? []),
             reasons: facts.ineligibilityReasons.map(\.description),
             override: decision?.override == nil ? nil : EligibilityText.overrideLine(decision, by: decider?.name),
             groups: form.sections.map { section in

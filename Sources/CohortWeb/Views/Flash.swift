@@ -3,7 +3,7 @@ import Vapor
 /// Messages shown once after a redirect. The cookie carries only this code, never user data.
 enum Flash: String, CaseIterable {
     case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, statusChanged, tokenRevoked
-    case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared, decisionsSent
+    case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared, decisionsSent, placeOffered
 
     var message: String {
         switch self {
@@ -20,6 +20,7 @@ enum Flash: String, CaseIterable {
         case .reviewersAssigned: "Reviewers are assigned: every eligible application has the reviews wanted."
         case .reviewersShort: "Reviewers are assigned, but some applications have fewer reviewers than wanted: too few reviewers are free of conflicts. Add reviewers and assign again."
         case .reviewSaved: "Your review is saved."
+        case .placeOffered: "The place is offered. The applicant has a message with a new private link and two weeks to answer."
         case .decisionsSent: "The decisions are sent. Each applicant has a message with a new private link."
         case .conflictDeclared: "Thank you. The application goes to another reviewer, and your review of it, if any, is removed."
         }
