@@ -99,6 +99,16 @@ def instance(rng, n, index):
     return case
 
 
+def quota_groups(case, quota):
+    """The sets of values a quota bounds: one set per row of the format's selector."""
+    if "value" in quota:
+        return [{quota["value"]}]
+    if quota.get("each"):
+        values = quota.get("values") or {p["attributes"].get(quota["attribute"]) for p in case["applicants"]} - {None}
+        return [{v} for v in values]
+    return [set(quota["values"])]
+
+
 def check(case, solution):
     """Independent check of an "optimal" answer; returns the recomputed objective."""
     by_id = {p["id"]: p for p in case["applicants"]}
@@ -109,13 +119,7 @@ def check(case, solution):
     assert not set(case["exclude"]) & set(solution["selected"]), "exclude selected"
     for index, quota in enumerate(case["quotas"]):
         attribute = quota["attribute"]
-        if "value" in quota:
-            groups = [{quota["value"]}]
-        elif quota.get("each"):
-            values = quota.get("values") or {p["attributes"].get(attribute) for p in case["applicants"]} - {None}
-            groups = [{v} for v in values]
-        else:
-            groups = [set(quota["values"])]
+        groups = quota_groups(case, quota)
         for group in groups:
             count = sum(1 for p in chosen if p["attributes"].get(attribute) in group)
             assert quota.get("min", 0) <= count <= quota.get("max", 10**9), f"quota {index} broken ({count})"
@@ -143,13 +147,7 @@ def milp_objective(case):
         return None
     for quota in case["quotas"]:
         attribute = quota["attribute"]
-        if "value" in quota:
-            groups = [{quota["value"]}]
-        elif quota.get("each"):
-            values = quota.get("values") or {p["attributes"].get(attribute) for p in case["applicants"]} - {None}
-            groups = [{v} for v in values]
-        else:
-            groups = [set(quota["values"])]
+        groups = quota_groups(case, quota)
         for group in groups:
             members = [i for i, p in enumerate(people) if p["attributes"].get(attribute) in group]
             if not row(members, quota.get("min", 0), quota.get("max", highspy.kHighsInf)):

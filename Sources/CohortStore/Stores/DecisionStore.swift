@@ -118,13 +118,26 @@ public struct DecisionStore: Sendable {
 
     /// For an accepted applicant who declined: the waitlisted applicant proposed in their place.
     public func proposedReplacement(for applicationID: UUID, callID: UUID) async throws -> String? {
+        try await proposedReplacements(callID: callID)[applicationID] ?? nil
+    }
+
+    /// For every accepted applicant who declined, the waitlisted applicant proposed in their place
+    /// (nil: nobody alone keeps every quota). The run is read and decoded once for them all.
+    public func proposedReplacements(callID: UUID) async throws -> [UUID: String?] {
         let decisions = try await decisions(callID: callID)
-        guard let leaving = decisions.first(where: { $0.applicationID == applicationID }), leaving.outcome == .accepted,
-              let run = try await SelectionRunStore(db: db).run(id: leaving.runID, callID: callID) else { return nil }
-        let cohort = decisions.filter { $0.outcome == .accepted && ($0.response != .declined || $0.applicationID == applicationID) }.map(\.reference)
+        let declined = decisions.filter { $0.outcome == .accepted && $0.response == .declined }
+        guard let runID = declined.first?.runID, let run = try await SelectionRunStore(db: db).run(id: runID, callID: callID) else { return [:] }
+        let instance = try SelectionInstance.decode(json: run.instance)
+        let holding = decisions.filter { $0.outcome == .accepted && $0.response != .declined }.map(\.reference)
         let waitlist = decisions.filter { $0.outcome == .waitlisted }.map(\.reference)
-        return SelectionDecisionPlan.replacement(for: leaving.reference, instance: try SelectionInstance.decode(json: run.instance),
-                                                 cohort: cohort, waitlist: waitlist)
+        var proposals: [UUID: String?] = [:]
+        for leaving in declined {
+            // Each is asked as if they were the one leaving a cohort that still holds everyone else.
+            let replacement = SelectionDecisionPlan.replacement(for: leaving.reference, instance: instance, cohort: holding + [leaving.reference],
+                                                                waitlist: waitlist)
+            proposals.updateValue(replacement, forKey: leaving.applicationID)
+        }
+        return proposals
     }
 }
 

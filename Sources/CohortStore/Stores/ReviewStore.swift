@@ -220,19 +220,25 @@ public struct ReviewStore: Sendable {
         try await Self.reviewable(callID: callID, on: db).map(\.id)
     }
 
-    /// The program's reviewers, for the manager's page.
-    public func reviewers(programID: UUID) async throws -> [ReviewAssignment.Party] {
-        try await Self.reviewers(programID: programID, on: db)
+    /// The program's reviewers with their names, for the manager's page.
+    public func reviewers(programID: UUID) async throws -> [(party: ReviewAssignment.Party, name: String)] {
+        try await Self.reviewerRows(programID: programID, on: db)
     }
 
     /// Accounts with the reviewer role in the program, with the name of their organisation.
     static func reviewers(programID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {
-        struct Row: Decodable { let id: UUID; let name: String?; let country: String? }
+        try await reviewerRows(programID: programID, on: db).map(\.party)
+    }
+
+    private static func reviewerRows(programID: UUID, on db: any Database) async throws -> [(party: ReviewAssignment.Party, name: String)] {
+        struct Row: Decodable { let id: UUID; let account_name: String; let organisation_name: String?; let country: String? }
         return try await sql(db).raw("""
-            SELECT a.id, o.name, o.country FROM program_memberships m JOIN accounts a ON a.id = m.account_id \
-            LEFT JOIN organisations o ON o.id = a.organisation_id \
+            SELECT a.id, a.name AS account_name, o.name AS organisation_name, o.country FROM program_memberships m \
+            JOIN accounts a ON a.id = m.account_id LEFT JOIN organisations o ON o.id = a.organisation_id \
             WHERE m.program_id = \(bind: programID) AND m.role = \(bind: ProgramRole.reviewer.rawValue) AND a.is_active = \(bind: true)
-            """).all(decoding: Row.self).map { ReviewAssignment.Party(id: $0.id, organisation: $0.name, country: $0.country) }
+            """).all(decoding: Row.self).map {
+            (ReviewAssignment.Party(id: $0.id, organisation: $0.organisation_name, country: $0.country), $0.account_name)
+        }
     }
 
     /// Submitted, eligible applications of the call, with the organisation and country they gave.

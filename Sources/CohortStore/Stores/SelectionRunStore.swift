@@ -49,6 +49,15 @@ public struct SelectionRunStore: Sendable {
         }
     }
 
+    /// Each reference of the call with its application, for links from a run (runs name applicants by reference).
+    public func applicationIDs(callID: UUID) async throws -> [String: UUID] {
+        struct Row: Decodable { let id: UUID; let reference: String }
+        let rows = try await ApplicationSQL.sql(db).raw("""
+            SELECT id, reference FROM applications WHERE call_id = \(bind: callID) AND reference IS NOT NULL
+            """).all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.reference, $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
+
     public func save(callID: UUID, name: String, createdBy: UUID, form: [String: String], instance: SelectionInstance,
                      solution: SelectionSolution, timeSeconds: Double, now: Date) async throws -> SelectionRun {
         let record = SelectionRunRecord()

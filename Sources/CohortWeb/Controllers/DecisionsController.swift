@@ -51,25 +51,25 @@ struct DecisionsController: RouteCollection {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
         let store = DecisionStore(db: req.db)
         let decisions = try await store.decisions(callID: loaded.call.id)
+        let proposals = try await store.proposedReplacements(callID: loaded.call.id)
+        // Offers first, then the waiting list in its order, then the rest, each by reference.
+        let order: [SelectionDecision.Outcome] = [.accepted, .waitlisted, .declined]
+        let sorted = decisions.sorted {
+            (order.firstIndex(of: $0.outcome)!, $0.waitlistRank ?? 0, $0.reference) < (order.firstIndex(of: $1.outcome)!, $1.waitlistRank ?? 0, $1.reference)
+        }
         var rows: [DecisionsView.Row] = []
-        for decision in decisions {
+        for decision in sorted {
             var replacement: String?
             var offerReference: String?
-            if decision.response == .declined {
-                let proposed = try await store.proposedReplacement(for: decision.applicationID, callID: loaded.call.id)
-                offerReference = proposed
-                replacement = proposed ?? "Nobody on the waiting list keeps every quota: run the selection again"
+            if let proposal = proposals[decision.applicationID] {
+                offerReference = proposal
+                replacement = proposal ?? "Nobody on the waiting list keeps every quota: run the selection again"
             }
             rows.append(.init(reference: decision.reference,
                               href: SiteURL.callApplication(callID: loaded.call.id, id: decision.applicationID).path,
                               outcome: decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized,
                               response: Self.response(decision, zone: loaded.call.timeZone), replacement: replacement,
                               offerReference: offerReference))
-        }
-        let order: [SelectionDecision.Outcome] = [.accepted, .waitlisted, .declined]
-        rows.sort { a, b in
-            let (x, y) = (decisions.first { $0.reference == a.reference }!, decisions.first { $0.reference == b.reference }!)
-            return (order.firstIndex(of: x.outcome)!, x.waitlistRank ?? 0, x.reference) < (order.firstIndex(of: y.outcome)!, y.waitlistRank ?? 0, y.reference)
         }
         let view = DecisionsView(rows: rows, offerAction: SiteURL.callDecisions(loaded.call.id).path + "/offer", csrf: req.csrfToken(),
                                  confirmed: decisions.filter { $0.response == .confirmed }.count,

@@ -70,16 +70,15 @@ struct ReviewSetupController: RouteCollection {
     private func page(_ req: Request, loaded: CallStore.Loaded, program: Program, form: RubricForm, errors: [FieldError]) async throws -> Response {
         let store = ReviewStore(db: req.db)
         let callID = loaded.call.id
-        let accounts = AccountStore(db: req.db)
-        let reviewers = try await store.reviewers(programID: program.id)
+        let reviewerRows = try await store.reviewers(programID: program.id)
+        let reviewers = reviewerRows.map(\.party)
         let assignments = try await store.assignments(callID: callID)
         let aggregation = try await store.aggregation(callID: callID)
         let reviewable = try await store.reviewableApplicationIDs(callID: callID)
         let applicationIDs = Array(Set(reviewable).union(assignments.map(\.pair.applicationID)).union(aggregation?.scores.map(\.applicationID) ?? []))
         let summaries = Dictionary(uniqueKeysWithValues: try await ApplicationListStore(db: req.db).summaries(ids: applicationIDs, callID: callID)
             .map { ($0.id, $0) })
-        var names: [UUID: String] = [:]
-        for reviewer in reviewers { names[reviewer.id] = try await accounts.find(reviewer.id)?.name ?? "—" }
+        let names = Dictionary(reviewerRows.map { ($0.party.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let load = Dictionary(grouping: assignments, by: \.pair.reviewerID)
         let view = ReviewSetupView(
             form: Self.form(req, callID: callID, form, errors: errors),
@@ -89,7 +88,8 @@ struct ReviewSetupController: RouteCollection {
                              assigned: theirs.count, reviewed: theirs.filter(\.isReviewed).count)
             },
             hasReviewers: !reviewers.isEmpty,
-            canAssign: form.rows.contains { !$0.key.isEmpty } && !reviewers.isEmpty,
+            // Aggregation exists once the call has a rubric, which assignment needs.
+            canAssign: aggregation != nil && !reviewers.isEmpty,
             autoAssignAction: SiteURL.callReviewAssign(callID).path, csrf: req.csrfToken(),
             membersHref: SiteURL.programMembers(slug: program.slug).path,
             scores: (aggregation?.scores ?? []).map { score in

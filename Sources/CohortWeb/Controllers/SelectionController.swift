@@ -52,7 +52,7 @@ struct SelectionController: RouteCollection {
         let run = try await Self.run(req, callID: loaded.call.id)
         let instance = try SelectionInstance.decode(json: run.instance)
         var view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
-                                                                          applicationIDs: try await Self.applicationIDs(req, callID: loaded.call.id))
+                                                                          applicationIDs: try await SelectionRunStore(db: req.db).applicationIDs(callID: loaded.call.id))
         if try await DecisionStore(db: req.db).decisions(callID: loaded.call.id).isEmpty {
             if run.status == .optimal {
                 view.decisions = DecisionForm(action: SiteURL.selectionDecisions(callID: loaded.call.id, runID: run.id).path, csrf: req.csrfToken(),
@@ -93,17 +93,6 @@ struct SelectionController: RouteCollection {
             throw DomainError.notFound("selection run")
         }
         return run
-    }
-
-    static func applicationIDs(_ req: Request, callID: UUID) async throws -> [String: UUID] {
-        var ids: [String: UUID] = [:]
-        var after: ListCursor?
-        repeat {
-            let page = try await ApplicationListStore(db: req.db).page(callID: callID, filter: ApplicationFilter(), sort: .reference, after: after, limit: 500)
-            for item in page.items { if let reference = item.reference { ids[reference] = item.id } }
-            after = page.next
-        } while after != nil
-        return ids
     }
 
     /// Each attribute quotas can use, with the values found in the pool and how many have each.

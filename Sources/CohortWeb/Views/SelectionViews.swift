@@ -224,16 +224,8 @@ struct SelectionRunPresenter {
 
     /// How many scored applicants each quota counts (for `each`, the largest of its values).
     static func counts(_ instance: SelectionInstance) -> [Int] {
-        instance.quotas.map { quota in
-            let scored = instance.applicants.filter { $0.score != nil }
-            func count(_ values: Set<String>) -> Int { scored.filter { $0.attributes[quota.attribute].map(values.contains) ?? false }.count }
-            switch quota.selector {
-            case .value(let value): return count([value])
-            case .group(let values): return count(Set(values))
-            case .each(let values?): return values.map { count([$0]) }.max() ?? 0
-            case .each(nil): return Set(scored.compactMap { $0.attributes[quota.attribute] }).map { count([$0]) }.max() ?? 0
-            }
-        }
+        let scored = instance.applicants.filter { $0.score != nil }
+        return instance.quotas.map { $0.counts(cohort: scored, pool: instance.applicants).map(\.count).max() ?? 0 }
     }
 
     static func reason(_ reason: SelectionExplanation.Reason?, quotas: [SelectionQuota], over: String? = nil) -> String {
