@@ -1,4 +1,6 @@
 import ArgumentParser
+import NIOCore
+import NIOPosix
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,6 +14,10 @@ struct Cohort: AsyncParsableCommand {
     )
 
     static func main() async {
+        // Async code runs on the server's event loops rather than a second pool of threads:
+        // each database answer and each response then resumes without a hop between threads.
+        // Slow work (password hashing) is handed to the thread pool, as it was before.
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

@@ -31,7 +31,11 @@ public enum TestDatabaseKind: String, CaseIterable, Sendable, CustomStringConver
     public func withLocation<T>(_ body: (DatabaseLocation) async throws -> T) async throws -> T {
         switch self {
         case .sqlite:
-            return try await body(.sqliteMemory)
+            // A file, as the server keeps it by default (with its writer), in a folder of its own.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cohort-test-" + UUID().uuidString)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            return try await body(.sqliteFile(path: folder.appendingPathComponent("test.sqlite").path))
         case .postgres:
             guard let base = Self.postgresURL else { fatalError("COHORT_TEST_POSTGRES_URL is not set") }
             let name = "cohort_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
@@ -86,7 +90,15 @@ public struct StoreHarness: Sendable {
             do {
                 try await migrator.setupIfNeeded().get()
                 try await migrator.prepareBatch().get()
-                let result = try await body(harness)
+                let result: T
+                if case .sqliteFile(let path) = location {
+                    // The stores write through a writer as they do in the server.
+                    let writer = try SQLiteWriter(path: path, dialect: harness.db)
+                    defer { writer.shutdown() }
+                    result = try await SQLiteWriter.$current.withValue(writer) { try await body(harness) }
+                } else {
+                    result = try await body(harness)
+                }
                 await databases.shutdownAsync()
                 return result
             } catch {

@@ -69,18 +69,23 @@ enum ApplicationSQL {
             """).first(decoding: Row.self)
     }
 
+    /// The same, inside a synchronous write transaction.
+    static func row(id: UUID, on sql: any SyncSQL) throws -> Row? {
+        try sql.first("SELECT \(unsafeRaw: columnList) FROM applications WHERE id = \(bind: id)", decoding: Row.self)
+    }
+
     /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
-    static func insert(_ application: CallApplication, rules: EligibilityRules, on db: any Database) async throws {
+    static func insert(_ application: CallApplication, rules: EligibilityRules, on sql: any SyncSQL) throws {
         let facts = try StoredFacts(answers: application.answers, rules: rules, email: application.email, reference: nil, override: nil)
         let answers = try JSONText.encode(application.answers)
-        try await sql(db).raw("""
+        try sql.run("""
             INSERT INTO applications (id, call_id, email, language, form_version, answers, status, full_name, nationality, residence, \
             sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES (\(bind: application.id), \
             \(bind: application.callID), \(bind: application.email), \(bind: application.language.rawValue), \(bind: application.formVersion), \
             \(bind: answers), \(bind: application.status.rawValue), \(bind: facts.fullName), \(bind: facts.nationality), \
             \(bind: facts.residence), \(bind: facts.sector), \(bind: facts.gender), \(bind: facts.searchText), \(bind: facts.isEligible), \
             \(bind: facts.ineligibilityReasons), \(bind: application.createdAt), \(bind: application.updatedAt))
-            """).run()
+            """)
     }
 
     /// The call's rules as stored, decoded once per distinct text.
@@ -92,21 +97,29 @@ enum ApplicationSQL {
         return try RulesCache.shared.rules(row.eligibility)
     }
 
+    static func rules(callID: UUID, on sql: any SyncSQL) throws -> EligibilityRules {
+        struct RulesRow: Decodable { let eligibility: String }
+        guard let row = try sql.first("SELECT eligibility FROM calls WHERE id = \(bind: callID)", decoding: RulesRow.self) else {
+            throw DomainError.notFound("call")
+        }
+        return try RulesCache.shared.rules(row.eligibility)
+    }
+
     /// Writes new answers and the facts read from them; bumps the call's facet version when a
     /// fact or the language moved (status and submission time do not change here). Returns the application as saved.
-    static func writeAnswers(_ answers: [String: Answer], to row: Row, language: Language?, now: Date, on db: any Database) async throws -> CallApplication {
-        let rules = try await rules(callID: row.call_id, on: db)
+    static func writeAnswers(_ answers: [String: Answer], to row: Row, language: Language?, now: Date, on sql: any SyncSQL) throws -> CallApplication {
+        let rules = try rules(callID: row.call_id, on: sql)
         let facts = try StoredFacts(answers: answers, rules: rules, email: row.email, reference: row.reference, override: row.eligibility_override)
         let languageCode = language?.rawValue ?? row.language
         let answersText = try JSONText.encode(answers)
-        try await sql(db).raw("""
+        try sql.run("""
             UPDATE applications SET answers = \(bind: answersText), full_name = \(bind: facts.fullName), \
             nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \
             gender = \(bind: facts.gender), search_text = \(bind: facts.searchText), is_eligible = \(bind: facts.isEligible), \
             ineligibility_reasons = \(bind: facts.ineligibilityReasons), language = \(bind: languageCode), updated_at = \(bind: now) \
             WHERE id = \(bind: row.id)
-            """).run()
-        if facts != row.storedFacts || languageCode != row.language { try await FacetVersion.bump(callID: row.call_id, on: db) }
+            """)
+        if facts != row.storedFacts || languageCode != row.language { try FacetVersion.bump(callID: row.call_id, on: sql) }
         return CallApplication(id: row.id, callID: row.call_id, email: row.email, language: Language(rawValue: languageCode) ?? .english,
                                formVersion: row.form_version, answers: answers, status: ApplicationStatus(rawValue: row.status) ?? .draft,
                                reference: row.reference, submittedAt: row.submitted_at, createdAt: row.created_at, updatedAt: now)

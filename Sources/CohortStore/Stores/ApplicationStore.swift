@@ -21,33 +21,32 @@ public struct ApplicationStore: Sendable {
     /// records a new private link. `message` is written to the outbox in the same transaction.
     public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
                       message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
-        try await db.serializedTransaction { tx in
-            let sql = try ApplicationSQL.sql(tx)
+        try await db.writeTransaction { sql in
             let outcome: StartOutcome
-            if let existing = try await sql.raw("""
+            if let existing = try sql.first("""
                 SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND email = \(bind: email)
-                """).first(decoding: ApplicationSQL.Row.self) {
+                """, decoding: ApplicationSQL.Row.self) {
                 outcome = .existing(try existing.value())
             } else {
                 let application = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
                                                   answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
                 // Moves the facet version and reads the rules the new draft is checked against, in one statement.
                 struct RulesRow: Decodable { let eligibility: String }
-                guard let rules = try await sql.raw("""
+                guard let rules = try sql.first("""
                     UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID) RETURNING eligibility
-                    """).first(decoding: RulesRow.self) else { throw DomainError.notFound("call") }
-                try await ApplicationSQL.insert(application, rules: try RulesCache.shared.rules(rules.eligibility), on: tx)
+                    """, decoding: RulesRow.self) else { throw DomainError.notFound("call") }
+                try ApplicationSQL.insert(application, rules: try RulesCache.shared.rules(rules.eligibility), on: sql)
                 outcome = .created(application)
             }
             let application: CallApplication
             switch outcome { case .created(let a), .existing(let a): application = a }
-            try await sql.raw("""
+            try sql.run("""
                 INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
                 VALUES (\(bind: UUID()), \(bind: application.id), \(bind: tokenHash), \(bind: now))
-                """).run()
+                """)
             let isNew: Bool
             if case .created = outcome { isNew = true } else { isNew = false }
-            try await OutboxStore.enqueue(message(application, isNew), now: now, on: tx)
+            try OutboxStore.enqueue(message(application, isNew), now: now, on: sql)
             return outcome
         }
     }
@@ -62,37 +61,39 @@ public struct ApplicationStore: Sendable {
     }
 
     /// Merges answers into `current` as it was read. When no fact that staff filter by moves,
-    /// a single conditional update does it (no transaction: it is one statement), guarded by
-    /// the last-change time read; if anything changed in between, the full save runs instead.
+    /// a single conditional update does it, guarded by the last-change time read; if anything
+    /// changed in between, the full save runs instead, in the same transaction.
     public func save(_ current: CallApplication, answers: [String: Answer], rules: EligibilityRules, now: Date) async throws -> CallApplication {
         var merged = current.answers
         for (key, value) in answers { merged[key] = value }
-        guard ApplicationFacts(answers: current.answers, rules: rules) == ApplicationFacts(answers: merged, rules: rules),
-              let sql = db as? any SQLDatabase else {
+        guard ApplicationFacts(answers: current.answers, rules: rules) == ApplicationFacts(answers: merged, rules: rules) else {
             return try await save(id: current.id, answers: answers, language: nil, now: now)
         }
         let text = try JSONText.encode(merged)
-        let updated = try await db.serializedStatement {
-            try await sql.raw("""
+        let mergedAnswers = merged
+        return try await db.writeTransaction { sql in
+            let updated = try sql.rows("""
                 UPDATE applications SET answers = \(bind: text), updated_at = \(bind: now) \
                 WHERE id = \(bind: current.id) AND updated_at = \(bind: current.updatedAt) RETURNING id
-                """).all().count
+                """).count
+            guard updated == 1 else { return try Self.save(id: current.id, answers: answers, language: nil, now: now, on: sql) }
+            var saved = current
+            saved.answers = mergedAnswers
+            saved.updatedAt = now
+            return saved
         }
-        guard updated == 1 else { return try await save(id: current.id, answers: answers, language: nil, now: now) }
-        var saved = current
-        saved.answers = merged
-        saved.updatedAt = now
-        return saved
     }
 
     /// Merges answers into the application (valid or not: nothing typed is thrown away).
     public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
-        try await db.serializedTransaction { tx in
-            guard let row = try await ApplicationSQL.row(id: id, on: tx) else { throw DomainError.notFound("application") }
-            var merged = try JSONText.decode([String: Answer].self, row.answers)
-            for (key, value) in answers { merged[key] = value }
-            return try await ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: tx)
-        }
+        try await db.writeTransaction { sql in try Self.save(id: id, answers: answers, language: language, now: now, on: sql) }
+    }
+
+    private static func save(id: UUID, answers: [String: Answer], language: Language?, now: Date, on sql: any SyncSQL) throws -> CallApplication {
+        guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
+        var merged = try JSONText.decode([String: Answer].self, row.answers)
+        for (key, value) in answers { merged[key] = value }
+        return try ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: sql)
     }
 
     /// Submits a draft: allocates the next reference of the call and writes the receipt.
@@ -100,32 +101,31 @@ public struct ApplicationStore: Sendable {
     /// `key` is the client's `Idempotency-Key`, kept with the submission.
     public func submit(id: UUID, now: Date, key: String? = nil,
                        receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
-        try await db.serializedTransaction { tx in
-            let sql = try ApplicationSQL.sql(tx)
-            guard let row = try await ApplicationSQL.row(id: id, on: tx) else { throw DomainError.notFound("application") }
+        try await db.writeTransaction { sql in
+            guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
             let status = ApplicationStatus(rawValue: row.status) ?? .draft
             if status.isSubmitted { return try row.value() }
             guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
             // One statement takes the write lock, numbers the reference and moves the facet version,
             // so concurrent submissions to one call queue here.
             struct Counter: Decodable { let reference_prefix: String; let last_reference_number: Int }
-            guard let counter = try await sql.raw("""
+            guard let counter = try sql.first("""
                 UPDATE calls SET last_reference_number = last_reference_number + 1, facet_version = facet_version + 1 \
                 WHERE id = \(bind: row.call_id) RETURNING reference_prefix, last_reference_number
-                """).first(decoding: Counter.self) else { throw DomainError.notFound("call") }
+                """, decoding: Counter.self) else { throw DomainError.notFound("call") }
             let reference = ReferenceCode.make(prefix: counter.reference_prefix, number: counter.last_reference_number)
             let searchText = ApplicationFacts.searchText(name: row.full_name, email: row.email, reference: reference)
-            try await sql.raw("""
+            try sql.run("""
                 UPDATE applications SET reference = \(bind: reference), search_text = \(bind: searchText), \
                 status = \(bind: ApplicationStatus.submitted.rawValue), submitted_at = \(bind: now), submit_key = \(bind: key), \
                 updated_at = \(bind: now) WHERE id = \(bind: id)
-                """).run()
+                """)
             var application = try row.value()
             application.status = .submitted
             application.reference = reference
             application.submittedAt = now
             application.updatedAt = now
-            try await OutboxStore.enqueue(receipt(application), now: now, on: tx)
+            try OutboxStore.enqueue(receipt(application), now: now, on: sql)
             return application
         }
     }

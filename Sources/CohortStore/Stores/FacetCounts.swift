@@ -12,6 +12,10 @@ enum FacetVersion {
         try await sql.raw("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)").run()
     }
 
+    static func bump(callID: UUID, on sql: any SyncSQL) throws {
+        try sql.run("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)")
+    }
+
     static func current(callID: UUID, on db: any Database) async throws -> Int? {
         guard let sql = db as? any SQLDatabase else { return nil }
         struct Row: Decodable { let facet_version: Int }

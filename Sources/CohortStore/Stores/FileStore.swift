@@ -14,21 +14,21 @@ public struct FileStore: Sendable {
     /// Stores the file and makes it the answer to its question. Returns the file and the application as saved.
     public func attach(applicationID: UUID, questionKey: String, fileName: String, kind: FileKind, bytes: Data,
                        now: Date) async throws -> (file: UploadedFile, application: CallApplication) {
-        try await db.serializedTransaction { tx in
-            guard let row = try await ApplicationSQL.row(id: applicationID, on: tx) else { throw DomainError.notFound("application") }
-            let sql = try ApplicationSQL.sql(tx)
-            try await sql.delete(from: ApplicationFileRecord.schema).where(SQLIdentifier("application_id"), .equal, SQLBind(applicationID))
-                .where(SQLIdentifier("question_key"), .equal, SQLBind(questionKey)).run()
+        try await db.writeTransaction { sql in
+            guard let row = try ApplicationSQL.row(id: applicationID, on: sql) else { throw DomainError.notFound("application") }
+            try sql.run("""
+                DELETE FROM application_files WHERE application_id = \(bind: applicationID) AND question_key = \(bind: questionKey)
+                """)
             let file = UploadedFile(id: UUID(), applicationID: applicationID, questionKey: questionKey, fileName: fileName, kind: kind,
                                     byteSize: bytes.count, createdAt: now)
-            try await sql.insert(into: ApplicationFileRecord.schema)
-                .columns("id", "application_id", "question_key", "file_name", "kind", "byte_size", "data", "created_at")
-                .values(SQLBind(file.id), SQLBind(applicationID), SQLBind(questionKey), SQLBind(fileName), SQLBind(kind.rawValue),
-                        SQLBind(bytes.count), SQLBind(bytes), SQLBind(now))
-                .run()
+            try sql.run("""
+                INSERT INTO application_files (id, application_id, question_key, file_name, kind, byte_size, data, created_at) \
+                VALUES (\(bind: file.id), \(bind: applicationID), \(bind: questionKey), \(bind: fileName), \(bind: kind.rawValue), \
+                \(bind: bytes.count), \(bind: bytes), \(bind: now))
+                """)
             var answers = try JSONText.decode([String: Answer].self, row.answers)
             answers[questionKey] = .text(file.id.uuidString)
-            let application = try await ApplicationSQL.writeAnswers(answers, to: row, language: nil, now: now, on: tx)
+            let application = try ApplicationSQL.writeAnswers(answers, to: row, language: nil, now: now, on: sql)
             return (file, application)
         }
     }

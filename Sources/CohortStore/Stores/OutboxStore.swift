@@ -30,6 +30,14 @@ public struct OutboxStore: Sendable {
             """).run()
     }
 
+    /// The same, inside a synchronous write transaction.
+    static func enqueue(_ message: OutgoingMessage, now: Date, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO outbox_messages (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
+            VALUES (\(bind: UUID()), \(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: now), 0, \(bind: now))
+            """)
+    }
+
     /// Claims up to `limit` messages that are due and not leased by another instance.
     public func claim(limit: Int, now: Date) async throws -> [Pending] {
         try await db.serializedStatement { try await Self.claim(limit: limit, now: now, on: db) }

@@ -28,6 +28,10 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
 
     // Outermost first: every response, errors included, is logged and gets the security headers.
     app.middleware = Middlewares()
+    if let writer = try DatabaseSetup.writer(config.database, on: app) {
+        app.middleware.use(SQLiteWriterMiddleware(writer: writer))
+        app.lifecycle.use(SQLiteWriterShutdown(writer: writer))
+    }
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
@@ -60,6 +64,13 @@ enum DatabaseSetup {
                 throw ConfigError("COHORT_DATABASE_URL", "could not be read as a PostgreSQL address")
             }
         }
+    }
+
+    /// An SQLite file gets a writer of its own for the applicants' writes (see `SQLiteWriter`).
+    /// An in-memory database cannot be opened twice, and PostgreSQL takes concurrent writers itself.
+    static func writer(_ location: DatabaseLocation, on app: Application) throws -> SQLiteWriter? {
+        guard case .sqliteFile(let path) = location else { return nil }
+        return try SQLiteWriter(path: path, dialect: app.db)
     }
 
     /// WAL lets readers carry on while one writer commits; harmless on an in-memory database.

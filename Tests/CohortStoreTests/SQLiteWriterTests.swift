@@ -1,0 +1,122 @@
+@testable import CohortStore
+import CohortTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+/// The SQLite writer: pieces that arrive together share one transaction, each piece stands or
+/// falls alone, and it never collides with writes through the connection pool.
+@Suite struct SQLiteWriterTests {
+    struct Failure: Error {}
+
+    private func withWriter(_ body: (SQLiteWriter, any Database) async throws -> Void) async throws {
+        try await StoreHarness.with(.sqlite) { harness in
+            guard let writer = SQLiteWriter.current else { Issue.record("the SQLite harness has no writer"); return }
+            try await (harness.db as! any SQLDatabase).raw("CREATE TABLE writer_test (n INTEGER PRIMARY KEY)").run()
+            try await body(writer, harness.db)
+        }
+    }
+
+    private func numbers(_ db: any Database) async throws -> [Int] {
+        struct Row: Decodable { let n: Int }
+        return try await (db as! any SQLDatabase).raw("SELECT n FROM writer_test ORDER BY n").all(decoding: Row.self).map(\.n)
+    }
+
+    /// Keeps the writer waiting at the gate until `count` pieces have arrived, so they are batched.
+    private func holdingTheGate(until count: Int, _ writer: SQLiteWriter, _ work: @escaping @Sendable () async throws -> Void) async throws {
+        await SQLiteWriteGate.shared.acquire()
+        let running = Task { try await work() }
+        while writer.counts.pieces < count { try await Task.sleep(for: .milliseconds(2)) }
+        SQLiteWriteGate.shared.release()
+        try await running.value
+    }
+
+    @Test func piecesThatArriveTogetherShareATransactionAndEachCommitsOnce() async throws {
+        try await withWriter { writer, db in
+            try await holdingTheGate(until: 100, writer) {
+                try await withThrowingTaskGroup(of: Int.self) { group in
+                    for n in 1...100 {
+                        group.addTask { try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (\(bind: n))"); return n } }
+                    }
+                    var answered: [Int] = []
+                    for try await n in group { answered.append(n) }
+                    #expect(answered.sorted() == Array(1...100))
+                }
+            }
+            #expect(try await numbers(db) == Array(1...100))
+            // At most one piece went ahead alone; the other 99 fit in two batches of 64.
+            #expect(writer.counts.batches <= 3)
+        }
+    }
+
+    @Test func aFailingPieceIsUndoneAndLeavesTheRestOfItsBatch() async throws {
+        try await withWriter { writer, db in
+            let outcomes = OutcomeBox()
+            try await holdingTheGate(until: 3, writer) {
+                await withTaskGroup(of: Void.self) { group in
+                    for n in 1...3 {
+                        group.addTask {
+                            do {
+                                _ = try await writer.perform { sql in
+                                    try sql.run("INSERT INTO writer_test (n) VALUES (\(bind: n))")
+                                    if n == 2 { throw Failure() }
+                                    return n
+                                }
+                                outcomes.add("\(n) saved")
+                            } catch is Failure {
+                                outcomes.add("\(n) failed")
+                            } catch {
+                                outcomes.add("\(n) other error")
+                            }
+                        }
+                    }
+                }
+            }
+            #expect(outcomes.all.sorted() == ["1 saved", "2 failed", "3 saved"])
+            #expect(try await numbers(db) == [1, 3])
+        }
+    }
+
+    @Test func writesThroughThePoolWaitTheirTurnInsteadOfFailing() async throws {
+        try await withWriter { writer, db in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for n in 1...40 {
+                    if n % 2 == 0 {
+                        group.addTask { _ = try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (\(bind: n))") } }
+                    } else {
+                        // Read, then write, in one pool transaction: refused outright if another writer got in between.
+                        group.addTask {
+                            try await db.serializedTransaction { tx in
+                                struct Row: Decodable { let c: Int }
+                                let sql = tx as! any SQLDatabase
+                                _ = try await sql.raw("SELECT count(*) AS c FROM writer_test").first(decoding: Row.self)
+                                try await sql.raw("INSERT INTO writer_test (n) VALUES (\(bind: n))").run()
+                            }
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await numbers(db) == Array(1...40))
+        }
+    }
+
+    @Test func afterShutdownNothingMoreIsTaken() async throws {
+        try await withWriter { writer, db in
+            _ = try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (1)") }
+            writer.shutdown()
+            await #expect(throws: WriterError.self) {
+                try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (2)") }
+            }
+            #expect(try await numbers(db) == [1])
+        }
+    }
+}
+
+private final class OutcomeBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [String] = []
+    func add(_ outcome: String) { lock.withLock { outcomes.append(outcome) } }
+    var all: [String] { lock.withLock { outcomes } }
+}
