@@ -2,6 +2,7 @@ import CohortCore
 import CohortStore
 import CohortTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 @Suite struct ApplicationDecisionStoreTests {
@@ -128,6 +129,28 @@ extension ApplicationDecisionStoreTests {
                                              rules: EligibilityRules(), now: Date())
             #expect(named.answers["nationality"] == .text("NP"))
             #expect(try await ApplicationListStore(db: harness.db).counts(callID: call.id, column: .nationality) == ["NP": 1])
+        }
+    }
+}
+
+extension ApplicationDecisionStoreTests {
+    /// The applicant's save recomputes the rules' verdict, but a manager's override stays.
+    @Test(arguments: TestDatabaseKind.all)
+    func anApplicantsSaveKeepsAManagersEligibilityOverride(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.db)
+            let store = ApplicationStore(db: harness.db)
+            let application = try await Self.started(store, callID: call.id, email: "override@example.org")
+            let rules = EligibilityRules(minimumYearsOfExperience: 5)
+            _ = try await store.overrideEligibility(id: application.id, eligible: true, note: "Years in another role count.",
+                                                    by: UUID(), now: Date())
+            let current = try #require(try await store.find(application.id))
+            _ = try await store.save(current, answers: ["years_experience": .text("2")], rules: rules, now: Date())
+            struct Row: Decodable { let is_eligible: Bool; let ineligibility_reasons: String }
+            let row = try #require(try await (harness.db as! any SQLDatabase)
+                .raw("SELECT is_eligible, ineligibility_reasons FROM applications WHERE id = \(bind: application.id)").first(decoding: Row.self))
+            #expect(row.is_eligible)
+            #expect(row.ineligibility_reasons != "[]")
         }
     }
 }

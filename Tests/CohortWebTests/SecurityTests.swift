@@ -240,3 +240,12 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct SecretTokenTests {
+    /// Stored hashes must not change with how they are written out: links already sent keep working.
+    @Test func hashesAreLowerCaseHexOfSHA256() {
+        #expect(SecretToken.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(SecretToken.hash("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SecretToken.hex([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+    }
+}

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Application throughput and page weight, on a release build and a fresh SQLite file.
 
-    scripts/bench/applications.py [--applications 5000] [--clients 32]
+    scripts/bench/applications.py [--applications 5000] [--clients 32] [--processes 4]
 
 Each application is complete: start, three saves, a 20 KB PDF, submit (through the JSON API). Prints
 completed applications per second, checks that every one is stored once with its reference,
 and prints the compressed weight and request count of the application form page.
 Not a test: nothing here runs in CI.
 """
-import argparse, gzip, http.client, json, os, re, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import argparse, gzip, http.client, json, multiprocessing, os, re, socket, subprocess, sys, tempfile, threading, time, urllib.request
 
 SECTIONS = [
     {"full_name": "Bench Applicant", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "5"},
@@ -45,10 +45,52 @@ class Client:
 LETTER = b"%PDF-1.4\n" + b"% a letter of support\n" * 1000
 
 
+def cpu_seconds(pid):
+    """User and system CPU time a process has used so far (Linux)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_clients(port, call_id, clients, total, counter, results):
+    """One process's share of the clients; each takes the next application number until none is left."""
+    done, failures, lock = [], [], threading.Lock()
+
+    def worker():
+        client = Client(port)
+        while True:
+            with counter.get_lock():
+                n = counter.value
+                counter.value += 1
+            if n >= total:
+                return
+            status, body = client.call("POST", f"/api/v1/calls/{call_id}/applications", {"email": f"bench{n}@example.org"})
+            if status != 201:
+                failures.append(status); continue
+            app_id, token = body["id"], body["resumeToken"]
+            for answers in SECTIONS:
+                client.call("PATCH", f"/api/v1/applications/{app_id}", {"answers": answers}, token)
+            status, _ = client.upload(f"/api/v1/applications/{app_id}/files", "support_letter", LETTER, token)
+            if status != 201:
+                failures.append(status); continue
+            status, body = client.call("POST", f"/api/v1/applications/{app_id}/submit", token=token)
+            if status == 200:
+                with lock:
+                    done.append((app_id, token, body["reference"]))
+            else:
+                failures.append(status)
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads: thread.start()
+    for thread in threads: thread.join()
+    results.put((done, failures))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--applications", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--processes", type=int, default=4)
     options = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "cohort"], check=True, stderr=subprocess.DEVNULL)
     binary = os.environ.get("COHORT_BIN") or subprocess.check_output(
@@ -67,39 +109,30 @@ def main():
             except Exception:
                 time.sleep(0.05)
         call_id = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/calls"))["calls"][0]["id"]
-        done, failures, lock = [], [], threading.Lock()
-        next_number = iter(range(options.applications))
-
-        def worker():
-            client = Client(port)
-            while True:
-                with lock:
-                    n = next(next_number, None)
-                if n is None:
-                    return
-                status, body = client.call("POST", f"/api/v1/calls/{call_id}/applications", {"email": f"bench{n}@example.org"})
-                if status != 201:
-                    failures.append(status); continue
-                app_id, token = body["id"], body["resumeToken"]
-                for answers in SECTIONS:
-                    client.call("PATCH", f"/api/v1/applications/{app_id}", {"answers": answers}, token)
-                status, _ = client.upload(f"/api/v1/applications/{app_id}/files", "support_letter", LETTER, token)
-                if status != 201:
-                    failures.append(status); continue
-                status, body = client.call("POST", f"/api/v1/applications/{app_id}/submit", token=token)
-                if status == 200:
-                    with lock:
-                        done.append((app_id, token, body["reference"]))
-                else:
-                    failures.append(status)
-
+        # The clients are threads in a few processes: one Python process cannot keep 32
+        # connections busy by itself (its interpreter lock becomes the bottleneck).
+        counter = multiprocessing.Value("i", 0)
+        results = multiprocessing.Queue()
+        per_process = [options.clients // options.processes + (1 if i < options.clients % options.processes else 0)
+                       for i in range(options.processes)]
+        server_cpu = cpu_seconds(server.pid)
         started = time.monotonic()
-        threads = [threading.Thread(target=worker) for _ in range(options.clients)]
-        for thread in threads: thread.start()
-        for thread in threads: thread.join()
+        processes = [multiprocessing.Process(target=run_clients, args=(port, call_id, n, options.applications, counter, results))
+                     for n in per_process if n > 0]
+        for process in processes: process.start()
+        done, failures = [], []
+        for _ in processes:
+            finished, failed = results.get()
+            done += finished
+            failures += failed
         elapsed = time.monotonic() - started
-        print(f"{len(done)} complete applications (start, 3 saves, a file, submit) with {options.clients} clients in {elapsed:.1f} s: "
+        server_cpu = cpu_seconds(server.pid) - server_cpu
+        for process in processes: process.join()
+        print(f"{len(done)} complete applications (start, 3 saves, a file, submit) with {options.clients} clients "
+              f"in {len(processes)} processes in {elapsed:.1f} s: "
               f"{len(done) / elapsed:.0f} applications/s, {6 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
+        print(f"server CPU: {server_cpu / elapsed:.2f} cores, {1000 * server_cpu / max(len(done), 1):.2f} ms per application "
+              f"(this machine has {os.cpu_count()} cores, shared with the clients)")
         references = [r for _, _, r in done]
         client = Client(port)
         stored = sum(1 for app_id, token, reference in done

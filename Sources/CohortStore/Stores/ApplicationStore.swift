@@ -60,23 +60,30 @@ public struct ApplicationStore: Sendable {
         try await ApplicationSQL.row(tokenHash: tokenHash, on: db)?.value()
     }
 
-    /// Merges answers into `current` as it was read. When no fact that staff filter by moves,
-    /// a single conditional update does it, guarded by the last-change time read; if anything
-    /// changed in between, the full save runs instead, in the same transaction.
+    /// Merges answers into `current` as it was read: one update of the answers and the facts
+    /// read from them, guarded by the last-change time read (a manager's eligibility override,
+    /// if any, stays as it is). Times come back rounded to the microsecond, hence the narrow range. If anything changed in between, the full save runs instead,
+    /// in the same transaction.
     public func save(_ current: CallApplication, answers: [String: Answer], rules: EligibilityRules, now: Date) async throws -> CallApplication {
         var merged = current.answers
         for (key, value) in answers { merged[key] = value }
-        guard ApplicationFacts(answers: current.answers, rules: rules) == ApplicationFacts(answers: merged, rules: rules) else {
-            return try await save(id: current.id, answers: answers, language: nil, now: now)
-        }
         let text = try JSONText.encode(merged)
+        let facts = try StoredFacts(answers: merged, rules: rules, email: current.email, reference: current.reference, override: nil)
+        let factsMoved = try facts != StoredFacts(answers: current.answers, rules: rules, email: current.email,
+                                                   reference: current.reference, override: nil)
         let mergedAnswers = merged
         return try await db.writeTransaction { sql in
             let updated = try sql.rows("""
-                UPDATE applications SET answers = \(bind: text), updated_at = \(bind: now) \
-                WHERE id = \(bind: current.id) AND updated_at = \(bind: current.updatedAt) RETURNING id
+                UPDATE applications SET answers = \(bind: text), full_name = \(bind: facts.fullName), \
+                nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \
+                gender = \(bind: facts.gender), search_text = \(bind: facts.searchText), \
+                is_eligible = COALESCE(eligibility_override, \(bind: facts.isEligible)), \
+                ineligibility_reasons = \(bind: facts.ineligibilityReasons), updated_at = \(bind: now) \
+                WHERE id = \(bind: current.id) AND updated_at BETWEEN \(bind: current.updatedAt.addingTimeInterval(-0.000_002)) \
+                AND \(bind: current.updatedAt.addingTimeInterval(0.000_002)) RETURNING id
                 """).count
             guard updated == 1 else { return try Self.save(id: current.id, answers: answers, language: nil, now: now, on: sql) }
+            if factsMoved { try FacetVersion.bump(callID: current.callID, on: sql) }
             var saved = current
             saved.answers = mergedAnswers
             saved.updatedAt = now

@@ -55,7 +55,7 @@ enum DatabaseSetup {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            app.databases.use(.sqlite(.file(path), sqlLogLevel: nil), as: .sqlite)
+            app.databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 4, sqlLogLevel: nil), as: .sqlite)
         case .postgres(let url):
             do {
                 // SQL with its bound values may hold personal data: logged at trace level only.
