@@ -102,6 +102,15 @@ import Testing
         }
     }
 
+    @Test func theReadingConnectionsSeeWhatWasCommitted() async throws {
+        try await withWriter { writer, _ in
+            struct Row: Decodable { let n: Int }
+            #expect(try await writer.read { sql in try sql.first("SELECT n FROM writer_test", decoding: Row.self)?.n } == nil)
+            _ = try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (7)") }
+            #expect(try await writer.read { sql in try sql.first("SELECT n FROM writer_test", decoding: Row.self)?.n } == 7)
+        }
+    }
+
     @Test func afterShutdownNothingMoreIsTaken() async throws {
         try await withWriter { writer, db in
             _ = try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (1)") }
@@ -109,6 +118,7 @@ import Testing
             await #expect(throws: WriterError.self) {
                 try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (2)") }
             }
+            await #expect(throws: WriterError.self) { try await writer.read { sql in try sql.rows("SELECT 1") } }
             #expect(try await numbers(db) == [1])
         }
     }

@@ -249,4 +249,12 @@ import VaporTesting
         let partial = Catalogs(entries: [.english: ["a.b": "English"], .khmer: [:]])
         #expect(partial.text("a.b", .khmer) == "English")
     }
+
+    @Test func eachPlaceholderIsFilledOnceAndUnknownOnesStay() {
+        let catalogs = Catalogs(entries: [.english: ["t": "{name} applied to {call} by {date}; {unknown} {"]])
+        // A value that looks like a placeholder is kept as typed, whatever the order of the arguments.
+        #expect(catalogs.text("t", .english, ["name": "{call}", "call": "MWP", "date": "1 May"])
+                == "{call} applied to MWP by 1 May; {unknown} {")
+        #expect(catalogs.text("t", .english) == "{name} applied to {call} by {date}; {unknown} {")
+    }
 }

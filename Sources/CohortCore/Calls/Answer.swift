@@ -23,10 +23,11 @@ public enum Answer: Hashable, Codable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let items = try? container.decode([String].self) {
-            self = .list(items)
-        } else if let text = try? container.decode(String.self) {
+        // Text first: most answers are text, and each failed attempt costs a thrown error.
+        if let text = try? container.decode(String.self) {
             self = .text(text)
+        } else if let items = try? container.decode([String].self) {
+            self = .list(items)
         } else if let number = try? container.decode(Double.self) {
             self = .text(number.rounded() == number ? String(Int(number)) : String(number))
         } else if let flag = try? container.decode(Bool.self) {

@@ -35,7 +35,7 @@ final class ApplicationRecord: Model, @unchecked Sendable {
 
     /// Stores the answers and the facts read from them.
     func setAnswers(_ answers: [String: Answer], rules: EligibilityRules) throws {
-        self.answers = try JSONText.encode(answers)
+        self.answers = AnswersJSON.encode(answers)
         let facts = try StoredFacts(answers: answers, rules: rules, email: email, reference: reference, override: eligibilityOverride)
         fullName = facts.fullName
         nationality = facts.nationality
@@ -49,7 +49,7 @@ final class ApplicationRecord: Model, @unchecked Sendable {
 
     func value() throws -> CallApplication {
         CallApplication(id: try requireID(), callID: callID, email: email, language: Language(rawValue: language) ?? .english,
-                    formVersion: formVersion, answers: try JSONText.decode([String: Answer].self, answers),
+                    formVersion: formVersion, answers: try AnswersJSON.decode(answers),
                     status: ApplicationStatus(rawValue: status) ?? .draft, reference: reference, submittedAt: submittedAt,
                     createdAt: createdAt, updatedAt: updatedAt)
     }

@@ -120,7 +120,7 @@ public struct ApplicationListStore: Sendable {
         Self.where(query, callID: callID, filter: filter)
         query.orderBy(SQLIdentifier("created_at")).orderBy(SQLIdentifier("id"))
         return try await query.all().map { row in
-            (try row.decode(model: SummaryRow.self).summary, try JSONText.decode([String: Answer].self, try row.decode(column: "answers", as: String.self)))
+            (try row.decode(model: SummaryRow.self).summary, try AnswersJSON.decode(try row.decode(column: "answers", as: String.self)))
         }
     }
 

@@ -41,7 +41,7 @@ enum ApplicationSQL {
 
         func value() throws -> CallApplication {
             CallApplication(id: id, callID: call_id, email: email, language: Language(rawValue: language) ?? .english,
-                            formVersion: form_version, answers: try JSONText.decode([String: Answer].self, answers),
+                            formVersion: form_version, answers: try AnswersJSON.decode(answers),
                             status: ApplicationStatus(rawValue: status) ?? .draft, reference: reference, submittedAt: submitted_at,
                             createdAt: created_at, updatedAt: updated_at)
         }
@@ -62,11 +62,11 @@ enum ApplicationSQL {
     }
 
     /// The application a private link opens, in one query.
-    static func row(tokenHash: String, on db: any Database) async throws -> Row? {
-        try await sql(db).raw("""
+    static func row(tokenHash: String, on sql: any SyncSQL) throws -> Row? {
+        try sql.first("""
             SELECT \(unsafeRaw: qualifiedColumnList) FROM application_tokens t JOIN applications a ON a.id = t.application_id \
             WHERE t.token_hash = \(bind: tokenHash)
-            """).first(decoding: Row.self)
+            """, decoding: Row.self)
     }
 
     /// The same, inside a synchronous write transaction.
@@ -77,7 +77,7 @@ enum ApplicationSQL {
     /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
     static func insert(_ application: CallApplication, rules: EligibilityRules, on sql: any SyncSQL) throws {
         let facts = try StoredFacts(answers: application.answers, rules: rules, email: application.email, reference: nil, override: nil)
-        let answers = try JSONText.encode(application.answers)
+        let answers = AnswersJSON.encode(application.answers)
         try sql.run("""
             INSERT INTO applications (id, call_id, email, language, form_version, answers, status, full_name, nationality, residence, \
             sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES (\(bind: application.id), \
@@ -111,7 +111,7 @@ enum ApplicationSQL {
         let rules = try rules(callID: row.call_id, on: sql)
         let facts = try StoredFacts(answers: answers, rules: rules, email: row.email, reference: row.reference, override: row.eligibility_override)
         let languageCode = language?.rawValue ?? row.language
-        let answersText = try JSONText.encode(answers)
+        let answersText = AnswersJSON.encode(answers)
         try sql.run("""
             UPDATE applications SET answers = \(bind: answersText), full_name = \(bind: facts.fullName), \
             nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \

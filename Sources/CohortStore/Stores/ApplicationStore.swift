@@ -57,7 +57,17 @@ public struct ApplicationStore: Sendable {
 
     /// The application a private link opens.
     public func find(tokenHash: String) async throws -> CallApplication? {
-        try await ApplicationSQL.row(tokenHash: tokenHash, on: db)?.value()
+        try await db.readNow { sql in try ApplicationSQL.row(tokenHash: tokenHash, on: sql)?.value() }
+    }
+
+    /// The application a private link opens with its call, read together: every request of
+    /// the applicant's API starts here.
+    public func open(tokenHash: String) async throws -> (application: CallApplication, call: CallStore.Loaded)? {
+        guard let (application, stamp) = try await db.readNow({ sql -> (CallApplication, CallStamp?)? in
+            guard let application = try ApplicationSQL.row(tokenHash: tokenHash, on: sql)?.value() else { return nil }
+            return (application, try CallStamp.read(application.callID, on: sql))
+        }), let stamp, let loaded = try await CallStore(db: db).load(application.callID, stamp: stamp) else { return nil }
+        return (application, loaded)
     }
 
     /// Merges answers into `current` as it was read: one update of the answers and the facts
@@ -67,7 +77,7 @@ public struct ApplicationStore: Sendable {
     public func save(_ current: CallApplication, answers: [String: Answer], rules: EligibilityRules, now: Date) async throws -> CallApplication {
         var merged = current.answers
         for (key, value) in answers { merged[key] = value }
-        let text = try JSONText.encode(merged)
+        let text = AnswersJSON.encode(merged)
         let facts = try StoredFacts(answers: merged, rules: rules, email: current.email, reference: current.reference, override: nil)
         let factsMoved = try facts != StoredFacts(answers: current.answers, rules: rules, email: current.email,
                                                    reference: current.reference, override: nil)
@@ -98,7 +108,7 @@ public struct ApplicationStore: Sendable {
 
     private static func save(id: UUID, answers: [String: Answer], language: Language?, now: Date, on sql: any SyncSQL) throws -> CallApplication {
         guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
-        var merged = try JSONText.decode([String: Answer].self, row.answers)
+        var merged = try AnswersJSON.decode(row.answers)
         for (key, value) in answers { merged[key] = value }
         return try ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: sql)
     }
@@ -160,7 +170,7 @@ public struct ApplicationStore: Sendable {
             record.eligibilityNote = eligible == nil ? nil : note
             record.eligibilityOverrideBy = eligible == nil ? nil : accountID
             record.eligibilityOverrideAt = eligible == nil ? nil : now
-            try record.setAnswers(try JSONText.decode([String: Answer].self, record.answers), rules: try await ApplicationSQL.rules(callID: record.callID, on: tx))
+            try record.setAnswers(try AnswersJSON.decode(record.answers), rules: try await ApplicationSQL.rules(callID: record.callID, on: tx))
             record.updatedAt = now
             try await record.update(on: tx)
             try await FacetVersion.bump(callID: record.callID, on: tx)

@@ -33,7 +33,7 @@ public struct CallStore: Sendable {
             try await record.update(on: tx)
             if rulesChanged {
                 for application in try await ApplicationRecord.query(on: tx).filter(\.$callID == call.id).all() {
-                    try application.setAnswers(try JSONText.decode([String: Answer].self, application.answers), rules: rules)
+                    try application.setAnswers(try AnswersJSON.decode(application.answers), rules: rules)
                     try await application.update(on: tx)
                 }
                 try await FacetVersion.bump(callID: call.id, on: tx)
@@ -60,29 +60,16 @@ public struct CallStore: Sendable {
     /// is kept per process and reused while its stamp (last change and form version) holds:
     /// one small query instead of a full load with its texts and rules.
     public func load(_ id: UUID) async throws -> Loaded? {
-        guard let sql = db as? any SQLDatabase else { return try await loadRecord(id) }
-        // What decides whether a submission is taken is read every time, so even a change
-        // made outside Cohort (a deadline moved by hand) takes effect at once.
-        struct Stamp: Decodable {
-            let updated_at: Date?
-            let form_version: Int
-            let eligibility: String
-            let opens_at: Date
-            let closes_at: Date
-            let grace_minutes: Int
-            let is_published: Bool
-            let allows_editing_after_submit: Bool
-        }
-        guard let stamp = try await sql.raw("""
-            SELECT updated_at, form_version, eligibility, opens_at, closes_at, grace_minutes, is_published, allows_editing_after_submit \
-            FROM calls WHERE id = \(bind: id)
-            """).first(decoding: Stamp.self) else { return nil }
-        let key = [stamp.updated_at?.timeIntervalSince1970 ?? 0, stamp.opens_at.timeIntervalSince1970, stamp.closes_at.timeIntervalSince1970]
-            .map { "\($0)" }.joined(separator: "/")
-            + "/\(stamp.form_version)/\(stamp.grace_minutes)/\(stamp.is_published)/\(stamp.allows_editing_after_submit)/\(stamp.eligibility.hashValue)"
-        if let cached = LoadedCallCache.shared.loaded(id, stamp: key) { return cached }
+        guard db is any SQLDatabase else { return try await loadRecord(id) }
+        guard let stamp = try await db.readNow({ sql in try CallStamp.read(id, on: sql) }) else { return nil }
+        return try await load(id, stamp: stamp)
+    }
+
+    /// The call as `stamp` describes it: from the cache, or loaded once and kept.
+    func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
+        if let cached = LoadedCallCache.shared.loaded(id, stamp: stamp.key) { return cached }
         guard let loaded = try await loadRecord(id) else { return nil }
-        LoadedCallCache.shared.keep(loaded, stamp: key)
+        LoadedCallCache.shared.keep(loaded, stamp: stamp.key)
         return loaded
     }
 
@@ -127,6 +114,32 @@ public struct CallStore: Sendable {
             try await record.update(on: tx)
             return form
         }
+    }
+}
+
+/// What decides whether a submission is taken, read on every request, so that even a change
+/// made outside Cohort (a deadline moved by hand) takes effect at once.
+struct CallStamp: Decodable, Sendable {
+    let updated_at: Date?
+    let form_version: Int
+    let eligibility: String
+    let opens_at: Date
+    let closes_at: Date
+    let grace_minutes: Int
+    let is_published: Bool
+    let allows_editing_after_submit: Bool
+
+    static func read(_ id: UUID, on sql: any SyncSQL) throws -> CallStamp? {
+        try sql.first("""
+            SELECT updated_at, form_version, eligibility, opens_at, closes_at, grace_minutes, is_published, allows_editing_after_submit \
+            FROM calls WHERE id = \(bind: id)
+            """, decoding: CallStamp.self)
+    }
+
+    var key: String {
+        [updated_at?.timeIntervalSince1970 ?? 0, opens_at.timeIntervalSince1970, closes_at.timeIntervalSince1970]
+            .map { "\($0)" }.joined(separator: "/")
+            + "/\(form_version)/\(grace_minutes)/\(is_published)/\(allows_editing_after_submit)/\(eligibility.hashValue)"
     }
 }
 

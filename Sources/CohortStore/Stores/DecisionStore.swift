@@ -103,7 +103,7 @@ public struct DecisionStore: Sendable {
                 person.country = application.nationality.isEmpty ? application.residence : application.nationality
                 person.sector = application.sector
                 var position = ""
-                if case .text(let text)? = try JSONText.decode([String: Answer].self, application.answers)["position"] { position = text }
+                if case .text(let text)? = try AnswersJSON.decode(application.answers)["position"] { position = text }
                 person.position = position
                 person.isSample = false
                 try await person.create(on: tx)

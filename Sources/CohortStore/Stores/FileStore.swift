@@ -26,7 +26,7 @@ public struct FileStore: Sendable {
                 VALUES (\(bind: file.id), \(bind: applicationID), \(bind: questionKey), \(bind: fileName), \(bind: kind.rawValue), \
                 \(bind: bytes.count), \(bind: bytes), \(bind: now))
                 """)
-            var answers = try JSONText.decode([String: Answer].self, row.answers)
+            var answers = try AnswersJSON.decode(row.answers)
             answers[questionKey] = .text(file.id.uuidString)
             let application = try ApplicationSQL.writeAnswers(answers, to: row, language: nil, now: now, on: sql)
             return (file, application)

@@ -249,7 +249,7 @@ public struct ReviewStore: Sendable {
             SELECT id, answers, nationality FROM applications WHERE call_id = \(bind: callID) \
             AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true)
             """).all(decoding: Row.self).map { row in
-            let answers = try JSONText.decode([String: Answer].self, row.answers)
+            let answers = try AnswersJSON.decode(row.answers)
             var organisation: String?
             if case .text(let text)? = answers["organisation"] { organisation = text }
             return ReviewAssignment.Party(id: row.id, organisation: organisation, country: row.nationality.isEmpty ? nil : row.nationality)

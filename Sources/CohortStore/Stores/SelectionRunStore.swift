@@ -40,7 +40,7 @@ public struct SelectionRunStore: Sendable {
         let scores = Dictionary(uniqueKeysWithValues: (try await ReviewStore(db: db).aggregation(callID: callID)?.scores ?? [])
             .map { ($0.applicationID, score == .calibrated ? $0.calibrated : $0.average) })
         return try rows.map { row in
-            let answers = try JSONText.decode([String: Answer].self, row.answers)
+            let answers = try AnswersJSON.decode(row.answers)
             let facts = ApplicationFacts(answers: answers, rules: rules)
             return SelectionCandidate(reference: row.reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
                                       attributes: SelectionCandidate.attributes(facts: facts, answers: answers,

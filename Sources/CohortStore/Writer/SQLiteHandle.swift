@@ -1,13 +1,14 @@
+import FluentSQLiteDriver
 import Foundation
 import NIOCore
-import FluentSQLiteDriver
 import SQLKit
 import VaporCSQLite
 
-/// The writer's own sqlite3 connection, used by the writer's thread only. Statements run on
-/// the calling thread and are prepared once and kept: the pooled connections hand every
-/// statement to a thread pool and back, which cost more than the statement itself.
-final class SQLiteHandle {
+/// An sqlite3 connection of the writer's (or of one of its readers), used by one thread only,
+/// hence `@unchecked Sendable`. Statements run on that thread and are prepared once and kept:
+/// the pooled connections hand every statement to a thread pool and back and prepare it anew,
+/// which cost more than the statement itself.
+final class SQLiteHandle: @unchecked Sendable {
     private var handle: OpaquePointer?
     private var statements: [String: OpaquePointer] = [:]
     private let encoder = SQLiteDataEncoder()
@@ -24,6 +25,8 @@ final class SQLiteHandle {
         // Another process (a command run beside the server) may hold the write lock for a moment.
         sqlite_nio_sqlite3_busy_timeout(handle, 10_000)
         try execute("PRAGMA journal_mode=WAL")
+        // Each piece of a batch runs in a savepoint; its undo pages stay in memory, not a temporary file.
+        try execute("PRAGMA temp_store=MEMORY")
     }
 
     deinit { close() }
@@ -35,10 +38,12 @@ final class SQLiteHandle {
         handle = nil
     }
 
-    /// Statements without parameters (BEGIN, SAVEPOINT, COMMIT, pragmas).
+    /// Statements without parameters or rows (BEGIN, SAVEPOINT, COMMIT, pragmas), prepared once too.
     func execute(_ sql: String) throws {
-        let code = sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil)
-        guard code == SQLITE_OK else { throw lastError(code) }
+        let statement = try prepared(sql)
+        let code = sqlite_nio_sqlite3_step(statement)
+        sqlite_nio_sqlite3_reset(statement)
+        guard code == SQLITE_DONE || code == SQLITE_ROW else { throw lastError(code) }
     }
 
     var isInTransaction: Bool { sqlite_nio_sqlite3_get_autocommit(handle) == 0 }

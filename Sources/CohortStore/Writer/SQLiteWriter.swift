@@ -13,14 +13,12 @@ public final class SQLiteWriter: @unchecked Sendable {
 
     private let connection: SQLiteHandle
     private let dialect: any SQLDatabase
-    private let condition = NSCondition()
-    private var queue: [WriterJob] = []
-    private var isStopping = false
-    private var thread: Thread?
+    private let queue = JobQueue()
+    private let readers: SQLiteReaders
+    private let lock = NSLock()
+    private var batches = 0
+    private var isShutDown = false
     private let finished = DispatchSemaphore(value: 0)
-    /// Pieces taken and transactions written so far (read by tests, under `condition`).
-    private(set) var piecesReceived = 0
-    private(set) var batchesWritten = 0
     /// Bounds the time the first piece of a batch waits for the last.
     static let largestBatch = 64
 
@@ -32,68 +30,48 @@ public final class SQLiteWriter: @unchecked Sendable {
         }
         self.dialect = sql
         connection = try SQLiteHandle(path: path)
+        readers = try SQLiteReaders(path: path, dialect: sql)
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "cohort-sqlite-writer"
-        self.thread = thread
         thread.start()
     }
 
     /// Runs `body` in the next batch and answers once that batch is committed.
     func perform<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
-            let job = WriterJob(body: { sql in try body(sql) }, answer: { result in
-                continuation.resume(with: result.map { $0 as! T })
-            })
-            condition.lock()
-            guard !isStopping else {
-                condition.unlock()
-                continuation.resume(throwing: WriterError(code: 1, message: "the server is stopping"))
-                return
-            }
-            queue.append(job)
-            piecesReceived += 1
-            condition.signal()
-            condition.unlock()
-        }
+        try await queue.perform(body)
+    }
+
+    /// Runs `body` on one of the reading connections (outside any transaction).
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
+        try await readers.perform(body)
     }
 
     /// How many pieces have arrived and how many transactions were begun for them.
     var counts: (pieces: Int, batches: Int) {
-        condition.lock()
-        defer { condition.unlock() }
-        return (piecesReceived, batchesWritten)
+        (queue.receivedSoFar, lock.withLock { batches })
     }
 
-    /// Writes what is queued, then stops the thread and closes the connection.
+    /// Writes what is queued, then stops the threads and closes the connections.
     public func shutdown() {
-        condition.lock()
-        let wasRunning = !isStopping
-        isStopping = true
-        condition.signal()
-        condition.unlock()
-        if wasRunning { finished.wait() }
+        guard lock.withLock({ () -> Bool in
+            defer { isShutDown = true }
+            return !isShutDown
+        }) else { return }
+        queue.stop()
+        finished.wait()
+        readers.shutdown()
     }
 
     private func run() {
-        while let batch = nextBatch() {
+        while let batch = queue.take(upTo: Self.largestBatch) {
+            lock.withLock { batches += 1 }
             write(batch)
         }
         connection.close()
         finished.signal()
     }
 
-    private func nextBatch() -> [WriterJob]? {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.isEmpty && !isStopping { condition.wait() }
-        if queue.isEmpty { return nil }
-        let batch = Array(queue.prefix(Self.largestBatch))
-        queue.removeFirst(batch.count)
-        batchesWritten += 1
-        return batch
-    }
-
-    private func write(_ batch: [WriterJob]) {
+    private func write(_ batch: [JobQueue.Job]) {
         SQLiteWriteGate.shared.acquireBlocking()
         defer { SQLiteWriteGate.shared.release() }
         let sql = WriterSQL(connection: connection, dialect: dialect)
@@ -119,23 +97,5 @@ public final class SQLiteWriter: @unchecked Sendable {
             results = batch.map { _ in .failure(error) }
         }
         for (job, result) in zip(batch, results) { job.answer(result) }
-    }
-}
-
-/// One piece of work for the writer and whom to tell how it went.
-private struct WriterJob {
-    let body: (any SyncSQL) throws -> any Sendable
-    let answer: (Result<any Sendable, any Error>) -> Void
-}
-
-/// Statements on the writer's connection, turned into SQL text by the database's dialect.
-private struct WriterSQL: SyncSQL {
-    let connection: SQLiteHandle
-    let dialect: any SQLDatabase
-
-    func rows(_ query: SQLQueryString) throws -> [any SQLRow] {
-        var serializer = SQLSerializer(database: dialect)
-        query.serialize(to: &serializer)
-        return try connection.rows(serializer.sql, serializer.binds)
     }
 }

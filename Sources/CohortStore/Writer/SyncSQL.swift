@@ -35,6 +35,18 @@ extension Database {
     }
 }
 
+extension Database {
+    /// Reads outside a transaction, run synchronously: on one of the SQLite writer's reading
+    /// connections during a request, else through the pool, waited for on a thread kept for it.
+    func readNow<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
+        if let writer = SQLiteWriter.current, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" {
+            return try await writer.read(body)
+        }
+        guard let sql = self as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        return try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: sql)) }
+    }
+}
+
 /// Statements through the pooled connections, waited for on a thread of `pool` (never an event loop).
 struct BlockingSQL: SyncSQL {
     let database: any SQLDatabase

@@ -51,11 +51,9 @@ extension Request {
     /// The application named by `:applicationID`, if `token` opens that one; nil for anything else.
     func openApplication(token: String?) async throws -> OpenedApplication? {
         guard let token, !token.isEmpty, token.count <= 64, let id = parameters.get("applicationID", as: UUID.self),
-              let application = try await ApplicationStore(db: db).find(tokenHash: SecretToken.hash(token)),
-              application.id == id else { return nil }
-        let calls = CallStore(db: db)
-        guard let loaded = try await calls.load(application.callID),
-              let form = try await calls.form(callID: application.callID, version: application.formVersion) else { return nil }
+              let (application, loaded) = try await ApplicationStore(db: db).open(tokenHash: SecretToken.hash(token)),
+              application.id == id,
+              let form = try await CallStore(db: db).form(callID: application.callID, version: application.formVersion) else { return nil }
         return OpenedApplication(token: token, application: application, call: loaded.call, rules: loaded.rules, form: form)
     }
 }

@@ -21,11 +21,18 @@ struct Catalogs: Sendable {
 
     /// The text for `key` with `{name}` placeholders filled in.
     func text(_ key: String, _ language: Language, _ arguments: [String: String] = [:]) -> String {
-        var text = entries[language]?[key] ?? entries[.english]?[key] ?? ""
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let text = entries[language]?[key] ?? entries[.english]?[key] ?? ""
+        guard !arguments.isEmpty else { return text }
+        // One pass: a value that itself contains "{name}" is never substituted again.
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            result += arguments[name] ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
         }
-        return text
+        return result + rest
     }
 
     /// Keys English has that `language` lacks.
