@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Application throughput and page weight, on a release build and a fresh SQLite file.
 
-    scripts/bench/applications.py [--applications 5000] [--clients 32] [--processes 4]
+    scripts/bench/applications.py [--applications 5000] [--clients 32] [--client c|python] [--processes 4]
 
 Each application is complete: start, three saves, a 20 KB PDF, submit (through the JSON API). Prints
 completed applications per second, checks that every one is stored once with its reference,
 and prints the compressed weight and request count of the application form page.
 Not a test: nothing here runs in CI.
 """
-import argparse, gzip, http.client, json, multiprocessing, os, re, socket, subprocess, sys, tempfile, threading, time, urllib.request
+import argparse, gzip, http.client, json, multiprocessing, os, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request
 
 SECTIONS = [
     {"full_name": "Bench Applicant", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "5"},
@@ -22,6 +22,10 @@ class Client:
 
     def __init__(self, port):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        # Requests go out at once: a request split over two segments otherwise waits for the
+        # server's delayed acknowledgement (40 ms), which measures the client, not the server.
+        self.connection.connect()
+        self.connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def call(self, method, path, body=None, token=None):
         headers = {"Content-Type": "application/json"}
@@ -86,11 +90,44 @@ def run_clients(port, call_id, clients, total, counter, results):
     results.put((done, failures))
 
 
+def run_python_clients(port, call_id, options):
+    """The clients as threads in a few processes: one Python process cannot keep 32
+    connections busy by itself (its interpreter lock becomes the bottleneck)."""
+    counter = multiprocessing.Value("i", 0)
+    results = multiprocessing.Queue()
+    per_process = [options.clients // options.processes + (1 if i < options.clients % options.processes else 0)
+                   for i in range(options.processes)]
+    processes = [multiprocessing.Process(target=run_clients, args=(port, call_id, n, options.applications, counter, results))
+                 for n in per_process if n > 0]
+    for process in processes: process.start()
+    done, failures = [], []
+    for _ in processes:
+        finished, failed = results.get()
+        done += finished
+        failures += failed
+    for process in processes: process.join()
+    return done, failures, len(processes)
+
+
+def run_c_clients(port, call_id, options):
+    """The same load from applicants.c (built here with the C compiler): a thread per client
+    that spends a small fraction of the CPU a Python client does, so that on a small machine
+    the measurement is of the server."""
+    letter = os.path.join(os.path.dirname(options.c_binary), "letter.pdf")
+    with open(letter, "wb") as file:
+        file.write(LETTER)
+    output = subprocess.run([options.c_binary, str(port), call_id, str(options.clients), str(options.applications), letter],
+                            check=True, capture_output=True, text=True).stdout.splitlines()
+    failures = ["failed"] * int(output[-1].split()[1])
+    return [tuple(line.split()) for line in output[:-1]], failures, 1
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--applications", type=int, default=5000)
     parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--processes", type=int, default=4)
+    parser.add_argument("--processes", type=int, default=4, help="Python client processes")
+    parser.add_argument("--client", choices=["c", "python"], default="c" if shutil.which("cc") else "python")
     options = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--product", "cohort"], check=True, stderr=subprocess.DEVNULL)
     binary = os.environ.get("COHORT_BIN") or subprocess.check_output(
@@ -109,27 +146,18 @@ def main():
             except Exception:
                 time.sleep(0.05)
         call_id = json.load(urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/calls"))["calls"][0]["id"]
-        # The clients are threads in a few processes: one Python process cannot keep 32
-        # connections busy by itself (its interpreter lock becomes the bottleneck).
-        counter = multiprocessing.Value("i", 0)
-        results = multiprocessing.Queue()
-        per_process = [options.clients // options.processes + (1 if i < options.clients % options.processes else 0)
-                       for i in range(options.processes)]
+        if options.client == "c":
+            options.c_binary = os.path.join(tempfile.mkdtemp(), "applicants")
+            subprocess.run(["cc", "-O2", "-pthread", "-o", options.c_binary,
+                            os.path.join(os.path.dirname(os.path.abspath(__file__)), "applicants.c")], check=True)
         server_cpu = cpu_seconds(server.pid)
         started = time.monotonic()
-        processes = [multiprocessing.Process(target=run_clients, args=(port, call_id, n, options.applications, counter, results))
-                     for n in per_process if n > 0]
-        for process in processes: process.start()
-        done, failures = [], []
-        for _ in processes:
-            finished, failed = results.get()
-            done += finished
-            failures += failed
+        run = run_c_clients if options.client == "c" else run_python_clients
+        done, failures, processes = run(port, call_id, options)
         elapsed = time.monotonic() - started
         server_cpu = cpu_seconds(server.pid) - server_cpu
-        for process in processes: process.join()
         print(f"{len(done)} complete applications (start, 3 saves, a file, submit) with {options.clients} clients "
-              f"in {len(processes)} processes in {elapsed:.1f} s: "
+              f"({options.client} client, {processes} processes) in {elapsed:.1f} s: "
               f"{len(done) / elapsed:.0f} applications/s, {6 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
         print(f"server CPU: {server_cpu / elapsed:.2f} cores, {1000 * server_cpu / max(len(done), 1):.2f} ms per application "
               f"(this machine has {os.cpu_count()} cores, shared with the clients)")
