@@ -21,32 +21,37 @@ public struct ApplicationStore: Sendable {
     /// records a new private link. `message` is written to the outbox in the same transaction.
     public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
                       message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
-        try await db.writeTransaction { sql in
+        // The new draft and its message are made before the write: the writer serves everyone, one
+        // piece after another, so what can be done outside it is.
+        let draft = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
+                                    answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
+        let draftMessage = message(draft, true)
+        return try await db.writeTransaction { sql in
             let outcome: StartOutcome
-            if let existing = try sql.first("""
+            if let existing = try sql.rows("""
                 SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND email = \(bind: email)
-                """, decoding: ApplicationSQL.Row.self) {
+                """).first.map(ApplicationSQL.Row.init) {
                 outcome = .existing(try existing.value())
             } else {
-                let application = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
-                                                  answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
                 // Moves the facet version and reads the rules the new draft is checked against, in one statement.
                 struct RulesRow: Decodable { let eligibility: String }
                 guard let rules = try sql.first("""
                     UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID) RETURNING eligibility
                     """, decoding: RulesRow.self) else { throw DomainError.notFound("call") }
-                try ApplicationSQL.insert(application, rules: try RulesCache.shared.rules(rules.eligibility), on: sql)
-                outcome = .created(application)
+                try ApplicationSQL.insert(draft, rules: try RulesCache.shared.rules(rules.eligibility), on: sql)
+                outcome = .created(draft)
             }
+            let outgoing: OutgoingMessage
             let application: CallApplication
-            switch outcome { case .created(let a), .existing(let a): application = a }
+            switch outcome {
+            case .created(let created): (application, outgoing) = (created, draftMessage)
+            case .existing(let existing): (application, outgoing) = (existing, message(existing, false))
+            }
             try sql.run("""
                 INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
                 VALUES (\(bind: UUID()), \(bind: application.id), \(bind: tokenHash), \(bind: now))
                 """)
-            let isNew: Bool
-            if case .created = outcome { isNew = true } else { isNew = false }
-            try OutboxStore.enqueue(message(application, isNew), now: now, on: sql)
+            try OutboxStore.enqueue(outgoing, now: now, on: sql)
             return outcome
         }
     }

@@ -15,6 +15,7 @@ public final class SQLiteWriter: @unchecked Sendable {
     private let dialect: any SQLDatabase
     private let queue = JobQueue()
     private let readers: SQLiteReaders
+    private let checkpointer: SQLiteCheckpointer
     private let lock = NSLock()
     private var batches = 0
     private var isShutDown = false
@@ -30,7 +31,10 @@ public final class SQLiteWriter: @unchecked Sendable {
         }
         self.dialect = sql
         connection = try SQLiteHandle(path: path)
+        // The checkpointer copies the log back; commits on this connection never do it themselves.
+        try connection.execute("PRAGMA wal_autocheckpoint=0")
         readers = try SQLiteReaders(path: path, dialect: sql)
+        checkpointer = try SQLiteCheckpointer(path: path)
         let thread = Thread { [unowned self] in self.run() }
         thread.name = "cohort-sqlite-writer"
         thread.start()
@@ -60,6 +64,7 @@ public final class SQLiteWriter: @unchecked Sendable {
         queue.stop()
         finished.wait()
         readers.shutdown()
+        checkpointer.shutdown()
     }
 
     private func run() {
