@@ -30,6 +30,13 @@ import Testing
                 == ["years": .text("5"), "share": .text("2.5"), "yes": .text("yes"), "no": .text("no")])
     }
 
+    @Test func readsOneMemberOfARequestAndLeavesTheRest() throws {
+        let body = Array(#"{"client": {"v": [1, true, null]}, "answers": {"a": "x", "b": ["y"]}, "note": "z"}"#.utf8)
+        #expect(try AnswersJSON.decodeMember("answers", in: body) == ["a": .text("x"), "b": .list(["y"])])
+        #expect(try AnswersJSON.decodeMember("answers", in: Array(#"{"other": 1}"#.utf8)) == nil)
+        #expect(throws: AnswersJSON.Malformed.self) { try AnswersJSON.decodeMember("answers", in: Array(#"{"answers": 5}"#.utf8)) }
+    }
+
     @Test(arguments: [#"{"a": null}"#, #"{"a": {"b": "c"}}"#, #"{"a": [1]}"#, #"{"a": "b""#, #"["a"]"#, #"{"a": "b"} x"#])
     func refusesWhatIsNotAnswers(text: String) {
         #expect(throws: AnswersJSON.Malformed.self) { try AnswersJSON.decode(text) }

@@ -54,6 +54,12 @@ import VaporTesting
             let malformed = try await Self.json(app, .PATCH, "/api/v1/applications/\(id)", token: token, body: #"{"answers": 5"#)
             #expect(malformed.status == .badRequest)
             #expect(malformed.body.string.contains("\"error\":true"))
+            #expect(malformed.body.string.contains("not valid JSON"))
+            let noAnswers = try await Self.json(app, .PATCH, "/api/v1/applications/\(id)", token: token, body: #"{"answer": {}}"#)
+            #expect(noAnswers.status == .badRequest)
+            #expect(noAnswers.body.string.contains("Send the answers as"))
+            let nullAnswer = try await Self.json(app, .PATCH, "/api/v1/applications/\(id)", token: token, body: #"{"answers": {"motivation": null}}"#)
+            #expect(nullAnswer.status == .badRequest)
 
             let incomplete = try await Self.json(app, .POST, "/api/v1/applications/\(id)/submit", token: token)
             #expect(incomplete.status == .unprocessableEntity)

@@ -9,14 +9,35 @@ public enum AnswersJSON {
     }
 
     public static func decode(_ text: String) throws -> [String: Answer] {
-        var scanner = JSONScanner(Data(text.utf8))
-        var answers: [String: Answer] = [:]
-        do {
-            try scanner.forEachMember { scanner, key in answers[key] = try answer(&scanner) }
-            try scanner.expectEnd()
-        } catch let failure as JSONScanner.Failure {
-            throw Malformed(description: failure.message)
+        try reading(Array(text.utf8)) { scanner in try answers(&scanner) }
+    }
+
+    /// The member `name` of a request body such as `{"answers": {...}}`, nil when it is absent;
+    /// other members are read and left aside, as a `Decodable` struct would.
+    public static func decodeMember(_ name: String, in bytes: [UInt8]) throws -> [String: Answer]? {
+        try reading(bytes) { scanner in
+            var found: [String: Answer]?
+            try scanner.forEachMember { scanner, key in
+                if key == name { found = try answers(&scanner) } else { _ = try scanner.value() }
+            }
+            return found
         }
+    }
+
+    private static func reading<T>(_ bytes: [UInt8], _ body: (inout JSONScanner) throws -> T) throws -> T {
+        var scanner = JSONScanner(bytes: bytes)
+        do {
+            let result = try body(&scanner)
+            try scanner.expectEnd()
+            return result
+        } catch let failure as JSONScanner.Failure {
+            throw Malformed(description: failure.message.replacingOccurrences(of: "The file is", with: "The text is"))
+        }
+    }
+
+    private static func answers(_ scanner: inout JSONScanner) throws -> [String: Answer] {
+        var answers: [String: Answer] = [:]
+        try scanner.forEachMember { scanner, key in answers[key] = try answer(&scanner) }
         return answers
     }
 
@@ -39,46 +60,43 @@ public enum AnswersJSON {
     }
 
     public static func encode(_ answers: [String: Answer]) -> String {
-        var out = "{"
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(256)
         for (index, key) in answers.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
-            out += ":"
+            out.append(UInt8(ascii: ":"))
             switch answers[key]! {
             case .text(let text):
                 appendString(text, to: &out)
             case .list(let items):
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (position, item) in items.enumerated() {
-                    if position > 0 { out += "," }
+                    if position > 0 { out.append(UInt8(ascii: ",")) }
                     appendString(item, to: &out)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
             }
         }
-        return out + "}"
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func appendString(_ text: String, to out: inout String) {
-        out += "\""
-        var plainStart = text.unicodeScalars.startIndex
-        for index in text.unicodeScalars.indices {
-            let scalar = text.unicodeScalars[index]
-            let escaped: String? = switch scalar {
-            case "\"": "\\\""
-            case "\\": "\\\\"
-            case "\n": "\\n"
-            case "\r": "\\r"
-            case "\t": "\\t"
-            case _ where scalar.value < 0x20: "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            default: nil
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A JSON string: UTF-8 copied as it is, quotes, backslashes and control characters escaped.
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case 0x0A: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "t"))
+            case ..<0x20: out.append(contentsOf: Array("\\u00".utf8)); out.append(hexDigits[Int(byte >> 4)]); out.append(hexDigits[Int(byte & 0x0f)])
+            default: out.append(byte)
             }
-            guard let escaped else { continue }
-            out.unicodeScalars.append(contentsOf: text.unicodeScalars[plainStart..<index])
-            out += escaped
-            plainStart = text.unicodeScalars.index(after: index)
         }
-        out.unicodeScalars.append(contentsOf: text.unicodeScalars[plainStart...])
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -17,7 +17,11 @@ struct JSONScanner {
     private(set) var position = 0
 
     init(_ data: Data) {
-        var bytes = [UInt8](data)
+        self.init(bytes: [UInt8](data))
+    }
+
+    init(bytes: [UInt8]) {
+        var bytes = bytes
         // A UTF-8 byte order mark is tolerated.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         self.bytes = bytes
