@@ -7,6 +7,7 @@ import Vapor
 /// so several instances share the work; a failed delivery is retried later with a growing pause.
 final class OutboxDelivery: LifecycleHandler, @unchecked Sendable {
     static let interval: Duration = .seconds(2)
+    static let batchSize = 20
     private var task: Task<Void, Never>?
     private let lock = NSLock()
 
@@ -16,7 +17,7 @@ final class OutboxDelivery: LifecycleHandler, @unchecked Sendable {
         let logger = app.logger
         let loop = Task.detached {
             while !Task.isCancelled {
-                await Self.deliverDue(db: db, config: config, logger: logger)
+                await Self.deliverAllDue(db: db, config: config, logger: logger)
                 try? await Task.sleep(for: Self.interval)
             }
         }
@@ -27,11 +28,20 @@ final class OutboxDelivery: LifecycleHandler, @unchecked Sendable {
         lock.withLock { task }?.cancel()
     }
 
-    /// One round: claim what is due and hand it to the transport.
-    static func deliverDue(db: any Database, config: CohortConfig, logger: Logger) async {
+    /// Delivers what is due batch after batch until a claim comes back short, so that a rush
+    /// before a deadline (hundreds of links and receipts a second) goes out within seconds
+    /// rather than at one batch every two seconds.
+    static func deliverAllDue(db: any Database, config: CohortConfig, logger: Logger) async {
+        while !Task.isCancelled, await deliverDue(db: db, config: config, logger: logger) == batchSize {}
+    }
+
+    /// One round: claim what is due and hand it to the transport. Returns how many were claimed.
+    @discardableResult
+    static func deliverDue(db: any Database, config: CohortConfig, logger: Logger) async -> Int {
         let outbox = OutboxStore(db: db)
         do {
-            for pending in try await outbox.claim(limit: 20, now: Date()) {
+            let claimed = try await outbox.claim(limit: batchSize, now: Date())
+            for pending in claimed {
                 do {
                     try config.mailTransport.deliver(pending.message, id: pending.id, from: config.mailFrom, logger: logger)
                     try await outbox.markSent(pending.id, at: Date())
@@ -40,8 +50,10 @@ final class OutboxDelivery: LifecycleHandler, @unchecked Sendable {
                     try await outbox.markFailed(pending.id, attempts: pending.attempts, error: String(describing: error), now: Date())
                 }
             }
+            return claimed.count
         } catch {
             logger.warning("outbox: could not read pending messages (\(String(describing: type(of: error))))")
+            return 0
         }
     }
 }

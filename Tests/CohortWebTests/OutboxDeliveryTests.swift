@@ -1,0 +1,30 @@
+@testable import CohortWeb
+import CohortCore
+import CohortStore
+import CohortTestSupport
+import Foundation
+import Logging
+import Testing
+
+/// A rush of applications before a deadline: every link goes out in one round of the delivery
+/// loop, not one batch of twenty per round.
+@Suite struct OutboxDeliveryTests {
+    @Test func oneRoundDeliversEverythingThatIsDue() async throws {
+        try await StoreHarness.with(.sqlite) { harness in
+            try await DemoLoader(db: harness.db).load(hashPassword: { "not-a-real-hash-\($0.count)" })
+            let call = try #require(try await CallStore(db: harness.db).openCalls(at: Date()).first)
+            let outbox = OutboxStore(db: harness.db)
+            let before = try await outbox.pendingCount()
+            for n in 0..<(OutboxDelivery.batchSize * 2 + 5) {
+                _ = try await ApplicationStore(db: harness.db).start(
+                    callID: call.id, email: "rush\(n)@example.org", language: .english, formVersion: 1, tokenHash: "rush-\(n)",
+                    now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "Your link", body: "…") }
+            }
+            #expect(try await outbox.pendingCount() == before + OutboxDelivery.batchSize * 2 + 5)
+            var config = CohortConfig.testing()
+            config.mailTransport = .log
+            await OutboxDelivery.deliverAllDue(db: harness.db, config: config, logger: Logger(label: "outbox-test"))
+            #expect(try await outbox.pendingCount() == 0)
+        }
+    }
+}
