@@ -33,6 +33,8 @@ public final class SQLiteWriter: @unchecked Sendable {
         connection = try SQLiteHandle(path: path)
         // The checkpointer copies the log back; commits on this connection never do it themselves.
         try connection.execute("PRAGMA wal_autocheckpoint=0")
+        // When the log starts afresh, a file grown by a rush is cut back to 64 MB.
+        try connection.execute("PRAGMA journal_size_limit=67108864")
         readers = try SQLiteReaders(path: path, dialect: sql)
         checkpointer = try SQLiteCheckpointer(path: path)
         let thread = Thread { [unowned self] in self.run() }
