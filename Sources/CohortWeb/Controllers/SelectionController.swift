@@ -38,7 +38,8 @@ struct SelectionController: RouteCollection {
         case .success(let setup):
             let instance = try setup.instance(candidates: candidates)
             let started = DispatchTime.now()
-            let solution = try SelectionSolver.solve(instance)
+            // Up to a second for a very large call: on the thread pool, not the event loop that serves other requests.
+            let solution = try await req.application.threadPool.runIfActive { try SelectionSolver.solve(instance) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
             let saved = try await SelectionRunStore(db: req.db).save(callID: loaded.call.id, name: setup.name, createdBy: actor.accountID,
                                                                      form: form.values, instance: instance, solution: solution,
