@@ -81,10 +81,6 @@ enum ApplicationSQL {
         return sql
     }
 
-    static func row(id: UUID, on db: any Database) async throws -> Row? {
-        try await sql(db).raw("SELECT \(unsafeRaw: columnList) FROM applications WHERE id = \(bind: id)").first(decoding: Row.self)
-    }
-
     /// The application a private link opens, in one query.
     static func row(tokenHash: String, on sql: any SyncSQL) throws -> Row? {
         try sql.rows("""
@@ -93,7 +89,6 @@ enum ApplicationSQL {
             """).first.map(Row.init)
     }
 
-    /// The same, inside a synchronous write transaction.
     static func row(id: UUID, on sql: any SyncSQL) throws -> Row? {
         try sql.rows("SELECT \(unsafeRaw: columnList) FROM applications WHERE id = \(bind: id)").first.map(Row.init)
     }
@@ -114,18 +109,21 @@ enum ApplicationSQL {
 
     /// The call's rules as stored, decoded once per distinct text.
     static func rules(callID: UUID, on db: any Database) async throws -> EligibilityRules {
-        struct RulesRow: Decodable { let eligibility: String }
-        guard let row = try await sql(db).raw("SELECT eligibility FROM calls WHERE id = \(bind: callID)").first(decoding: RulesRow.self) else {
-            throw DomainError.notFound("call")
-        }
-        return try RulesCache.shared.rules(row.eligibility)
+        try rules(try await sql(db).raw(rulesQuery(callID)).first(decoding: RulesRow.self))
     }
 
     static func rules(callID: UUID, on sql: any SyncSQL) throws -> EligibilityRules {
-        struct RulesRow: Decodable { let eligibility: String }
-        guard let row = try sql.first("SELECT eligibility FROM calls WHERE id = \(bind: callID)", decoding: RulesRow.self) else {
-            throw DomainError.notFound("call")
-        }
+        try rules(try sql.first(rulesQuery(callID), decoding: RulesRow.self))
+    }
+
+    struct RulesRow: Decodable { let eligibility: String }
+
+    private static func rulesQuery(_ callID: UUID) -> SQLQueryString {
+        "SELECT eligibility FROM calls WHERE id = \(bind: callID)"
+    }
+
+    static func rules(_ row: RulesRow?) throws -> EligibilityRules {
+        guard let row else { throw DomainError.notFound("call") }
         return try RulesCache.shared.rules(row.eligibility)
     }
 

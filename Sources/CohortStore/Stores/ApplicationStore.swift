@@ -34,11 +34,10 @@ public struct ApplicationStore: Sendable {
                 outcome = .existing(try existing.value())
             } else {
                 // Moves the facet version and reads the rules the new draft is checked against, in one statement.
-                struct RulesRow: Decodable { let eligibility: String }
-                guard let rules = try sql.first("""
+                let rules = try ApplicationSQL.rules(try sql.first("""
                     UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID) RETURNING eligibility
-                    """, decoding: RulesRow.self) else { throw DomainError.notFound("call") }
-                try ApplicationSQL.insert(draft, rules: try RulesCache.shared.rules(rules.eligibility), on: sql)
+                    """, decoding: ApplicationSQL.RulesRow.self))
+                try ApplicationSQL.insert(draft, rules: rules, on: sql)
                 outcome = .created(draft)
             }
             let outgoing: OutgoingMessage
@@ -57,7 +56,7 @@ public struct ApplicationStore: Sendable {
     }
 
     public func find(_ id: UUID) async throws -> CallApplication? {
-        try await ApplicationSQL.row(id: id, on: db)?.value()
+        try await db.readNow { sql in try ApplicationSQL.row(id: id, on: sql)?.value() }
     }
 
     /// The application a private link opens.

@@ -67,9 +67,9 @@ public struct CallStore: Sendable {
 
     /// The call as `stamp` describes it: from the cache, or loaded once and kept.
     func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
-        if let cached = LoadedCallCache.shared.loaded(id, stamp: stamp.key) { return cached }
+        if let cached = LoadedCallCache.shared.loaded(id, stamp: stamp) { return cached }
         guard let loaded = try await loadRecord(id) else { return nil }
-        LoadedCallCache.shared.keep(loaded, stamp: stamp.key)
+        LoadedCallCache.shared.keep(loaded, stamp: stamp)
         return loaded
     }
 
@@ -119,7 +119,7 @@ public struct CallStore: Sendable {
 
 /// What decides whether a submission is taken, read on every request, so that even a change
 /// made outside Cohort (a deadline moved by hand) takes effect at once.
-struct CallStamp: Decodable, Sendable {
+struct CallStamp: Decodable, Equatable, Sendable {
     let updated_at: Date?
     let form_version: Int
     let eligibility: String
@@ -135,25 +135,19 @@ struct CallStamp: Decodable, Sendable {
             FROM calls WHERE id = \(bind: id)
             """, decoding: CallStamp.self)
     }
-
-    var key: String {
-        [updated_at?.timeIntervalSince1970 ?? 0, opens_at.timeIntervalSince1970, closes_at.timeIntervalSince1970]
-            .map { "\($0)" }.joined(separator: "/")
-            + "/\(form_version)/\(grace_minutes)/\(is_published)/\(allows_editing_after_submit)/\(eligibility.hashValue)"
-    }
 }
 
 /// Decoded calls by their stamp; a changed call has a new stamp, so a stale one is never served.
 final class LoadedCallCache: @unchecked Sendable {
     static let shared = LoadedCallCache()
     private let lock = NSLock()
-    private var calls: [UUID: (stamp: String, loaded: CallStore.Loaded)] = [:]
+    private var calls: [UUID: (stamp: CallStamp, loaded: CallStore.Loaded)] = [:]
 
-    func loaded(_ id: UUID, stamp: String) -> CallStore.Loaded? {
+    func loaded(_ id: UUID, stamp: CallStamp) -> CallStore.Loaded? {
         lock.withLock { calls[id].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
     }
 
-    func keep(_ loaded: CallStore.Loaded, stamp: String) {
+    func keep(_ loaded: CallStore.Loaded, stamp: CallStamp) {
         lock.withLock {
             if calls.count > 500 { calls.removeAll() }
             calls[loaded.call.id] = (stamp, loaded)

@@ -9,11 +9,15 @@ import SQLKit
 enum FacetVersion {
     static func bump(callID: UUID, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)").run()
+        try await sql.raw(bumpQuery(callID)).run()
     }
 
     static func bump(callID: UUID, on sql: any SyncSQL) throws {
-        try sql.run("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)")
+        try sql.run(bumpQuery(callID))
+    }
+
+    private static func bumpQuery(_ callID: UUID) -> SQLQueryString {
+        "UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)"
     }
 
     static func current(callID: UUID, on db: any Database) async throws -> Int? {

@@ -23,19 +23,20 @@ public struct OutboxStore: Sendable {
         guard let sql = tx as? any SQLDatabase else {
             return try await OutboxRecord(to: message.to, subject: message.subject, body: message.body, now: now).create(on: tx)
         }
-        // Written on every start and submit: a plain insert, without the model layer's reflection.
-        try await sql.raw("""
-            INSERT INTO outbox_messages (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
-            VALUES (\(bind: UUID()), \(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: now), 0, \(bind: now))
-            """).run()
+        try await sql.raw(insert(message, now: now)).run()
     }
 
     /// The same, inside a synchronous write transaction.
     static func enqueue(_ message: OutgoingMessage, now: Date, on sql: any SyncSQL) throws {
-        try sql.run("""
-            INSERT INTO outbox_messages (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
-            VALUES (\(bind: UUID()), \(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: now), 0, \(bind: now))
-            """)
+        try sql.run(insert(message, now: now))
+    }
+
+    /// Written on every start and submit: a plain insert, without the model layer's reflection.
+    private static func insert(_ message: OutgoingMessage, now: Date) -> SQLQueryString {
+        """
+        INSERT INTO outbox_messages (id, to_address, subject, body, created_at, attempts, next_attempt_at) \
+        VALUES (\(bind: UUID()), \(bind: message.to), \(bind: message.subject), \(bind: message.body), \(bind: now), 0, \(bind: now))
+        """
     }
 
     /// Claims up to `limit` messages that are due and not leased by another instance.

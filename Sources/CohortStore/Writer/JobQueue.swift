@@ -12,7 +12,7 @@ final class JobQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [Job] = []
     private var isStopping = false
-    private(set) var received = 0
+    private var received = 0
 
     /// Queues `body` and waits for its answer.
     func perform<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {

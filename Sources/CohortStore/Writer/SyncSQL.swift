@@ -25,9 +25,7 @@ extension Database {
     /// an in-memory database, commands) it is an ordinary transaction whose statements the
     /// body waits for on a thread kept for such waiting.
     func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
-        if let writer = SQLiteWriter.current, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" {
-            return try await writer.perform(body)
-        }
+        if let writer = sqliteWriter { return try await writer.perform(body) }
         return try await serializedTransaction { tx in
             guard let sql = tx as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
             return try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: sql)) }
@@ -36,12 +34,16 @@ extension Database {
 }
 
 extension Database {
+    /// The writer bound to the current request, when this database is SQLite (it has one writer per process).
+    private var sqliteWriter: SQLiteWriter? {
+        guard let writer = SQLiteWriter.current, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return nil }
+        return writer
+    }
+
     /// Reads outside a transaction, run synchronously: on one of the SQLite writer's reading
     /// connections during a request, else through the pool, waited for on a thread kept for it.
     func readNow<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
-        if let writer = SQLiteWriter.current, let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" {
-            return try await writer.read(body)
-        }
+        if let writer = sqliteWriter { return try await writer.read(body) }
         guard let sql = self as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
         return try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: sql)) }
     }

@@ -20,7 +20,7 @@ struct StaticAssets: Sendable {
         var files: [String: Asset] = [:]
         for name in ["cohort.css", "autosave.js", "localtime.js"] {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
-            let version = SHA256.hash(data: data).prefix(6).map { String(format: "%02x", $0) }.joined()
+            let version = SecretToken.hex(SHA256.hash(data: data).prefix(6))
             let type: HTTPMediaType = name.hasSuffix(".css") ? .css : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
             files[name] = Asset(body: ByteBuffer(data: data), contentType: type, version: version)
         }
