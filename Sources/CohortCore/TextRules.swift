@@ -36,7 +36,8 @@ public enum EmailAddress {
 
     /// A deliberately plain check: one @, a dot in the domain, no spaces, a sane length.
     public static func isValid(_ email: String) -> Bool {
-        guard email.count <= 254, !email.contains(where: { $0.isWhitespace }) else { return false }
+        guard email.utf8.count <= 254, !email.contains(where: { $0.isWhitespace }),
+              !InputText.hasForbiddenCharacter(email), !InputText.hasBidiControl(email) else { return false }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
         let domain = parts[1]

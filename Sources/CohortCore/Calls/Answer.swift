@@ -14,6 +14,14 @@ public enum Answer: Hashable, Codable, Sendable {
         }
     }
 
+    /// True when the answer holds a character no field takes (see `InputText`).
+    public var hasForbiddenCharacter: Bool {
+        switch self {
+        case .text(let text): InputText.hasForbiddenCharacter(text)
+        case .list(let items): items.contains(where: InputText.hasForbiddenCharacter)
+        }
+    }
+
     public var textValue: String {
         switch self {
         case .text(let text): text
@@ -29,7 +37,7 @@ public enum Answer: Hashable, Codable, Sendable {
         } else if let items = try? container.decode([String].self) {
             self = .list(items)
         } else if let number = try? container.decode(Double.self) {
-            self = .text(number.rounded() == number ? String(Int(number)) : String(number))
+            self = .text(NumberText.plain(number))
         } else if let flag = try? container.decode(Bool.self) {
             self = .text(flag ? "yes" : "no")
         } else {

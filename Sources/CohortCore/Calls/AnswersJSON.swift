@@ -9,7 +9,7 @@ public enum AnswersJSON {
     }
 
     public static func decode(_ text: String) throws -> [String: Answer] {
-        try reading(Array(text.utf8)) { scanner in try answers(&scanner) }
+        try reading(Array(text.utf8)) { scanner in try answers(&scanner, fromOutside: false) }
     }
 
     /// The member `name` of a request body such as `{"answers": {...}}`, nil when it is absent;
@@ -18,7 +18,7 @@ public enum AnswersJSON {
         try reading(bytes) { scanner in
             var found: [String: Answer]?
             try scanner.forEachMember { scanner, key in
-                if key == name { found = try answers(&scanner) } else { _ = try scanner.value() }
+                if key == name { found = try answers(&scanner, fromOutside: true) } else { _ = try scanner.value() }
             }
             return found
         }
@@ -35,9 +35,17 @@ public enum AnswersJSON {
         }
     }
 
-    private static func answers(_ scanner: inout JSONScanner) throws -> [String: Answer] {
+    /// Answers from outside (a request body) may not hold characters no field takes; stored
+    /// answers are read as they were written.
+    private static func answers(_ scanner: inout JSONScanner, fromOutside: Bool) throws -> [String: Answer] {
         var answers: [String: Answer] = [:]
-        try scanner.forEachMember { scanner, key in answers[key] = try answer(&scanner) }
+        try scanner.forEachMember { scanner, key in
+            let answer = try answer(&scanner)
+            guard !fromOutside || !InputText.hasForbiddenCharacter(key) && !answer.hasForbiddenCharacter else {
+                throw scanner.failure("An answer contains a control character that cannot be stored")
+            }
+            answers[key] = answer
+        }
         return answers
     }
 
@@ -52,7 +60,7 @@ public enum AnswersJSON {
             return .list(items)
         default:
             switch try scanner.value() {
-            case .number(let number): return .text(number.rounded() == number ? String(Int(number)) : String(number))
+            case .number(let number): return .text(NumberText.plain(number))
             case .bool(let flag): return .text(flag ? "yes" : "no")
             default: throw scanner.failure("An answer is text, a number, true/false or a list of text")
             }

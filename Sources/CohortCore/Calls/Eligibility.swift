@@ -33,7 +33,7 @@ public enum IneligibilityReason: Hashable, Sendable, CustomStringConvertible {
         case .residence(let code): "Country of residence \(code.isEmpty ? "not given" : code) is not among the allowed countries"
         case .sector(let sector): "Sector \(sector.isEmpty ? "not given" : sector) is not among the allowed sectors"
         case .experience(let years, let minimum):
-            "\(years.map { "\(Int($0))" } ?? "No") years of experience; at least \(minimum) required"
+            "\(years.map(NumberText.plain) ?? "No") years of experience; at least \(minimum) required"
         case .answer(let question, let given): "Answer to \(question) is “\(given)”, which does not qualify"
         }
     }

@@ -28,7 +28,10 @@ public struct QuestionForm: Sendable, Equatable {
         self.values = values
     }
 
-    static func number(_ value: Double) -> String { value.rounded() == value ? String(Int(value)) : String(value) }
+    /// Bounds beyond this have no use in a form and only make numbers awkward to show.
+    static let largestBound = 1e12
+
+    static func number(_ value: Double) -> String { NumberText.plain(value) }
 
     /// - Parameter takenKeys: keys other questions of the form already use.
     public func validated(languages: [Language], takenKeys: Set<String>) throws -> Question {
@@ -101,7 +104,10 @@ public struct QuestionForm: Sendable, Equatable {
     private func optionalDouble(_ field: String, into errors: inout FieldErrorList) -> Double? {
         let text = self[field].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
         guard !text.isEmpty else { return nil }
-        guard let value = Double(text), value.isFinite else { errors.add(field, "Enter a number, like 5, or leave it empty."); return nil }
+        guard let value = Double(text), value.isFinite, abs(value) <= Self.largestBound else {
+            errors.add(field, "Enter a number from -1000000000000 to 1000000000000, like 5, or leave it empty.")
+            return nil
+        }
         return value
     }
 }

@@ -105,6 +105,6 @@ public struct RubricForm: Sendable, Equatable {
     }
 
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value))" : "\(value)"
+        NumberText.plain(value)
     }
 }

@@ -13,8 +13,13 @@ struct JSONScanner {
         let message: String
     }
 
+    /// Objects and arrays nested deeper than this are refused: reading them recurses, and
+    /// a few kilobytes of brackets would otherwise exhaust the stack.
+    static let maxDepth = 64
+
     private let bytes: [UInt8]
     private(set) var position = 0
+    private var depth = 0
 
     init(_ data: Data) {
         self.init(bytes: [UInt8](data))
@@ -56,6 +61,8 @@ struct JSONScanner {
     /// Calls `body` with each key of an object, positioned at its value; `body` must read the value.
     mutating func forEachMember(_ body: (inout JSONScanner, String) throws -> Void) throws {
         try expect(UInt8(ascii: "{"), "an object")
+        try enter()
+        defer { depth -= 1 }
         if peek() == UInt8(ascii: "}") { position += 1; return }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw failure("The file is not valid JSON: expected a key in quotes") }
@@ -73,6 +80,8 @@ struct JSONScanner {
     /// Calls `body` for each element of an array, positioned at it; `body` must read the element.
     mutating func forEachElement(_ body: (inout JSONScanner, Int) throws -> Void) throws {
         try expect(UInt8(ascii: "["), "an array")
+        try enter()
+        defer { depth -= 1 }
         if peek() == UInt8(ascii: "]") { position += 1; return }
         var index = 0
         while true {
@@ -84,6 +93,11 @@ struct JSONScanner {
             default: throw failure("The file is not valid JSON: expected ',' or ']' in an array")
             }
         }
+    }
+
+    private mutating func enter() throws {
+        guard depth < Self.maxDepth else { throw failure("The file is not valid here: objects and lists are nested more than \(Self.maxDepth) deep") }
+        depth += 1
     }
 
     mutating func value() throws -> Value {
@@ -178,20 +192,44 @@ struct JSONScanner {
         throw failure("The file is not valid JSON: a string is not closed")
     }
 
+    /// A `\\u` escape, with its low half when it is the high half of a surrogate pair. A half
+    /// without its other half is not a character: it is refused, never computed with.
     private mutating func unicodeEscape() throws -> [UInt8] {
-        func hex4() throws -> UInt32 {
-            guard position + 4 <= bytes.count, let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else {
-                throw failure("The file is not valid JSON: a bad \\u escape")
+        let code = try hex4()
+        let scalar: Unicode.Scalar?
+        switch code {
+        case 0xD800..<0xDC00:
+            guard position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw failure("The file is not valid JSON: half of a surrogate pair in a \\u escape")
             }
-            position += 4
-            return value
-        }
-        var code = try hex4()
-        if (0xD800..<0xDC00).contains(code), position + 2 <= bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") {
             position += 2
             let low = try hex4()
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+            guard (0xDC00..<0xE000).contains(low) else { throw failure("The file is not valid JSON: half of a surrogate pair in a \\u escape") }
+            scalar = Unicode.Scalar(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00))
+        case 0xDC00..<0xE000:
+            throw failure("The file is not valid JSON: half of a surrogate pair in a \\u escape")
+        default:
+            scalar = Unicode.Scalar(code)
         }
-        return Array(String(Character(Unicode.Scalar(code) ?? "\u{FFFD}")).utf8)
+        guard let scalar else { throw failure("The file is not valid JSON: a bad \\u escape") }
+        return Array(String(Character(scalar)).utf8)
+    }
+
+    /// Four hexadecimal digits, and nothing else (`UInt32(_:radix:)` would also take a sign).
+    private mutating func hex4() throws -> UInt32 {
+        guard position + 4 <= bytes.count else { throw failure("The file is not valid JSON: a bad \\u escape") }
+        var value: UInt32 = 0
+        for byte in bytes[position..<position + 4] {
+            let digit: UInt8
+            switch byte {
+            case 0x30...0x39: digit = byte - 0x30
+            case 0x41...0x46: digit = byte - 0x41 + 10
+            case 0x61...0x66: digit = byte - 0x61 + 10
+            default: throw failure("The file is not valid JSON: a bad \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        position += 4
+        return value
     }
 }

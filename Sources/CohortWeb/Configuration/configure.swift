@@ -13,6 +13,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
     app.http.server.configuration.serverName = nil
     app.routes.defaultMaxBodySize = "1mb"
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    PasswordHasher(cost: config.bcryptCost).prepare()
 
     try DatabaseSetup.register(config.database, on: app)
     app.migrations.add(CohortMigrations.all)
@@ -35,6 +36,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
+    app.middleware.use(InputCharactersMiddleware())
     app.middleware.use(SessionAuthMiddleware())
     app.middleware.use(CSRFMiddleware())
 

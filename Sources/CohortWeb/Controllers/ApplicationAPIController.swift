@@ -13,8 +13,7 @@ struct ApplicationAPIController: RouteCollection {
         v1.get("applications", ":applicationID", use: read)
         v1.patch("applications", ":applicationID", use: save)
         v1.post("applications", ":applicationID", "submit", use: submit)
-        v1.on(.POST, "applications", ":applicationID", "files", body: .collect(maxSize: ByteCount(value: FileCheck.absoluteMaxBytes + 1_048_576)),
-              use: upload)
+        v1.postLarge("applications", ":applicationID", "files", maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: upload)
     }
 
     func openCalls(req: Request) async throws -> Response {

@@ -11,7 +11,7 @@ struct ApplicationController: RouteCollection {
         group.get(use: overview)
         group.get("sections", ":index", use: section)
         // A section with a file question posts its file with the answers.
-        group.on(.POST, "sections", ":index", body: .collect(maxSize: ByteCount(value: FileCheck.absoluteMaxBytes + 1_048_576)), use: saveSection)
+        group.postLarge("sections", ":index", maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: saveSection)
         group.get("files", ":fileID", use: file)
         group.get("review", use: review)
         group.post("submit", use: submit)

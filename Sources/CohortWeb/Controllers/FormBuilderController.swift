@@ -171,7 +171,8 @@ struct FormBuilderController: RouteCollection {
             ? FormEdit.moveSection(loaded.form.sections, key: values["key"], direction)
             : FormEdit.moveQuestion(loaded.form.sections, key: values["key"], direction)
         if sections != loaded.form.sections { try await publish(req, loaded, sections, expected: values["version"]) }
-        return req.redirect(path: SiteURL.callForm(loaded.call.id).path + "#\(values["kind"] == "section" ? "s" : "q")-\(values["key"])", flash: nil)
+        let anchor = Question.isValidKey(values["key"]) ? "#\(values["kind"] == "section" ? "s" : "q")-\(values["key"])" : ""
+        return req.redirect(path: SiteURL.callForm(loaded.call.id).path + anchor, flash: nil)
     }
 
     func remove(req: Request) async throws -> Response {

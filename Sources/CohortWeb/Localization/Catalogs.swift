@@ -88,7 +88,7 @@ struct Words: Sendable {
     }
 
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
+        NumberText.plain(value)
     }
 
     /// "15 March 2027, 23:59 Malaysia Time", in this language and the call's zone.

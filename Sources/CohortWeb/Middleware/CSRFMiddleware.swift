@@ -10,9 +10,16 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if Self.needsCheck(request) {
             let cookie = request.cookies[request.cookieJar.csrf]?.string ?? ""
-            let sent = request.headers.first(name: Self.headerName)
-                ?? (try? request.content.get(String.self, at: Self.fieldName)) ?? ""
-            guard !cookie.isEmpty, SecretToken.constantTimeEquals(cookie, sent) else {
+            var sent = request.headers.first(name: Self.headerName)
+            if sent == nil {
+                // The route collects the body only after the middleware has run: read the token
+                // from a body that has not fully arrived and a long answer looks like a forgery.
+                if request.body.data == nil {
+                    _ = try await request.body.collect(max: request.route?.bodyLimit ?? request.application.routes.defaultMaxBodySize.value).get()
+                }
+                sent = try? request.content.get(String.self, at: Self.fieldName)
+            }
+            guard !cookie.isEmpty, SecretToken.constantTimeEquals(cookie, sent ?? "") else {
                 throw FormExpired()
             }
         }
@@ -38,8 +45,18 @@ extension Request {
         set { storage[FreshCSRFKey.self] = newValue }
     }
 
+    private struct CarriesCSRFKey: StorageKey { typealias Value = Bool }
+
+    /// True once a form on this response holds the browser's CSRF token: such a page is for
+    /// this browser only, and is never stored by a cache.
+    var carriesCSRFToken: Bool {
+        get { storage[CarriesCSRFKey.self] ?? false }
+        set { storage[CarriesCSRFKey.self] = newValue }
+    }
+
     /// The token to put in a form: the cookie's, or a new one that this response sets.
     func csrfToken() -> String {
+        carriesCSRFToken = true
         if let fresh = freshCSRFToken { return fresh }
         if let existing = cookies[cookieJar.csrf]?.string, existing.count >= 32 { return existing }
         let token = SecretToken.make()

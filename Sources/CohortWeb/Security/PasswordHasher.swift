@@ -1,4 +1,5 @@
 import CohortCore
+import NIOConcurrencyHelpers
 import Vapor
 
 /// bcrypt over `PasswordPolicy.prehash`, so bcrypt's 72-byte limit never truncates a password.
@@ -19,10 +20,21 @@ struct PasswordHasher: Sendable {
         _ = verify(password, hash: dummyHash)
     }
 
+    /// Makes the stand-in hash now, at start-up, so that the first miss is not slower either.
+    func prepare() { _ = dummyHash }
+
+    /// Made once per cost and kept: making it is itself a bcrypt run, so making it on every
+    /// miss would make an unknown address take twice as long as a wrong password.
     private var dummyHash: String {
-        // A fixed hash at this cost of a random value nobody knows.
-        (try? Bcrypt.hash("no account has this password \(cost)", cost: cost)) ?? ""
+        Self.dummyHashes.withLockedValue { hashes in
+            if let hash = hashes[cost] { return hash }
+            let hash = (try? Bcrypt.hash(SecretToken.make(), cost: cost)) ?? ""
+            hashes[cost] = hash
+            return hash
+        }
     }
+
+    private static let dummyHashes = NIOLockedValueBox<[Int: String]>([:])
 }
 
 extension Request {

@@ -20,7 +20,12 @@ struct SignInWorkflow {
         let failures = SignInFailureStore(db: request.db)
         let now = Date()
         let since = now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds))
-        let counts = try await failures.counts(accountKey: accountKey, addressKey: addressKey, since: since)
+        // The attempt is recorded as a failure, and committed, before the counts are read and
+        // long before the password is checked: of guesses sent at once, the k-th to commit sees
+        // at least k, so no more than the throttle allows are ever checked. A success clears it.
+        try await failures.record(accountKey: accountKey, addressKey: addressKey, at: now)
+        let counted = try await failures.counts(accountKey: accountKey, addressKey: addressKey, since: since)
+        let counts = SignInThrottle.Counts(pair: counted.pair - 1, address: counted.address - 1, account: counted.account - 1)
         switch config.throttle.decide(counts) {
         case .refuse(let retryAfter):
             return .throttled(retryAfterSeconds: retryAfter)
@@ -28,7 +33,9 @@ struct SignInWorkflow {
             if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
         }
         let hasher = request.passwordHasher
-        let credentials = try await AccountStore(db: request.db).credentials(email: email)
+        // An address no account can have is not looked up (PostgreSQL refuses a NUL in text),
+        // but costs the same time as one that is.
+        let credentials = EmailAddress.isValid(email) ? try await AccountStore(db: request.db).credentials(email: email) : nil
         let verified: Bool = try await request.application.threadPool.runIfActive {
             guard let credentials else {
                 hasher.verifyAgainstNothing(password)
@@ -37,7 +44,6 @@ struct SignInWorkflow {
             return hasher.verify(password, hash: credentials.passwordHash)
         }
         guard verified, let account = credentials?.account, account.isActive else {
-            try await failures.record(accountKey: accountKey, addressKey: addressKey, at: now)
             return .wrongCredentials
         }
         try await failures.clear(accountKey: accountKey, addressKey: addressKey)

@@ -34,9 +34,21 @@ extension Request {
     }
 
     func redirect(path: String, flash: Flash?) -> Response {
-        let response = redirect(to: path, redirectType: .normal)
+        let response = redirect(to: Self.headerSafe(path), redirectType: .normal)
         if let flash { response.cookies[cookieJar.flash] = cookieJar.value(flash.rawValue, maxAge: 60) }
         return response
+    }
+
+    /// A `Location` never carries a line break or any other byte outside visible ASCII: those
+    /// are percent-encoded, whatever part of the address they came from.
+    static func headerSafe(_ path: String) -> String {
+        guard !path.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return path }
+        var out = ""
+        for byte in path.utf8 {
+            if (0x21...0x7E).contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) }
+            else { out += (byte < 0x10 ? "%0" : "%") + String(byte, radix: 16, uppercase: true) }
+        }
+        return out
     }
 
     /// Reads the pending flash message; the layout clears the cookie.

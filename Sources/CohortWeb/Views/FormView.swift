@@ -114,7 +114,7 @@ struct FieldView: Sendable {
         isHidden = field.isHidden
         isCheckbox = field.isCheckbox
         isChecked = field.isChecked
-        options = field.options ?? []
+        options = Self.named(field)
         required = field.required
         readOnly = field.readOnly
         autocomplete = field.autocomplete
@@ -123,6 +123,22 @@ struct FieldView: Sendable {
         isSelect = field.isSelect && !field.asRadios && !field.asCheckboxes
         inputMode = field.inputMode ?? (field.inputType == "number" ? "decimal" : nil)
         accept = field.accept
+    }
+}
+
+extension FieldView {
+    /// Options whose inputs each have an id and a name: a radio or a checkbox without a name
+    /// sends nothing from a browser. Radios share the field's name; a checkbox is named
+    /// `field__value`. Options that were given their own id and name keep them.
+    static func named(_ field: FormField) -> [FormField.Option] {
+        guard let options = field.options else { return [] }
+        guard field.asRadios || field.asCheckboxes else { return options }
+        return options.enumerated().map { index, option in
+            var option = option
+            if option.id.isEmpty { option.id = "\(field.id)-\(index)" }
+            if option.name.isEmpty { option.name = field.asCheckboxes ? "\(field.name)__\(option.value)" : field.name }
+            return option
+        }
     }
 }
 
@@ -225,6 +241,9 @@ extension Request {
     func formValues() throws -> FormValues {
         guard let values = try? content.decode([String: String].self) else {
             throw Abort(.badRequest, reason: "The form could not be read. Reload the page and try again.")
+        }
+        guard !values.contains(where: { InputText.hasForbiddenCharacter($0.key) || InputText.hasForbiddenCharacter($0.value) }) else {
+            throw Abort(.badRequest, reason: InputText.refusal)
         }
         return FormValues(values: values)
     }

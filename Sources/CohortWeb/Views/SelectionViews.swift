@@ -217,7 +217,7 @@ struct SelectionRunPresenter {
             guard let shares = explanation.composition[attribute], !shares.isEmpty else { return nil }
             let total = max(1, shares.reduce(0) { $0 + $1.selected })
             return .init(attribute: attribute, shares: shares.map {
-                .init(value: $0.value, selected: $0.selected, pool: $0.pool, share: "\(Int((Double($0.selected) / Double(total) * 100).rounded()))%")
+                .init(value: $0.value, selected: $0.selected, pool: $0.pool, share: NumberText.percent($0.selected, of: total))
             })
         }
     }
