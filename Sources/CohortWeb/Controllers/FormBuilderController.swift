@@ -204,7 +204,9 @@ struct FormBuilderController: RouteCollection {
         let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
         let call = loaded.call
         let language = call.language(for: req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)))
-        let index = max(0, min(loaded.form.sections.count - 1, (req.query[Int.self, at: "section"] ?? 1) - 1))
+        // Clamped before any arithmetic: `section=-9223372036854775808` is one link away.
+        let asked = min(max(req.query[Int.self, at: "section"] ?? 1, 1), loaded.form.sections.count)
+        let index = max(0, asked - 1)
         let section = loaded.form.sections[index]
         let words = req.words(language)
         let fields = QuestionFields.fields(section.questions, answers: [:], messages: [:], words: words)

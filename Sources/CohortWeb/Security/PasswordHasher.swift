@@ -23,6 +23,8 @@ struct PasswordHasher: Sendable {
     /// Makes the stand-in hash now, at start-up, so that the first miss is not slower either.
     func prepare() { _ = dummyHash }
 
+    var standInHash: String { dummyHash }
+
     /// Made once per cost and kept: making it is itself a bcrypt run, so making it on every
     /// miss would make an unknown address take twice as long as a wrong password.
     private var dummyHash: String {
