@@ -28,7 +28,11 @@ public struct CalendarDate: Hashable, Comparable, Codable, Sendable, CustomStrin
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        self.init(year: parts.year!, month: parts.month!, day: parts.day!)!
+        // Instants past year 9999 (or before year 1) are held at the ends of the range rather
+        // than stopping the process: a date typed far out can reach here.
+        let year = Swift.min(Swift.max(parts.year ?? 1, 1), 9999)
+        let month = parts.month ?? 1, day = parts.day ?? 1
+        self = CalendarDate(year: year, month: month, day: day) ?? CalendarDate(year: year, month: 1, day: 1)!
     }
 
     public var iso: String {

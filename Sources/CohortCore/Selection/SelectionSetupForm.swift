@@ -79,6 +79,8 @@ public struct SelectionSetupForm: Sendable, Equatable {
     }
 
     /// The setup, or problems keyed by field name. `references` are the call's, to check the include and exclude lists.
+    static let largestCount = 100_000
+
     public func setup(references: Set<String>, attributes: Set<String>) -> Result<SelectionSetup, ValidationFailure> {
         var errors: [FieldError] = []
         let size = Int(cohortSize.trimmingCharacters(in: .whitespaces))
@@ -93,8 +95,11 @@ public struct SelectionSetupForm: Sendable, Equatable {
             let values = Self.list(row.values)
             let low = row.min.trimmingCharacters(in: .whitespaces), high = row.max.trimmingCharacters(in: .whitespaces)
             let min = low.isEmpty ? 0 : Int(low), max = high.isEmpty ? nil : Int(high)
-            if min == nil || min! < 0 { errors.append(FieldError("q\(index)_min", "Give the minimum as a whole number, or leave it empty.")) }
-            if !high.isEmpty && (max == nil || max! < 0) { errors.append(FieldError("q\(index)_max", "Give the maximum as a whole number, or leave it empty.")) }
+            // Bounded like a selection file's counts, so the solver's sums of them cannot overflow.
+            if min == nil || min! < 0 || min! > Self.largestCount { errors.append(FieldError("q\(index)_min", "Give the minimum as a whole number up to 100000, or leave it empty.")) }
+            if !high.isEmpty && (max == nil || max! < 0 || max! > Self.largestCount) {
+                errors.append(FieldError("q\(index)_max", "Give the maximum as a whole number up to 100000, or leave it empty."))
+            }
             if let min, let max, min > max { errors.append(FieldError("q\(index)_max", "The maximum cannot be below the minimum.")) }
             if (min ?? 0) == 0 && high.isEmpty { errors.append(FieldError("q\(index)_min", "Give a minimum, a maximum or both.")) }
             let selector: SelectionQuota.Selector
