@@ -164,6 +164,13 @@ import VaporTesting
             let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string
             #expect(page.contains("This call closed on"))
             #expect(!page.contains("Start application"))
+            // A start posted to the closed call makes no draft, for a known or an unknown address.
+            for email in ["late@example.org", "someone-new@example.org"] {
+                let start = try await Self.start(Browser(app), callID: callID, email: email)
+                #expect(start.status == .unprocessableEntity)
+                #expect(start.body.string.contains("This call closed on"))
+            }
+            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .draft) == 1)
         }
     }
 

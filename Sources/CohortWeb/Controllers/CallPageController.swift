@@ -23,6 +23,11 @@ struct CallPageController: RouteCollection {
         let language = call.language(for: Language(rawValue: values["language"]) ?? req.applicantLanguage(offered: call.languages))
         let words = req.words(language)
         let email = EmailAddress.normalise(values["email"])
+        // A call that is not open takes no new drafts, whatever the address: the page says
+        // when it opens or when it closed, and offers no form.
+        guard call.acceptsSubmission(at: Date()) else {
+            return try await page(req, loaded, language: language, email: "", emailProblem: nil, status: .unprocessableEntity)
+        }
         guard EmailAddress.isValid(email) else {
             return try await page(req, loaded, language: language, email: values["email"], emailProblem: words("start.emailProblem"),
                                   status: .unprocessableEntity)
