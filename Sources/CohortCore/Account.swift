@@ -7,13 +7,17 @@ public struct Account: Hashable, Sendable {
     public var name: String
     public var platformRole: PlatformRole
     public var isActive: Bool
+    /// Set when someone else chose the password (an administrator's one-time password):
+    /// until the owner chooses their own, the account reaches only the password page.
+    public var mustChangePassword: Bool
 
-    public init(id: UUID, email: String, name: String, platformRole: PlatformRole, isActive: Bool = true) {
+    public init(id: UUID, email: String, name: String, platformRole: PlatformRole, isActive: Bool = true, mustChangePassword: Bool = false) {
         self.id = id
         self.email = email
         self.name = name
         self.platformRole = platformRole
         self.isActive = isActive
+        self.mustChangePassword = mustChangePassword
     }
 }
 

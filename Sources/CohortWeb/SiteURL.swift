@@ -66,6 +66,7 @@ enum SiteURL: Equatable {
     case reviewApplication(callID: UUID, id: UUID)
     case reviewConflict(callID: UUID, id: UUID)
     case revokeAPIToken(UUID)
+    case ownPassword
 
     var path: String {
         switch self {
@@ -140,6 +141,7 @@ enum SiteURL: Equatable {
         case .reviewApplication(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())"
         case .reviewConflict(let callID, let id): "/review/calls/\(callID.uuidString.lowercased())/applications/\(id.uuidString.lowercased())/conflict"
         case .revokeAPIToken(let id): "/staff/tokens/\(id.uuidString.lowercased())/revoke"
+        case .ownPassword: "/staff/password"
         }
     }
 

@@ -36,7 +36,8 @@ struct User: AsyncParsableCommand {
             try await AppRunner.withApp(config) { app in
                 let hash = try app.hashPassword(password)
                 do {
-                    _ = try await AccountStore(db: app.db).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role)
+                    _ = try await AccountStore(db: app.db).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
+                                                                  mustChangePassword: !passwordStdin)
                 } catch let failure as ValidationFailure {
                     throw CLIError(failure.errors.map(\.message).joined(separator: " "))
                 }

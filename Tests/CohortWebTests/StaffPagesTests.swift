@@ -120,8 +120,26 @@ import VaporTesting
             #expect(duplicate.body.string.contains("already exists"))
             let reviewer = Browser(app)
             #expect(try await reviewer.signIn("reviewer@example.org", password).status == .seeOther)
+            // The administrator knows this password: nothing opens until its owner chooses one.
+            let held = try await reviewer.get("/staff")
+            #expect(held.status == .seeOther && held.headers.first(name: .location) == "/staff/password")
+            #expect(try await reviewer.get("/staff/tokens").headers.first(name: .location) == "/staff/password")
+            let elsewhere = Browser(app)
+            _ = try await elsewhere.signIn("reviewer@example.org", password)
+            let wrong = try await reviewer.post("/staff/password", ["current": "not-it", "password": "a new long passphrase", "confirm": "a new long passphrase"])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Enter your current password"))
+            let mismatch = try await reviewer.post("/staff/password", ["current": password, "password": "a new long passphrase", "confirm": "another"])
+            #expect(mismatch.status == .unprocessableEntity && mismatch.body.string.contains("same new password twice"))
+            let changed = try await reviewer.post("/staff/password", ["current": password, "password": "a new long passphrase", "confirm": "a new long passphrase"])
+            #expect(changed.status == .seeOther)
             // Without a program role there is no staff area yet.
             #expect(try await reviewer.get("/staff").status == .forbidden)
+            #expect(try await reviewer.get("/staff/password").status == .ok)
+            // The other session ended; the one-time password no longer opens the account.
+            #expect(try await elsewhere.get("/staff").status == .seeOther)
+            #expect(try await elsewhere.get("/staff").headers.first(name: .location)?.hasPrefix("/sign-in") == true)
+            #expect(try await Browser(app).signIn("reviewer@example.org", password).status == .unauthorized)
+            #expect(try await Browser(app).signIn("reviewer@example.org", "a new long passphrase").status == .seeOther)
         }
     }
 

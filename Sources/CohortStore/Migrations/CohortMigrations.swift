@@ -15,5 +15,6 @@ public enum CohortMigrations {
         CreateReviewTables(),
         CreateSelectionRuns(),
         CreateSelectionDecisions(),
+        AddPasswordChangeRequired(),
     ]
 }

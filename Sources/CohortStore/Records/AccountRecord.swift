@@ -11,6 +11,7 @@ final class AccountRecord: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "platform_role") var platformRole: String
     @Field(key: "is_active") var isActive: Bool
+    @Field(key: "must_change_password") var mustChangePassword: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -23,11 +24,13 @@ final class AccountRecord: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.platformRole = platformRole.rawValue
         self.isActive = true
+        self.mustChangePassword = false
     }
 
     func value() throws -> Account {
         Account(id: try requireID(), email: email, name: name,
-                platformRole: PlatformRole(rawValue: platformRole) ?? .member, isActive: isActive)
+                platformRole: PlatformRole(rawValue: platformRole) ?? .member, isActive: isActive,
+                mustChangePassword: mustChangePassword)
     }
 }
 

@@ -12,12 +12,14 @@ public struct AccountStore: Sendable {
     public init(db: any Database) { self.db = db }
 
     /// Creates an account; an email already in use is a field error, not a crash.
-    public func create(email: String, name: String, passwordHash: String, role: PlatformRole) async throws -> Account {
+    /// - Parameter mustChangePassword: true when the password is one somebody else chose.
+    public func create(email: String, name: String, passwordHash: String, role: PlatformRole, mustChangePassword: Bool = false) async throws -> Account {
         try await db.serializedTransaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).count() > 0 {
                 throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
             }
             let record = AccountRecord(id: UUID(), email: email, name: name, passwordHash: passwordHash, platformRole: role)
+            record.mustChangePassword = mustChangePassword
             try await record.create(on: tx)
             return try record.value()
         }
@@ -75,14 +77,24 @@ public struct AccountStore: Sendable {
             .first(decoding: Row.self)?.organisation_id
     }
 
-    /// Sets a new password hash and signs the account out everywhere.
-    public func setPassword(id: UUID, passwordHash: String) async throws {
+    /// Sets a new password hash and signs the account out everywhere but in `keptSession`.
+    /// - Parameter chosenByOwner: false for a password an administrator set, which the owner
+    ///   must change at their next sign-in.
+    public func setPassword(id: UUID, passwordHash: String, chosenByOwner: Bool = false, keptSession: UUID? = nil) async throws {
         try await db.serializedTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.passwordHash = passwordHash
+            record.mustChangePassword = !chosenByOwner
             try await record.update(on: tx)
-            try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
+            var others = AuthSessionRecord.query(on: tx).filter(\.$accountID == id)
+            if let keptSession { others = others.filter(\.$id != keptSession) }
+            try await others.delete()
         }
+    }
+
+    /// The stored hash of an account, to check its owner's current password.
+    public func passwordHash(id: UUID) async throws -> String? {
+        try await AccountRecord.find(id, on: db)?.passwordHash
     }
 
     /// The account as an actor: its platform role and its roles per program.

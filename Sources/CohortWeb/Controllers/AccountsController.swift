@@ -45,7 +45,7 @@ struct AccountsController: RouteCollection {
             let password = OneTimePassword.make(using: &generator)
             let hash = try await hashOffLoop(req, password)
             let account = try await AccountStore(db: req.db).create(email: valid.email, name: valid.name,
-                                                                    passwordHash: hash, role: valid.role)
+                                                                    passwordHash: hash, role: valid.role, mustChangePassword: true)
             return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                             isActive: true, errors: [], id: account.id, oneTimePassword: password)
         } catch let failure as ValidationFailure {

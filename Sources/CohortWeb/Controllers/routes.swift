@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ApplicationAPIController())
     try app.register(collection: StaffAPIController())
     try app.register(collection: StaffTokensController())
+    try app.register(collection: OwnPasswordController())
     try app.register(collection: ReviewSetupController())
     try app.register(collection: ReviewerController())
     try app.register(collection: SelectionController())

@@ -2,7 +2,7 @@ import Vapor
 
 /// Messages shown once after a redirect. The cookie carries only this code, never user data.
 enum Flash: String, CaseIterable {
-    case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, statusChanged, tokenRevoked
+    case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, ownPasswordChanged, statusChanged, tokenRevoked
     case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared, decisionsSent, placeOffered
 
     var message: String {
@@ -15,6 +15,7 @@ enum Flash: String, CaseIterable {
         case .signedIn: "You are signed in."
         case .signedOut: "You are signed out."
         case .passwordSet: "The new password is set. The account was signed out everywhere."
+        case .ownPasswordChanged: "Your password is changed. You were signed out everywhere else."
         case .statusChanged: "The status is changed."
         case .tokenRevoked: "The token is revoked. Programs using it can no longer sign in with it."
         case .reviewersAssigned: "Reviewers are assigned: every eligible application has the reviews wanted."
