@@ -17,17 +17,15 @@ struct PasswordHasher: Sendable {
     /// Spends the same time as a real check when there is no account, so timing does not
     /// tell which email addresses have accounts.
     func verifyAgainstNothing(_ password: String) {
-        _ = verify(password, hash: dummyHash)
+        _ = verify(password, hash: standInHash)
     }
 
     /// Makes the stand-in hash now, at start-up, so that the first miss is not slower either.
-    func prepare() { _ = dummyHash }
-
-    var standInHash: String { dummyHash }
+    func prepare() { _ = standInHash }
 
     /// Made once per cost and kept: making it is itself a bcrypt run, so making it on every
     /// miss would make an unknown address take twice as long as a wrong password.
-    private var dummyHash: String {
+    var standInHash: String {
         Self.dummyHashes.withLockedValue { hashes in
             if let hash = hashes[cost] { return hash }
             let hash = (try? Bcrypt.hash(SecretToken.make(), cost: cost)) ?? ""
