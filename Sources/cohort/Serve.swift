@@ -21,7 +21,12 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        let config = try AppRunner.config(.init(database: database.database, hostname: hostname, port: port))
+        var config = try AppRunner.config(.init(database: database.database, hostname: hostname, port: port))
+        if demo, (ProcessInfo.processInfo.environment["COHORT_MAIL_TRANSPORT"] ?? "").isEmpty {
+            // Applicants get their private links by email only: on a demo, the emails land in a
+            // folder beside the database, where whoever tries Cohort can open them.
+            config.mailTransport = .file(directory: Self.demoMailFolder(config.database))
+        }
         try await AppRunner.withApp(config) { app in
             if demo {
                 let loader = DemoLoader(db: app.db)
@@ -30,11 +35,20 @@ struct Serve: AsyncParsableCommand {
                     say("Loaded the demo data.")
                 }
                 printDemoSignIns()
+                if case .file(let folder) = config.mailTransport {
+                    say("Emails (applicants' private links, decisions) are written to \(folder)/ as .eml files.")
+                }
             }
             say("Starting Cohort at \(config.baseURL.absoluteString) (database \(config.database)). Stop it with Ctrl-C.")
             app.environment.arguments = ["cohort", "serve"]
             try await app.execute()
         }
+    }
+
+    static func demoMailFolder(_ database: DatabaseLocation) -> String {
+        guard case .sqliteFile(let path) = database else { return "cohort-mail" }
+        let folder = (path as NSString).deletingLastPathComponent
+        return folder.isEmpty ? "cohort-mail" : "\(folder)/mail"
     }
 
     private func printDemoSignIns() {

@@ -8,7 +8,8 @@ import Testing
 @Suite struct ApplicationDecisionStoreTests {
     static func started(_ store: ApplicationStore, callID: UUID, email: String) async throws -> CallApplication {
         guard case .created(let application) = try await store.start(callID: callID, email: email, language: .english, formVersion: 1,
-                                                                     tokenHash: "t-\(UUID())", now: Date(), message: StoreFixtures.message)
+                                                                     tokenHash: "t-\(UUID())", starter: StoreFixtures.starter, limit: StartLimit(),
+                                                                     now: Date(), message: StoreFixtures.message)
         else { throw StoreTestFailure() }
         return application
     }

@@ -6,19 +6,30 @@ import Testing
 
 @Suite struct ApplicationStoreTests {
     @Test(arguments: TestDatabaseKind.all)
-    func startingTwiceResumesTheSameApplicationAndKeepsBothLinks(kind: TestDatabaseKind) async throws {
+    func startingTwiceResumesTheSameApplicationAndRetiresTheFirstLink(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let call = try await StoreFixtures.openCall(harness.db)
             let store = ApplicationStore(db: harness.db)
             let first = try await store.start(callID: call.id, email: "ana@example.org", language: .malay, formVersion: 1,
-                                              tokenHash: "h1", now: Date(), message: StoreFixtures.message)
+                                              tokenHash: "h1", starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message)
             guard case .created(let application) = first else { Issue.record("expected a new application"); return }
             let second = try await store.start(callID: call.id, email: "ana@example.org", language: .english, formVersion: 1,
-                                               tokenHash: "h2", now: Date(), message: StoreFixtures.message)
+                                               tokenHash: "h2", starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message)
             guard case .existing(let again) = second else { Issue.record("expected the existing application"); return }
             #expect(again.id == application.id)
-            #expect(try await store.find(tokenHash: "h1")?.id == application.id)
-            #expect(try await store.find(tokenHash: "h2")?.id == application.id)
+            let lifetime: TimeInterval = 90 * 86_400
+            guard case .expired(let callID)? = try await store.open(tokenHash: "h1", now: Date(), lifetime: lifetime) else {
+                Issue.record("the first link should be retired"); return
+            }
+            #expect(callID == call.id)
+            guard case .open(let opened)? = try await store.open(tokenHash: "h2", now: Date(), lifetime: lifetime) else {
+                Issue.record("the new link should open the application"); return
+            }
+            #expect(opened.application.id == application.id)
+            #expect(try await store.open(tokenHash: "h2", now: Date().addingTimeInterval(lifetime + 60), lifetime: lifetime).map {
+                if case .expired = $0 { true } else { false }
+            } == true)
+            #expect(try await store.open(tokenHash: "nothing", now: Date(), lifetime: lifetime) == nil)
             #expect(try await store.count(callID: call.id) == 1)
             let messages = try await OutboxStore(db: harness.db).messages(to: "ana@example.org")
             #expect(messages.map(\.subject).sorted() == ["Your application link", "Your link again"])
@@ -32,7 +43,7 @@ import Testing
             let store = ApplicationStore(db: harness.db)
             guard case .created(let application) = try await store.start(
                 callID: call.id, email: "b@example.org", language: .english, formVersion: 1, tokenHash: "t",
-                now: Date(), message: StoreFixtures.message) else { return }
+                starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else { return }
             _ = try await store.save(id: application.id, answers: ["full_name": .text("Bina"), "years_experience": .text("lots")],
                                      language: nil, now: Date())
             let saved = try await store.save(id: application.id, answers: ["languages_spoken": .list(["ne", "en"])], language: .nepali, now: Date())
@@ -50,7 +61,7 @@ import Testing
             for index in 0..<6 {
                 if case .created(let application) = try await store.start(
                     callID: call.id, email: "p\(index)@example.org", language: .english, formVersion: 1, tokenHash: "t\(index)",
-                    now: Date(), message: StoreFixtures.message) { ids.append(application.id) }
+                    starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) { ids.append(application.id) }
             }
             let receipt: @Sendable (CallApplication) -> OutgoingMessage = { OutgoingMessage(to: $0.email, subject: "Receipt", body: $0.reference ?? "") }
             // Submissions race each other; every one gets its own number.
@@ -74,7 +85,7 @@ import Testing
             let store = ApplicationStore(db: harness.db)
             guard case .created(let application) = try await store.start(
                 callID: call.id, email: "w@example.org", language: .english, formVersion: 1, tokenHash: "tw",
-                now: Date(), message: StoreFixtures.message) else { return }
+                starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else { return }
             let withdrawn = try await store.withdraw(id: application.id, now: Date()) { OutgoingMessage(to: $0.email, subject: "Withdrawn", body: "") }
             #expect(withdrawn.status == .withdrawn)
             await #expect(throws: DomainError.self) {
@@ -103,7 +114,7 @@ import Testing
         try await StoreHarness.with(kind) { harness in
             let call = try await StoreFixtures.openCall(harness.db)
             _ = try await ApplicationStore(db: harness.db).start(callID: call.id, email: "o@example.org", language: .english, formVersion: 1,
-                                                                 tokenHash: "to", now: Date(), message: StoreFixtures.message)
+                                                                 tokenHash: "to", starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message)
             let outbox = OutboxStore(db: harness.db)
             let now = Date()
             let first = try await outbox.claim(limit: 10, now: now)

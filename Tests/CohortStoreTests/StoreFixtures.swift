@@ -4,6 +4,9 @@ import FluentKit
 import Foundation
 
 enum StoreFixtures {
+    /// A starter of its own for each start, so the start limit never counts tests' starts together.
+    static var starter: ApplicationStore.Starter { .init(addressKey: "address-\(UUID())", clientKey: "client-\(UUID())") }
+
     static func program(slug: String = "mwp-test", status: ProgramStatus = .open, lead: UUID? = nil) -> Program {
         Program(id: UUID(), slug: slug, title: "Test Program \(slug)", theme: "Migrant workers' rights",
                 hostCountry: Country(code: "MY")!, startDate: CalendarDate(iso: "2017-08-14")!,

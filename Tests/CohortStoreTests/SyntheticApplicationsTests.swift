@@ -20,7 +20,7 @@ import Testing
             // The next real submission continues the numbering.
             guard case .created(let application) = try await store.start(
                 callID: call.id, email: "real@example.org", language: .english, formVersion: 1, tokenHash: "real",
-                now: Date(), message: StoreFixtures.message) else { return }
+                starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else { return }
             let done = try await store.submit(id: application.id, now: Date()) { OutgoingMessage(to: $0.email, subject: "", body: "") }
             #expect(done.reference == ReferenceCode.make(prefix: "MWP2017", number: submitted + 1))
         }

@@ -20,9 +20,20 @@ import VaporTesting
         return try await browser.post("/calls/\(callID.uuidString.lowercased())/start", ["email": email, "language": language])
     }
 
-    static func applicationPath(_ html: String) throws -> String {
-        let range = try #require(html.range(of: #"/applications/[0-9a-f-]{36}"#, options: .regularExpression))
-        return String(html[range])
+    /// The newest private link emailed to `email` (the only place a link ever goes).
+    static func emailedLink(_ app: Application, to email: String) async throws -> String {
+        let body = try #require(try await OutboxStore(db: app.db).messages(to: EmailAddress.normalise(email)).first?.body)
+        return try #require(body.range(of: #"/apply/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(body[$0]) })
+    }
+
+    /// Starts an application and opens the emailed link in the same browser, as an applicant
+    /// does; the application's path.
+    static func startAndOpen(_ browser: Browser, callID: UUID, email: String, language: String = "en") async throws -> String {
+        let sent = try await start(browser, callID: callID, email: email, language: language)
+        #expect(sent.status == .ok)
+        let opened = try await browser.get(try await emailedLink(browser.app, to: email))
+        #expect(opened.status == .seeOther)
+        return try #require(opened.headers.first(name: .location))
     }
 
     @Test(arguments: TestDatabaseKind.all)
@@ -66,9 +77,11 @@ import VaporTesting
 
             let started = try await Self.start(applicant, callID: callID, email: "Siti@Example.org")
             #expect(started.status == .ok)
-            #expect(started.body.string.contains("Your private link"))
-            #expect(started.body.string.contains("/apply/"))
-            let path = try Self.applicationPath(started.body.string)
+            #expect(started.body.string.contains("Check your email"))
+            #expect(!started.body.string.contains("/apply/"))
+            #expect(!applicant.lastSetCookies.contains { $0.contains("cohort-applicant=") })
+            let opened = try await applicant.get(try await Self.emailedLink(app, to: "siti@example.org"))
+            let path = try #require(opened.headers.first(name: .location))
             let messages = try await OutboxStore(db: app.db).messages(to: "siti@example.org")
             #expect(messages.count == 1)
             #expect(messages[0].subject == "Your link")
@@ -115,7 +128,7 @@ import VaporTesting
         try await withTestApp(kind) { app async throws in
             let callID = try await Self.openCallID(app)
             let owner = Browser(app)
-            let path = try Self.applicationPath(try await Self.start(owner, callID: callID, email: "owner@example.org").body.string)
+            let path = try await Self.startAndOpen(owner, callID: callID, email: "owner@example.org")
             let stranger = Browser(app)
             let again = try await Self.start(stranger, callID: callID, email: "owner@example.org")
             #expect(again.status == .ok)
@@ -124,15 +137,113 @@ import VaporTesting
             #expect(try await stranger.get(path).status == .notFound)
             #expect(try await OutboxStore(db: app.db).messages(to: "owner@example.org").count == 2)
             #expect(try await ApplicationStore(db: app.db).count(callID: callID) == 1)
-            // The owner's own link still works.
+            // The new link retired the owner's first one: their page now says so and leads to a new link.
+            let retired = try await owner.get(path)
+            #expect(retired.status == .gone)
+            #expect(retired.body.string.contains("This link no longer works"))
+            #expect(retired.body.string.contains("href=\"/calls/\(callID.uuidString.lowercased())\""))
+            #expect(try await owner.get(try await Self.emailedLink(app, to: "owner@example.org")).status == .seeOther)
             #expect(try await owner.get(path).status == .ok)
+        }
+    }
+
+    /// Known or not, an address gets the same page, the same status and the same cookies.
+    @Test(arguments: TestDatabaseKind.all)
+    func startingTellsNobodyWhetherAnAddressHasApplied(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            _ = try await Self.startAndOpen(Browser(app), callID: callID, email: "known@example.org")
+            func answer(_ email: String) async throws -> (HTTPStatus, String, [String]) {
+                let browser = Browser(app)
+                let response = try await Self.start(browser, callID: callID, email: email)
+                let cookies = browser.lastSetCookies.compactMap { $0.split(separator: "=").first.map(String.init) }.sorted()
+                return (response.status, response.body.string.replacingOccurrences(of: email, with: "EMAIL")
+                    .replacingOccurrences(of: #"name="csrf" value="[^"]*""#, with: "", options: .regularExpression), cookies)
+            }
+            let known = try await answer("known@example.org")
+            let unknown = try await answer("unknown@example.org")
+            #expect(known.0 == unknown.0)
+            #expect(known.1 == unknown.1)
+            #expect(known.2 == unknown.2)
+            // Through the API too: 202 and the same body.
+            for email in ["known@example.org", "unknown-api@example.org"] {
+                let response = try await app.sendRequest(.POST, "/api/v1/calls/\(callID.uuidString.lowercased())/applications",
+                                                         headers: ["Content-Type": "application/json"],
+                                                         body: ByteBuffer(string: #"{"email":"\#(email)"}"#))
+                #expect(response.status == .accepted)
+                #expect(response.body.string == #"{"linkSentByEmail":true}"#)
+            }
+        }
+    }
+
+    /// A person's inbox gets at most three links an hour, and one client at most thirty starts.
+    @Test(arguments: TestDatabaseKind.all)
+    func startsAreLimitedPerAddressAndPerClient(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            for _ in 1...3 { #expect(try await Self.start(Browser(app), callID: callID, email: "flood@example.org").status == .ok) }
+            let refused = try await Self.start(Browser(app), callID: callID, email: "flood@example.org")
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers.first(name: .retryAfter) == "3600")
+            #expect(refused.body.string.contains("Several links have already been sent to this address"))
+            #expect(refused.body.string.contains("value=\"flood@example.org\""))
+            #expect(try await OutboxStore(db: app.db).messages(to: "flood@example.org").count == 3)
+            // Each start is counted before it is decided: of parallel starts, never more than the limit get through
+            // (fewer may: each refused one counts too).
+            let results = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for _ in 1...8 {
+                    group.addTask { try await Self.start(Browser(app), callID: callID, email: "burst@example.org").status }
+                }
+                return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
+            }
+            #expect(results.filter { $0 == .ok }.count <= 3)
+            #expect(results.filter { $0 == .tooManyRequests }.count >= 5)
+            #expect(try await OutboxStore(db: app.db).messages(to: "burst@example.org").count == results.filter { $0 == .ok }.count)
+            // One client (every test request comes from the same address) gets thirty starts an hour.
+            var statuses: [HTTPStatus] = []
+            for index in 1...30 { statuses.append(try await Self.start(Browser(app), callID: callID, email: "p\(index)@example.org").status) }
+            #expect(statuses.last == .tooManyRequests)
+            #expect(try await Self.start(Browser(app), callID: callID, email: "one-more@example.org").body.string
+                .contains("Many applications have been started from this connection"))
+        }
+    }
+
+    /// A link unused for longer than links live stops working, and each use renews it.
+    @Test(arguments: TestDatabaseKind.all)
+    func privateLinksExpireWhenUnused(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let applicant = Browser(app)
+            let path = try await Self.startAndOpen(applicant, callID: callID, email: "idle@example.org")
+            let link = try await Self.emailedLink(app, to: "idle@example.org")
+            let sql = try #require(app.db as? any SQLDatabase)
+            // Last used 89 days ago: it still works, and using it renews it.
+            try await sql.raw("UPDATE application_tokens SET last_used_at = \(bind: Date().addingTimeInterval(-89 * 86_400))").run()
+            #expect(try await applicant.get(path).status == .ok)
+            struct Used: Decodable { let last_used_at: Date }
+            let renewed = try #require(try await sql.raw("SELECT last_used_at FROM application_tokens").first(decoding: Used.self))
+            #expect(renewed.last_used_at > Date().addingTimeInterval(-60))
+            // Unused for 91 days: the page, the link and the API say it no longer works.
+            try await sql.raw("UPDATE application_tokens SET last_used_at = \(bind: Date().addingTimeInterval(-91 * 86_400))").run()
+            let page = try await applicant.get(path)
+            #expect(page.status == .gone)
+            #expect(page.body.string.contains("not been used for 90 days"))
+            #expect(try await Browser(app).get(link).status == .gone)
+            let token = String(link.dropFirst("/apply/".count))
+            let api = try await app.sendRequest(.GET, "/api/v1" + path, headers: ["Authorization": "Bearer \(token)"])
+            #expect(api.status == .unauthorized)
+            #expect(api.body.string.contains("no longer works"))
+            // Asking again sends a link that works; the answers were kept.
+            let again = try await Self.startAndOpen(applicant, callID: callID, email: "idle@example.org")
+            #expect(again == path)
+            #expect(try await applicant.get(path).status == .ok)
         }
     }
 
     @Test func theEmailedLinkOpensTheApplicationOnAnotherDevice() async throws {
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
-            let path = try Self.applicationPath(try await Self.start(Browser(app), callID: callID, email: "phone@example.org", language: "ne").body.string)
+            let path = try await Self.startAndOpen(Browser(app), callID: callID, email: "phone@example.org", language: "ne")
             let body = try #require(try await OutboxStore(db: app.db).messages(to: "phone@example.org").first?.body)
             #expect(body.contains("नमस्ते"))
             let link = try #require(body.range(of: #"/apply/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(body[$0]) })
@@ -152,7 +263,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
             let applicant = Browser(app)
-            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "late@example.org").body.string)
+            let path = try await Self.startAndOpen(applicant, callID: callID, email: "late@example.org")
             _ = try await applicant.post(path + "/sections/1", ["full_name": "Late Applicant"])
             // The deadline (plus grace) passes.
             guard let sql = app.db as? any SQLDatabase else { return }
@@ -178,7 +289,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
             let applicant = Browser(app)
-            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "auto@example.org").body.string)
+            let path = try await Self.startAndOpen(applicant, callID: callID, email: "auto@example.org")
             let page = try await applicant.get(path + "/sections/1").body.string
             #expect(page.contains("data-autosave"))
             #expect(page.contains("/static/autosave.js"))
@@ -193,7 +304,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
             let applicant = Browser(app)
-            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "w@example.org").body.string)
+            let path = try await Self.startAndOpen(applicant, callID: callID, email: "w@example.org")
             #expect(try await applicant.post(path + "/withdraw").status == .seeOther)
             #expect(try await applicant.get(path).body.string.contains("You have withdrawn this application."))
             #expect(try await applicant.post(path + "/submit").status == .unprocessableEntity)
@@ -204,7 +315,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
             let applicant = Browser(app)
-            let path = try Self.applicationPath(try await Self.start(applicant, callID: callID, email: "s@example.org").body.string)
+            let path = try await Self.startAndOpen(applicant, callID: callID, email: "s@example.org")
             let css = try await applicant.get("/static/cohort.css").body.readableBytes
             let script = try await applicant.get("/static/autosave.js").body.readableBytes
             #expect(script < 3_000)

@@ -12,7 +12,7 @@ import VaporTesting
     static func submitted(_ app: Application, email: String) async throws -> (Browser, String) {
         let callID = try await ApplicantFlowTests.openCallID(app)
         let applicant = Browser(app)
-        let path = try ApplicantFlowTests.applicationPath(try await ApplicantFlowTests.start(applicant, callID: callID, email: email).body.string)
+        let path = try await ApplicantFlowTests.startAndOpen(applicant, callID: callID, email: email)
         _ = try await applicant.post(path + "/sections/1", ["full_name": "Edit Later", "nationality": "MY", "residence": "MY", "sector": "ngo",
                                                            "years_experience": "4"])
         _ = try await applicant.post(path + "/sections/2", ["works_with_migrants": "yes", "focus__justice": "on", "work_description": "Legal aid."])

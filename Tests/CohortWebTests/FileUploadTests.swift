@@ -25,9 +25,8 @@ import VaporTesting
 
     static func startThroughAPI(_ app: Application, email: String) async throws -> (callID: String, id: String, token: String) {
         let callID = try await ApplicantFlowTests.openCallID(app).uuidString.lowercased()
-        let started = try ApplicationAPITests.object(try await ApplicationAPITests.json(
-            app, .POST, "/api/v1/calls/\(callID)/applications", body: #"{"email":"\#(email)","language":"en"}"#))
-        return (callID, try #require(started["id"] as? String).lowercased(), try #require(started["resumeToken"] as? String))
+        let (id, token) = try await ApplicationAPITests.start(app, callID: callID, email: email)
+        return (callID, id, token)
     }
 
     @Test(arguments: TestDatabaseKind.all)
@@ -96,7 +95,7 @@ import VaporTesting
         try await withTestApp(kind) { app async throws in
             let callID = try await ApplicantFlowTests.openCallID(app)
             let applicant = Browser(app)
-            let path = try ApplicantFlowTests.applicationPath(try await ApplicantFlowTests.start(applicant, callID: callID, email: "up@example.org").body.string)
+            let path = try await ApplicantFlowTests.startAndOpen(applicant, callID: callID, email: "up@example.org")
             let page = try await applicant.get(path + "/sections/3").body.string
             #expect(page.contains("enctype=\"multipart/form-data\""))
             #expect(page.contains("type=\"file\""))
@@ -132,7 +131,7 @@ import VaporTesting
 
             // Another applicant, or nobody, gets nothing.
             let stranger = Browser(app)
-            _ = try await ApplicantFlowTests.start(stranger, callID: callID, email: "stranger@example.org")
+            _ = try await ApplicantFlowTests.startAndOpen(stranger, callID: callID, email: "stranger@example.org")
             #expect(try await stranger.get(filePath).status == .notFound)
             #expect(try await Browser(app).get(filePath).status == .notFound)
 

@@ -17,9 +17,7 @@ import VaporTesting
 
     static func started(_ app: Application, email: String = "hostile@example.org") async throws -> (id: String, token: String) {
         let call = try await openCall(app)
-        let started = try await ApplicationAPITests.json(app, .POST, "/api/v1/calls/\(call)/applications", body: #"{"email":"\#(email)"}"#)
-        let body = try ApplicationAPITests.object(started)
-        return (try #require(body["id"] as? String).lowercased(), try #require(body["resumeToken"] as? String))
+        return try await ApplicationAPITests.start(app, callID: call, email: email)
     }
 
     static func stillUp(_ app: Application) async throws {

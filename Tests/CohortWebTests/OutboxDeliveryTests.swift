@@ -18,7 +18,7 @@ import Testing
             for n in 0..<(OutboxDelivery.batchSize * 2 + 5) {
                 _ = try await ApplicationStore(db: harness.db).start(
                     callID: call.id, email: "rush\(n)@example.org", language: .english, formVersion: 1, tokenHash: "rush-\(n)",
-                    now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "Your link", body: "…") }
+                    starter: .init(addressKey: "a-\(UUID())", clientKey: "c-\(UUID())"), limit: StartLimit(), now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "Your link", body: "…") }
             }
             #expect(try await outbox.pendingCount() == before + OutboxDelivery.batchSize * 2 + 5)
             var config = CohortConfig.testing()

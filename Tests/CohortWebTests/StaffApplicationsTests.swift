@@ -85,9 +85,7 @@ import VaporTesting
             let call = callID.uuidString.lowercased()
             // An applicant whose name a spreadsheet would run as a formula.
             let applicant = Browser(app)
-            _ = try await applicant.get("/calls/\(call)")
-            let started = try await applicant.post("/calls/\(call)/start", ["email": "formula@example.org", "language": "en"]).body.string
-            let path = String(started[try #require(started.range(of: #"/applications/[0-9a-f-]{36}"#, options: .regularExpression))])
+            let path = try await ApplicantFlowTests.startAndOpen(applicant, callID: callID, email: "formula@example.org")
             _ = try await applicant.post(path + "/sections/1", ["full_name": "=HYPERLINK(\"http://x\")", "nationality": "MY"])
 
             let manager = Browser(app)

@@ -1,12 +1,14 @@
 /*
  * The load of scripts/bench/applications.py in C: CLIENTS threads, each one keep-alive
- * connection, each completing applications (start, three saves, a file, submit) until TOTAL
- * have been started. A Python client spends about as much CPU per request as the server
- * does, and on a small machine the two share the same cores; this one spends a tenth of it.
+ * connection. A Python client spends about as much CPU per request as the server does, and
+ * on a small machine the two share the same cores; this one spends a tenth of it.
  *
- *   applicants PORT CALL_ID CLIENTS TOTAL LETTER_FILE > results
- *
- * Prints one line per submitted application: "id token reference", then "failures N".
+ *   applicants start PORT CALL_ID CLIENTS TOTAL > results
+ *       starts TOTAL applications (bench0@example.org ...); prints "failures N". Each link
+ *       goes by email: the caller reads the tokens from the outbox.
+ *   applicants complete PORT CLIENTS TOKENS_FILE LETTER_FILE > results
+ *       for each token (one a line): reads its application, three saves, a file, submit;
+ *       prints one line per submitted application, "id token reference", then "failures N".
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -21,6 +23,7 @@
 
 static int port, total;
 static const char *call_id;
+static char **tokens;
 static char *letter;
 static long letter_size;
 static atomic_int next_number, failures;
@@ -102,20 +105,34 @@ static int json_string(const char *json, const char *key, char *out, long capaci
     return 1;
 }
 
-static void *client(void *unused) {
+static void *starter(void *unused) {
     (void)unused;
     int fd = connect_to_server();
-    char head[1024], payload[512], body[4096], id[64], token[128], reference[64];
-    const char *boundary = "bench-boundary-7d0f";
-    char *upload = malloc(letter_size + 1024);
+    char head[1024], payload[512], body[4096];
     for (;;) {
         int n = atomic_fetch_add(&next_number, 1);
         if (n >= total) break;
         snprintf(payload, sizeof payload, "{\"email\":\"bench%d@example.org\"}", n);
         snprintf(head, sizeof head, "POST /api/v1/calls/%s/applications HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                  "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n", call_id, strlen(payload));
-        if (exchange(fd, head, payload, strlen(payload), body, sizeof body) != 201
-            || !json_string(body, "id", id, sizeof id) || !json_string(body, "resumeToken", token, sizeof token)) {
+        if (exchange(fd, head, payload, strlen(payload), body, sizeof body) != 202) atomic_fetch_add(&failures, 1);
+    }
+    close(fd);
+    return NULL;
+}
+
+static void *client(void *unused) {
+    (void)unused;
+    int fd = connect_to_server();
+    char head[1024], body[4096], id[64], reference[64];
+    const char *boundary = "bench-boundary-7d0f";
+    char *upload = malloc(letter_size + 1024);
+    for (;;) {
+        int n = atomic_fetch_add(&next_number, 1);
+        if (n >= total) break;
+        const char *token = tokens[n];
+        snprintf(head, sizeof head, "GET /api/v1/application HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer %s\r\n\r\n", token);
+        if (exchange(fd, head, NULL, 0, body, sizeof body) != 200 || !json_string(body, "id", id, sizeof id)) {
             atomic_fetch_add(&failures, 1); continue;
         }
         for (int s = 0; s < 3; s++) {
@@ -145,19 +162,43 @@ static void *client(void *unused) {
     return NULL;
 }
 
+static void run(int clients, void *(*work)(void *)) {
+    pthread_t threads[256];
+    if (clients > 256) clients = 256;
+    for (int i = 0; i < clients; i++) pthread_create(&threads[i], NULL, work, NULL);
+    for (int i = 0; i < clients; i++) pthread_join(threads[i], NULL);
+    printf("failures %d\n", atomic_load(&failures));
+}
+
 int main(int argc, char **argv) {
-    if (argc != 6) { fprintf(stderr, "usage: applicants PORT CALL_ID CLIENTS TOTAL LETTER_FILE\n"); return 2; }
-    port = atoi(argv[1]); call_id = argv[2]; int clients = atoi(argv[3]); total = atoi(argv[4]);
+    if (argc == 6 && strcmp(argv[1], "start") == 0) {
+        port = atoi(argv[2]); call_id = argv[3]; total = atoi(argv[5]);
+        run(atoi(argv[4]), starter);
+        return 0;
+    }
+    if (argc != 6 || strcmp(argv[1], "complete") != 0) {
+        fprintf(stderr, "usage: applicants start PORT CALL_ID CLIENTS TOTAL\n       applicants complete PORT CLIENTS TOKENS_FILE LETTER_FILE\n");
+        return 2;
+    }
+    port = atoi(argv[2]); int clients = atoi(argv[3]);
+    FILE *list = fopen(argv[4], "r");
+    if (!list) { perror("tokens"); return 2; }
+    char line[256];
+    int capacity = 1024;
+    tokens = malloc(capacity * sizeof *tokens);
+    while (fgets(line, sizeof line, list)) {
+        line[strcspn(line, "\r\n")] = 0;
+        if (!*line) continue;
+        if (total == capacity) tokens = realloc(tokens, (capacity *= 2) * sizeof *tokens);
+        tokens[total++] = strdup(line);
+    }
+    fclose(list);
     FILE *file = fopen(argv[5], "rb");
     if (!file) { perror("letter"); return 2; }
     fseek(file, 0, SEEK_END); letter_size = ftell(file); rewind(file);
     letter = malloc(letter_size);
     if (fread(letter, 1, letter_size, file) != (size_t)letter_size) { perror("letter"); return 2; }
     fclose(file);
-    pthread_t threads[256];
-    if (clients > 256) clients = 256;
-    for (int i = 0; i < clients; i++) pthread_create(&threads[i], NULL, client, NULL);
-    for (int i = 0; i < clients; i++) pthread_join(threads[i], NULL);
-    printf("failures %d\n", atomic_load(&failures));
+    run(clients, client);
     return 0;
 }

@@ -3,12 +3,16 @@
 
     scripts/bench/applications.py [--applications 5000] [--clients 32] [--client c|python] [--processes 4]
 
-Each application is complete: start, three saves, a 20 KB PDF, submit (through the JSON API). Prints
-completed applications per second, checks that every one is stored once with its reference,
+First every application is started (the link goes by email; the script reads it from the
+outbox), then each is completed: opened, three saves, a 20 KB PDF, submit (through the JSON
+API). Prints starts per second and completed applications per second, checks that every one is stored once with its reference,
 and prints the compressed weight and request count of the application form page.
 Not a test: nothing here runs in CI.
 """
 import argparse, gzip, http.client, json, multiprocessing, os, re, shutil, socket, subprocess, sys, tempfile, threading, time, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from outbox import all_tokens, latest_token
 
 SECTIONS = [
     {"full_name": "Bench Applicant", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "5"},
@@ -56,9 +60,11 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run_clients(port, call_id, clients, total, counter, results):
-    """One process's share of the clients; each takes the next application number until none is left."""
+def run_clients(port, call_id, clients, tokens, counter, results):
+    """One process's share of the clients; each takes the next application until none is left.
+    With `tokens` None it starts applications; otherwise it completes the one each token opens."""
     done, failures, lock = [], [], threading.Lock()
+    total = len(tokens) if tokens is not None else call_id[1]
 
     def worker():
         client = Client(port)
@@ -68,10 +74,16 @@ def run_clients(port, call_id, clients, total, counter, results):
                 counter.value += 1
             if n >= total:
                 return
-            status, body = client.call("POST", f"/api/v1/calls/{call_id}/applications", {"email": f"bench{n}@example.org"})
-            if status != 201:
+            if tokens is None:
+                status, _ = client.call("POST", f"/api/v1/calls/{call_id[0]}/applications", {"email": f"bench{n}@example.org"})
+                if status != 202:
+                    failures.append(status)
+                continue
+            token = tokens[n]
+            status, body = client.call("GET", "/api/v1/application", token=token)
+            if status != 200:
                 failures.append(status); continue
-            app_id, token = body["id"], body["resumeToken"]
+            app_id = body["id"]
             for answers in SECTIONS:
                 client.call("PATCH", f"/api/v1/applications/{app_id}", {"answers": answers}, token)
             status, _ = client.upload(f"/api/v1/applications/{app_id}/files", "support_letter", LETTER, token)
@@ -90,14 +102,14 @@ def run_clients(port, call_id, clients, total, counter, results):
     results.put((done, failures))
 
 
-def run_python_clients(port, call_id, options):
+def run_python_clients(port, call_id, options, tokens):
     """The clients as threads in a few processes: one Python process cannot keep 32
     connections busy by itself (its interpreter lock becomes the bottleneck)."""
     counter = multiprocessing.Value("i", 0)
     results = multiprocessing.Queue()
     per_process = [options.clients // options.processes + (1 if i < options.clients % options.processes else 0)
                    for i in range(options.processes)]
-    processes = [multiprocessing.Process(target=run_clients, args=(port, call_id, n, options.applications, counter, results))
+    processes = [multiprocessing.Process(target=run_clients, args=(port, (call_id, options.applications), n, tokens, counter, results))
                  for n in per_process if n > 0]
     for process in processes: process.start()
     done, failures = [], []
@@ -109,14 +121,22 @@ def run_python_clients(port, call_id, options):
     return done, failures, len(processes)
 
 
-def run_c_clients(port, call_id, options):
+def run_c_clients(port, call_id, options, tokens):
     """The same load from applicants.c (built here with the C compiler): a thread per client
     that spends a small fraction of the CPU a Python client does, so that on a small machine
     the measurement is of the server."""
-    letter = os.path.join(os.path.dirname(options.c_binary), "letter.pdf")
+    folder = os.path.dirname(options.c_binary)
+    if tokens is None:
+        output = subprocess.run([options.c_binary, "start", str(port), call_id, str(options.clients), str(options.applications)],
+                                check=True, capture_output=True, text=True).stdout.splitlines()
+        return [], ["failed"] * int(output[-1].split()[1]), 1
+    letter = os.path.join(folder, "letter.pdf")
     with open(letter, "wb") as file:
         file.write(LETTER)
-    output = subprocess.run([options.c_binary, str(port), call_id, str(options.clients), str(options.applications), letter],
+    listing = os.path.join(folder, "tokens.txt")
+    with open(listing, "w") as file:
+        file.write("\n".join(tokens) + "\n")
+    output = subprocess.run([options.c_binary, "complete", str(port), str(options.clients), listing, letter],
                             check=True, capture_output=True, text=True).stdout.splitlines()
     failures = ["failed"] * int(output[-1].split()[1])
     return [tuple(line.split()) for line in output[:-1]], failures, 1
@@ -129,15 +149,20 @@ def main():
     parser.add_argument("--processes", type=int, default=4, help="Python client processes")
     parser.add_argument("--client", choices=["c", "python"], default="c" if shutil.which("cc") else "python")
     options = parser.parse_args()
-    subprocess.run(["swift", "build", "-c", "release", "--product", "cohort"], check=True, stderr=subprocess.DEVNULL)
+    if not os.environ.get("COHORT_BIN"):
+        subprocess.run(["swift", "build", "-c", "release", "--product", "cohort"], check=True, stderr=subprocess.DEVNULL)
     binary = os.environ.get("COHORT_BIN") or subprocess.check_output(
         ["swift", "build", "-c", "release", "--show-bin-path"], text=True).strip() + "/cohort"
     work = tempfile.mkdtemp()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--database", f"sqlite:{work}/bench.sqlite"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, COHORT_LOG_LEVEL="warning"))
+    database = f"sqlite:{work}/bench.sqlite"
+    # Every client runs on this machine: the per-client start limit would stop them.
+    server = subprocess.Popen([binary, "serve", "--demo", "--port", str(port), "--database", database],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              env=dict(os.environ, COHORT_LOG_LEVEL="warning", COHORT_STARTS_PER_CLIENT="1000000",
+                                       COHORT_MAIL_TRANSPORT="log"))
     try:
         for _ in range(300):
             try:
@@ -150,13 +175,25 @@ def main():
             options.c_binary = os.path.join(tempfile.mkdtemp(), "applicants")
             subprocess.run(["cc", "-O2", "-pthread", "-o", options.c_binary,
                             os.path.join(os.path.dirname(os.path.abspath(__file__)), "applicants.c")], check=True)
+        run = run_c_clients if options.client == "c" else run_python_clients
+        # Starting: each start emails a link (the only place a link goes) and answers 202.
         server_cpu = cpu_seconds(server.pid)
         started = time.monotonic()
-        run = run_c_clients if options.client == "c" else run_python_clients
-        done, failures, processes = run(port, call_id, options)
+        _, start_failures, processes = run(port, call_id, options, None)
         elapsed = time.monotonic() - started
         server_cpu = cpu_seconds(server.pid) - server_cpu
-        print(f"{len(done)} complete applications (start, 3 saves, a file, submit) with {options.clients} clients "
+        print(f"{options.applications - len(start_failures)} starts with {options.clients} clients in {elapsed:.1f} s: "
+              f"{options.applications / elapsed:.0f} starts/s, {1000 * server_cpu / max(options.applications, 1):.2f} ms server CPU each; "
+              f"{len(start_failures)} failures")
+        # Completing: each applicant opens their emailed link (read here from the outbox).
+        emailed = all_tokens(database)
+        tokens = [emailed[f"bench{n}@example.org"] for n in range(options.applications) if f"bench{n}@example.org" in emailed]
+        server_cpu = cpu_seconds(server.pid)
+        started = time.monotonic()
+        done, failures, processes = run(port, call_id, options, tokens)
+        elapsed = time.monotonic() - started
+        server_cpu = cpu_seconds(server.pid) - server_cpu
+        print(f"{len(done)} complete applications (open, 3 saves, a file, submit) with {options.clients} clients "
               f"({options.client} client, {processes} processes) in {elapsed:.1f} s: "
               f"{len(done) / elapsed:.0f} applications/s, {6 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")
         print(f"server CPU: {server_cpu / elapsed:.2f} cores, {1000 * server_cpu / max(len(done), 1):.2f} ms per application "
@@ -171,9 +208,10 @@ def main():
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         page = opener.open(f"http://127.0.0.1:{port}/calls/{call_id}").read().decode()
         csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
-        link = opener.open(urllib.request.Request(f"http://127.0.0.1:{port}/calls/{call_id}/start",
-                                                  data=f"csrf={csrf}&email=weight%40example.org&language=en".encode())).read().decode()
-        application = re.search(r"/applications/[0-9a-f-]{36}", link).group(0)
+        opener.open(urllib.request.Request(f"http://127.0.0.1:{port}/calls/{call_id}/start",
+                                           data=f"csrf={csrf}&email=weight%40example.org&language=en".encode())).read()
+        opened = opener.open(f"http://127.0.0.1:{port}/apply/{latest_token(database, 'weight@example.org')}")
+        application = re.search(r"/applications/[0-9a-f-]{36}", opened.geturl()).group(0)
         html = opener.open(f"http://127.0.0.1:{port}{application}/sections/1").read()
         assets = re.findall(rb'(?:href|src)="(/static/[^"]+)"', html)
         sizes = [len(gzip.compress(html, 9))] + [len(gzip.compress(opener.open(f"http://127.0.0.1:{port}{a.decode()}").read(), 9)) for a in assets]

@@ -16,5 +16,6 @@ public enum CohortMigrations {
         CreateSelectionRuns(),
         CreateSelectionDecisions(),
         AddPasswordChangeRequired(),
+        AddLinkExpiryAndStartAttempts(),
     ]
 }

@@ -81,14 +81,6 @@ enum ApplicationSQL {
         return sql
     }
 
-    /// The application a private link opens, in one query.
-    static func row(tokenHash: String, on sql: any SyncSQL) throws -> Row? {
-        try sql.rows("""
-            SELECT \(unsafeRaw: qualifiedColumnList) FROM application_tokens t JOIN applications a ON a.id = t.application_id \
-            WHERE t.token_hash = \(bind: tokenHash)
-            """).first.map(Row.init)
-    }
-
     static func row(id: UUID, on sql: any SyncSQL) throws -> Row? {
         try sql.rows("SELECT \(unsafeRaw: columnList) FROM applications WHERE id = \(bind: id)").first.map(Row.init)
     }

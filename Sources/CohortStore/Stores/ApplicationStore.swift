@@ -11,22 +11,55 @@ public struct ApplicationStore: Sendable {
     public init(db: any Database) { self.db = db }
 
     public enum StartOutcome: Sendable, Equatable {
-        /// A new application: its link may be shown on screen once.
+        /// A new application. Its link goes by email, as for an existing one: the answer to
+        /// whoever typed the address must not tell whether that address had applied.
         case created(CallApplication)
-        /// One already exists for this email: a new link goes by email only.
+        /// One already exists for this email: its new link goes by email.
         case existing(CallApplication)
+        /// Too many starts for this address or from this client: nothing made, nothing sent.
+        case refused(retryAfterSeconds: Int, reason: StartLimit.Reason)
+    }
+
+    /// Who is starting, as pseudonyms (keyed hashes) of the email and the client's address.
+    public struct Starter: Sendable {
+        public var addressKey: String
+        public var clientKey: String
+
+        public init(addressKey: String, clientKey: String) {
+            self.addressKey = addressKey
+            self.clientKey = clientKey
+        }
     }
 
     /// Starts an application, or finds the one this email already has for the call, and
-    /// records a new private link. `message` is written to the outbox in the same transaction.
-    public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String, now: Date,
+    /// records a new private link that retires the older ones. `message` is written to the
+    /// outbox in the same transaction. The attempt is recorded and committed before anything
+    /// is counted: of starts sent at once, the k-th to commit sees at least k (on PostgreSQL a
+    /// transaction does not see another's uncommitted rows, so counting in one would not do).
+    public func start(callID: UUID, email: String, language: Language, formVersion: Int, tokenHash: String,
+                      starter: Starter, limit: StartLimit, now: Date,
                       message: @escaping @Sendable (CallApplication, _ isNew: Bool) -> OutgoingMessage) async throws -> StartOutcome {
         // The new draft and its message are made before the write: the writer serves everyone, one
         // piece after another, so what can be done outside it is.
         let draft = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
                                     answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
         let draftMessage = message(draft, true)
+        try await db.writeTransaction { sql in
+            try sql.run("""
+                INSERT INTO start_attempts (id, address_key, client_key, attempted_at) \
+                VALUES (\(bind: UUID()), \(bind: starter.addressKey), \(bind: starter.clientKey), \(bind: now))
+                """)
+        }
         return try await db.writeTransaction { sql in
+            let since = now.addingTimeInterval(-TimeInterval(limit.windowSeconds))
+            guard let counts = try sql.first("""
+                SELECT (SELECT COUNT(*) FROM start_attempts WHERE address_key = \(bind: starter.addressKey) \
+                AND attempted_at > \(bind: since)) AS address, (SELECT COUNT(*) FROM start_attempts \
+                WHERE client_key = \(bind: starter.clientKey) AND attempted_at > \(bind: since)) AS client
+                """, decoding: StartCounts.self) else { throw StoreError.corrupt("start attempts could not be counted") }
+            if case .refuse(let seconds, let reason) = limit.decide(StartLimit.Counts(address: counts.address, client: counts.client)) {
+                return .refused(retryAfterSeconds: seconds, reason: reason)
+            }
             let outcome: StartOutcome
             if let existing = try sql.rows("""
                 SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND email = \(bind: email)
@@ -45,33 +78,47 @@ public struct ApplicationStore: Sendable {
             switch outcome {
             case .created(let created): (application, outgoing) = (created, draftMessage)
             case .existing(let existing): (application, outgoing) = (existing, message(existing, false))
+            case .refused: return outcome
             }
-            try sql.run("""
-                INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
-                VALUES (\(bind: UUID()), \(bind: application.id), \(bind: tokenHash), \(bind: now))
-                """)
+            for statement in PrivateLinkSQL.replace(applicationID: application.id, tokenHash: tokenHash, now: now) {
+                try sql.run(statement)
+            }
             try OutboxStore.enqueue(outgoing, now: now, on: sql)
             return outcome
         }
+    }
+
+    private struct StartCounts: Decodable {
+        let address: Int
+        let client: Int
+    }
+
+    /// Starts older than the window no longer count.
+    public func purgeStartAttempts(before: Date) async throws {
+        try await db.writeTransaction { sql in try sql.run("DELETE FROM start_attempts WHERE attempted_at < \(bind: before)") }
     }
 
     public func find(_ id: UUID) async throws -> CallApplication? {
         try await db.readNow { sql in try ApplicationSQL.row(id: id, on: sql)?.value() }
     }
 
-    /// The application a private link opens.
-    public func find(tokenHash: String) async throws -> CallApplication? {
-        try await db.readNow { sql in try ApplicationSQL.row(tokenHash: tokenHash, on: sql)?.value() }
-    }
-
     /// The application a private link opens with its call, read together: every request of
-    /// the applicant's API starts here.
-    public func open(tokenHash: String) async throws -> (application: CallApplication, call: CallStore.Loaded)? {
-        guard let (application, stamp) = try await db.readNow({ sql -> (CallApplication, CallStamp?)? in
-            guard let application = try ApplicationSQL.row(tokenHash: tokenHash, on: sql)?.value() else { return nil }
-            return (application, try CallStamp.read(application.callID, on: sql))
-        }), let stamp, let loaded = try await CallStore(db: db).load(application.callID, stamp: stamp) else { return nil }
-        return (application, loaded)
+    /// the applicant's pages and API starts here. A link unused for longer than `lifetime`
+    /// is expired; one used more than a day ago is renewed.
+    public func open(tokenHash: String, now: Date, lifetime: TimeInterval)
+        async throws -> PrivateLink<(application: CallApplication, call: CallStore.Loaded)>? {
+        guard let (application, expired, usedAt, stamp) = try await db.readNow({ sql -> (CallApplication, Bool, Date, CallStamp?)? in
+            guard let found = try PrivateLinkSQL.find(tokenHash: tokenHash, on: sql) else { return nil }
+            let application = try found.row.value()
+            return (application, PrivateLinkSQL.isExpired(found, now: now, lifetime: lifetime), found.usedAt,
+                    try CallStamp.read(application.callID, on: sql))
+        }) else { return nil }
+        if expired { return .expired(callID: application.callID) }
+        if PrivateLinkSQL.needsRenewal(usedAt: usedAt, now: now) {
+            try await db.writeTransaction { sql in try sql.run(PrivateLinkSQL.renew(tokenHash: tokenHash, now: now)) }
+        }
+        guard let stamp, let loaded = try await CallStore(db: db).load(application.callID, stamp: stamp) else { return nil }
+        return .open((application, loaded))
     }
 
     /// Merges answers into `current` as it was read: one update of the answers and the facts

@@ -39,10 +39,9 @@ public struct DecisionStore: Sendable {
                                                  respondBy: entry.outcome == .accepted ? respondBy : nil, waitlistRank: entry.waitlistRank)
                 try await SelectionDecisionRecord(decision, callID: callID, by: managerID, now: now).create(on: tx)
                 let link = newToken()
-                try await ApplicationSQL.sql(tx).raw("""
-                    INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
-                    VALUES (\(bind: UUID()), \(bind: decision.applicationID), \(bind: link.hash), \(bind: now))
-                    """).run()
+                for statement in PrivateLinkSQL.replace(applicationID: decision.applicationID, tokenHash: link.hash, now: now) {
+                    try await ApplicationSQL.sql(tx).raw(statement).run()
+                }
                 try await OutboxStore.enqueue(message(try record.value(), decision, link.token), now: now, on: tx)
                 counts[entry.outcome, default: 0] += 1
             }
@@ -68,10 +67,9 @@ public struct DecisionStore: Sendable {
             record.waitlistRank = nil
             try await record.update(on: tx)
             let link = newToken()
-            try await ApplicationSQL.sql(tx).raw("""
-                INSERT INTO application_tokens (id, application_id, token_hash, created_at) \
-                VALUES (\(bind: UUID()), \(bind: applicationID), \(bind: link.hash), \(bind: now))
-                """).run()
+            for statement in PrivateLinkSQL.replace(applicationID: applicationID, tokenHash: link.hash, now: now) {
+                try await ApplicationSQL.sql(tx).raw(statement).run()
+            }
             let decision = record.value()
             try await OutboxStore.enqueue(message(try application.value(), decision, link.token), now: now, on: tx)
             return decision

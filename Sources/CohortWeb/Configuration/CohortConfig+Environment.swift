@@ -17,7 +17,8 @@ extension CohortConfig {
 
     /// Reads `COHORT_DATABASE_URL`, `COHORT_HOSTNAME`, `COHORT_PORT`, `COHORT_BASE_URL`,
     /// `COHORT_SECRET_KEY`, `COHORT_INSECURE_COOKIES`, `COHORT_BCRYPT_COST`, `COHORT_MAIL_TRANSPORT`
-    /// and `COHORT_MAIL_FROM`.
+    /// `COHORT_MAIL_FROM`, `COHORT_CLIENT_ADDRESS_HEADER`, `COHORT_APPLICANT_LINK_DAYS`,
+    /// `COHORT_STARTS_PER_ADDRESS` and `COHORT_STARTS_PER_CLIENT`.
     public static func load(environment env: [String: String], overrides: Overrides = .init()) throws -> CohortConfig {
         let database: DatabaseLocation
         do {
@@ -55,6 +56,19 @@ extension CohortConfig {
         config.mailTransport = try MailTransport(parsing: env["COHORT_MAIL_TRANSPORT"])
         if let from = env["COHORT_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
         if let header = env["COHORT_CLIENT_ADDRESS_HEADER"], !header.isEmpty { config.clientAddressHeader = header }
+        if let raw = env["COHORT_APPLICANT_LINK_DAYS"], !raw.isEmpty {
+            guard let days = Int(raw), (1...3650).contains(days) else {
+                throw ConfigError("COHORT_APPLICANT_LINK_DAYS", "expected a whole number of days from 1 to 3650")
+            }
+            config.applicantLinkLifetime = TimeInterval(days) * 24 * 60 * 60
+        }
+        for (name, path) in [("COHORT_STARTS_PER_ADDRESS", \StartLimit.perAddress), ("COHORT_STARTS_PER_CLIENT", \StartLimit.perClient)] {
+            guard let raw = env[name], !raw.isEmpty else { continue }
+            guard let count = Int(raw), (1...1_000_000).contains(count) else {
+                throw ConfigError(name, "expected a whole number of starts an hour from 1 to 1000000")
+            }
+            config.startLimit[keyPath: path] = count
+        }
         return config
     }
 

@@ -20,6 +20,9 @@ public struct CohortConfig: Sendable {
     public var clientAddressHeader: String?
     public var mailFrom: String = "Cohort <no-reply@localhost>"
     public var throttle: SignInThrottle
+    public var startLimit = StartLimit()
+    /// How long an applicant's private link keeps working unused (each use renews it).
+    public var applicantLinkLifetime: TimeInterval = 90 * 24 * 60 * 60
 
     public struct SessionPolicy: Sendable {
         public var idleTimeout: TimeInterval = 60 * 60

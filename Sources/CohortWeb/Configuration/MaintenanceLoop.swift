@@ -2,7 +2,7 @@ import CohortStore
 import Foundation
 import Vapor
 
-/// Removes expired sessions and old sign-in failures every few minutes, so neither table
+/// Removes expired sessions, old sign-in failures and start attempts every few minutes, so neither table
 /// grows without end. Every instance runs it; the deletes are idempotent.
 final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
     static let interval: Duration = .seconds(600)
@@ -22,6 +22,7 @@ final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
                     try await AuthSessionStore(db: db).purge(idleBefore: now.addingTimeInterval(-config.session.idleTimeout),
                                                              createdBefore: now.addingTimeInterval(-config.session.absoluteTimeout))
                     try await SignInFailureStore(db: db).purge(before: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))
+                    try await ApplicationStore(db: db).purgeStartAttempts(before: now.addingTimeInterval(-TimeInterval(config.startLimit.windowSeconds)))
                 } catch {
                     logger.warning("maintenance: purge failed (\(String(describing: type(of: error))))")
                 }

@@ -76,8 +76,6 @@ enum APICalls {
     }
 
     struct Started: Encodable {
-        let id: UUID?
-        let resumeToken: String?
         let linkSentByEmail: Bool
     }
 

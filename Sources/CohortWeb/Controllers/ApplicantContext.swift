@@ -48,10 +48,22 @@ struct OpenedApplication {
 }
 
 extension Request {
+    /// The application a private link's token opens, with its call; nil for a token that
+    /// never was one. Throws `PrivateLinkExpired` for a link that no longer works.
+    func openLink(token: String?) async throws -> (application: CallApplication, call: CallStore.Loaded)? {
+        guard let token, !token.isEmpty, token.count <= 64,
+              let link = try await ApplicationStore(db: db).open(tokenHash: SecretToken.hash(token), now: Date(),
+                                                                 lifetime: config.applicantLinkLifetime) else { return nil }
+        switch link {
+        case .open(let opened): return opened
+        case .expired(let callID): throw PrivateLinkExpired(callID: callID)
+        }
+    }
+
     /// The application named by `:applicationID`, if `token` opens that one; nil for anything else.
     func openApplication(token: String?) async throws -> OpenedApplication? {
-        guard let token, !token.isEmpty, token.count <= 64, let id = parameters.get("applicationID", as: UUID.self),
-              let (application, loaded) = try await ApplicationStore(db: db).open(tokenHash: SecretToken.hash(token)),
+        guard let token, let id = parameters.get("applicationID", as: UUID.self),
+              let (application, loaded) = try await openLink(token: token),
               application.id == id,
               let form = try await CallStore(db: db).form(callID: application.callID, version: application.formVersion) else { return nil }
         return OpenedApplication(token: token, application: application, call: loaded.call, rules: loaded.rules, form: form)

@@ -10,6 +10,7 @@ struct ApplicationAPIController: RouteCollection {
         v1.get("calls", use: openCalls)
         v1.get("calls", ":callID", use: call)
         v1.post("calls", ":callID", "applications", use: start)
+        v1.get("application", use: own)
         v1.get("applications", ":applicationID", use: read)
         v1.patch("applications", ":applicationID", use: save)
         v1.post("applications", ":applicationID", "submit", use: submit)
@@ -44,18 +45,30 @@ struct ApplicationAPIController: RouteCollection {
             throw Abort(.unprocessableEntity, reason: "This call is not taking applications now.")
         }
         let language = loaded.call.language(for: body.language.flatMap(Language.init(rawValue:)))
-        let token = SecretToken.make()
-        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
-        let outcome = try await ApplicationStore(db: req.db).start(
-            callID: loaded.call.id, email: email, language: language, formVersion: loaded.form.version,
-            tokenHash: SecretToken.hash(token), now: Date(), message: { application, _ in messages.link(to: application, token: token) })
-        switch outcome {
-        case .created(let application):
-            return try API.json(APICalls.Started(id: application.id, resumeToken: token, linkSentByEmail: true), status: .created)
-        case .existing:
-            // The existing application's token is only ever sent to its owner's email.
-            return try API.json(APICalls.Started(id: nil, resumeToken: nil, linkSentByEmail: true), status: .accepted)
+        switch try await ApplicationStartWorkflow(request: req).start(loaded, email: email, language: language) {
+        case .linkSent:
+            // The same answer whether or not the address has applied; the token is only ever in the email.
+            return try API.json(APICalls.Started(linkSentByEmail: true), status: .accepted)
+        case .refused(let seconds, let reason):
+            let message = reason == .address
+                ? "Several links have already been sent to this address in the last hour. Use the newest one, or try again in an hour."
+                : "Many applications have been started from this client in the last hour. Try again in an hour."
+            let response = try API.json(APICalls.Errors(errors: [.init(field: "email", message: message)]), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return response
         }
+    }
+
+    /// The application the bearer token opens: a client that has only the emailed link's
+    /// token learns the application's id (and everything else) here.
+    func own(req: Request) async throws -> Response {
+        guard let token = req.headers.bearerAuthorization?.token else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
+        }
+        guard let (application, _) = try await req.openLink(token: token) else {
+            throw Abort(.notFound, reason: "No application matches this token.")
+        }
+        return try API.json(APICalls.ApplicationBody(application, problems: [:]))
     }
 
     func read(req: Request) async throws -> Response {

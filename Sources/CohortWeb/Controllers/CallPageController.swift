@@ -32,34 +32,24 @@ struct CallPageController: RouteCollection {
             return try await page(req, loaded, language: language, email: values["email"], emailProblem: words("start.emailProblem"),
                                   status: .unprocessableEntity)
         }
-        let token = SecretToken.make()
-        let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
-        let outcome = try await ApplicationStore(db: req.db).start(
-            callID: call.id, email: email, language: language, formVersion: loaded.form.version,
-            tokenHash: SecretToken.hash(token), now: Date(), message: { application, _ in messages.link(to: application, token: token) })
-        switch outcome {
-        case .created(let application):
-            // A new application: the link is shown once here and this browser may carry on at once.
-            let view = LinkView(t: WordTable(words, keys: ["link.heading", "link.intro", "link.continue"],
-                                             arguments: ["link.intro": ["email": email]]).table,
-                                link: messages.resumeLink(token: token), continueHref: SiteURL.application(application.id).path)
-            let response = req.applicantPage("link", title: words("link.heading"), view, language: language, offered: call.languages)
-            response.cookies[req.cookieJar.applicant] = req.cookieJar.value(token)
-            return response
-        case .existing:
-            // Never show an existing application's link to whoever typed its email: it goes by email only.
+        switch try await ApplicationStartWorkflow(request: req).start(loaded, email: email, language: language) {
+        case .linkSent:
+            // The same page whether or not this address has applied: the link is in the email.
             let view = LinkView(t: WordTable(words, keys: ["sent.heading", "sent.body"], arguments: ["sent.body": ["email": email]]).table,
-                                link: nil, continueHref: nil)
+                                expired: false, newLinkHref: nil)
             return req.applicantPage("link", title: words("sent.heading"), view, language: language, offered: call.languages)
+        case .refused(let seconds, let reason):
+            let response = try await page(req, loaded, language: language, email: values["email"],
+                                          emailProblem: words(reason == .address ? "start.tooMany" : "start.busy"), status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
+            return response
         }
     }
 
     /// Opens an application from its private link, then moves to an address without the token.
     func resume(req: Request) async throws -> Response {
         let token = try req.parameters.require("token")
-        guard token.count <= 64, let application = try await ApplicationStore(db: req.db).find(tokenHash: SecretToken.hash(token)) else {
-            throw DomainError.notFound("application")
-        }
+        guard let (application, _) = try await req.openLink(token: token) else { throw DomainError.notFound("application") }
         let response = req.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
         response.cookies[req.cookieJar.applicant] = req.cookieJar.value(token)
         response.cookies[req.cookieJar.language] = req.cookieJar.value(application.language.rawValue, maxAge: 365 * 24 * 3600)

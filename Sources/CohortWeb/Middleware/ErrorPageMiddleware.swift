@@ -9,6 +9,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch is PrivateLinkExpired where request.url.path.hasPrefix("/api/") {
+            return jsonError(status: .unauthorized, reason: PrivateLinkExpired.apiReason,
+                             headers: ["WWW-Authenticate": "Bearer"], request: request)
+        } catch let error as any RendersOwnPage {
+            return try await error.response(for: request)
         } catch {
             let (status, reason, headers) = describe(error, request: request)
             if status.code >= 500 {

@@ -32,10 +32,11 @@ struct CallPageView: Sendable {
     let isSample: Bool
 }
 
+/// "Check your email" after a start, or "this link no longer works".
 struct LinkView: Sendable {
     let t: [String: String]
-    let link: String?
-    let continueHref: String?
+    let expired: Bool
+    let newLinkHref: String?
 }
 
 struct ApplicationOverviewView: Sendable {
