@@ -1,4 +1,5 @@
 import CohortTestSupport
+import SQLKit
 @testable import CohortWeb
 import Foundation
 import Testing
@@ -20,6 +21,36 @@ import VaporTesting
             // The 2017/18 program ended later, so it is listed first among past programs.
             let later = try #require(html.range(of: "mwp-2017-18")), earlier = try #require(html.range(of: "mwp-2006"))
             #expect(later.lowerBound < earlier.lowerBound)
+        }
+    }
+
+    /// Someone who arrives to apply finds the open call first, with its deadline in the call's zone,
+    /// on the home page and on the program's page; a call that has closed is listed nowhere.
+    @Test(arguments: TestDatabaseKind.all)
+    func openCallsAreListedFirstWithTheirDeadline(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await ApplicantFlowTests.openCallID(app)
+            let callPath = "/calls/\(callID.uuidString.lowercased())"
+            for path in ["/", "/programs/mwp-2017-18"] {
+                let html = try await Browser(app).get(path).body.string
+                #expect(html.contains("Open calls for applications"), "\(path) lists no open call")
+                let link = try #require(html.range(of: "href=\"\(callPath)\""), "\(path) does not link to the call")
+                #expect(link.lowerBound < (html.range(of: "<h2>Past programs</h2>")?.lowerBound ?? html.endIndex))
+                #expect(link.lowerBound < (html.range(of: "modules-heading")?.lowerBound ?? html.endIndex))
+                #expect(html.contains("Malaysia Time") || html.contains("MYT"), "\(path) gives no deadline zone")
+            }
+            // The 2006 program has no call: its page lists none.
+            #expect(!(try await Browser(app).get("/programs/mwp-2006").body.string.contains("Open calls for applications")))
+            // Once the call closes the cached pages stop listing it (they are good until the next opening or closing).
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE calls SET closes_at = \(bind: Date().addingTimeInterval(1.5)) WHERE id = \(bind: callID)").run()
+            try await sql.raw("UPDATE content_versions SET version = version + 1").run()
+            try await Task.sleep(for: .milliseconds(600))
+            #expect(try await Browser(app).get("/").body.string.contains(callPath))
+            try await Task.sleep(for: .seconds(1.5))
+            for path in ["/", "/programs/mwp-2017-18"] {
+                #expect(!(try await Browser(app).get(path).body.string.contains(callPath)), "\(path) still lists a closed call")
+            }
         }
     }
 

@@ -93,6 +93,12 @@ public struct CallStore: Sendable {
         try await CallRecord.query(on: db).filter(\.$programID == programID).sort(\.$opensAt).all().map { try $0.value() }
     }
 
+    /// Published calls that have not closed yet (open now or opening later), soonest deadline first.
+    public func publicCalls(notClosedAt now: Date) async throws -> [Call] {
+        try await CallRecord.query(on: db).filter(\.$isPublished == true).filter(\.$closesAt >= now)
+            .sort(\.$closesAt).all().map { try $0.value() }
+    }
+
     /// Published calls that are open now.
     public func openCalls(at now: Date) async throws -> [Call] {
         try await CallRecord.query(on: db).filter(\.$isPublished == true).filter(\.$opensAt <= now)

@@ -13,7 +13,7 @@ struct APIController: RouteCollection {
     func list(req: Request) async throws -> Response {
         try await req.cachedPublic("api:programs") {
             let programs = Program.publicOrder(try await ProgramStore(db: req.db).publicPrograms(), today: CalendarDate(Date()))
-            return try API.json(API.ProgramList(programs: programs.map(API.ProgramSummary.init)))
+            return (try API.json(API.ProgramList(programs: programs.map(API.ProgramSummary.init))), nil)
         }
     }
 
@@ -23,7 +23,7 @@ struct APIController: RouteCollection {
             guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
                 throw Abort(.notFound, reason: "No public program has the address \(slug).")
             }
-            return try API.json(API.ProgramResponse(detail))
+            return (try API.json(API.ProgramResponse(detail)), nil)
         }
     }
 }

@@ -12,9 +12,13 @@ struct PublicController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         try await req.cachedPublic("home") {
+            let now = Date()
             let programs = try await ProgramStore(db: req.db).publicPrograms()
-            let view = HomeView(programs: programs, today: CalendarDate(Date()))
-            return req.page("home", title: "Programs", view)
+            let calls = try await CallStore(db: req.db).publicCalls(notClosedAt: now)
+            let open = OpenCallItem.open(calls, programTitles: Dictionary(programs.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
+                                         words: req.words(.english), at: now)
+            let view = HomeView(programs: programs, openCalls: open.items, today: CalendarDate(now))
+            return (req.page("home", title: "Programs", view), open.validUntil)
         }
     }
 
@@ -24,7 +28,10 @@ struct PublicController: RouteCollection {
             guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
                 throw DomainError.notFound("program")
             }
-            return req.page("program", title: detail.program.title, ProgramView(detail))
+            let now = Date()
+            let calls = try await CallStore(db: req.db).publicCalls(notClosedAt: now).filter { $0.programID == detail.program.id }
+            let open = OpenCallItem.open(calls, programTitles: [detail.program.id: detail.program.title], words: req.words(.english), at: now)
+            return (req.page("program", title: detail.program.title, ProgramView(detail, openCalls: open.items)), open.validUntil)
         }
     }
 

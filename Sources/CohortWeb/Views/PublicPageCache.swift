@@ -10,6 +10,8 @@ final class PublicPageCache: @unchecked Sendable {
 
     private struct Entry {
         let version: Int
+        /// A page that lists open calls is good until the next call opens or closes.
+        let validUntil: Date?
         let body: ByteBuffer
         let contentType: HTTPMediaType
     }
@@ -38,32 +40,35 @@ final class PublicPageCache: @unchecked Sendable {
     }
 
     func response(for key: String, version: Int) -> Response? {
-        guard let entry = lock.withLock({ entries[key] }), entry.version == version else { return nil }
+        guard let entry = lock.withLock({ entries[key] }), entry.version == version,
+              entry.validUntil.map({ $0 > Date() }) ?? true else { return nil }
         var headers = HTTPHeaders()
         headers.contentType = entry.contentType
         return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
     }
 
-    func store(_ response: Response, for key: String, version: Int) {
+    func store(_ response: Response, for key: String, version: Int, validUntil: Date?) {
         guard response.status == .ok, let buffer = response.body.buffer,
               let contentType = response.headers.contentType else { return }
         lock.withLock {
             // Bounded: a flood of made-up slugs 404s and is never stored, but stay safe anyway.
             if entries.count > 1000 { entries.removeAll() }
-            entries[key] = Entry(version: version, body: buffer, contentType: contentType)
+            entries[key] = Entry(version: version, validUntil: validUntil, body: buffer, contentType: contentType)
         }
     }
 }
 
 extension Request {
     /// Serves a public page from the cache when nobody is signed in, or renders and keeps it.
-    func cachedPublic(_ key: String, render: () async throws -> Response) async throws -> Response {
-        guard authSession == nil, cookies[cookieJar.flash] == nil else { return try await render() }
+    /// `render` gives the page and the moment it stops being true by the clock alone (nil: only
+    /// a content change makes it stale).
+    func cachedPublic(_ key: String, render: () async throws -> (Response, validUntil: Date?)) async throws -> Response {
+        guard authSession == nil, cookies[cookieJar.flash] == nil else { return try await render().0 }
         let cache = application.publicPageCache
         let version = try await cache.currentVersion { try await ContentVersionStore(db: self.db).current() }
         if let hit = cache.response(for: key, version: version) { return hit }
-        let response = try await render()
-        cache.store(response, for: key, version: version)
+        let (response, validUntil) = try await render()
+        cache.store(response, for: key, version: version, validUntil: validUntil)
         return response
     }
 }

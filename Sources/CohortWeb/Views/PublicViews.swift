@@ -13,12 +13,14 @@ struct HomeView: Sendable {
         let isSample: Bool
     }
 
+    let openCalls: [OpenCallItem]
     let current: [Card]
     let past: [Card]
     let isEmpty: Bool
     let hasSample: Bool
 
-    init(programs: [Program], today: CalendarDate) {
+    init(programs: [Program], openCalls: [OpenCallItem], today: CalendarDate) {
+        self.openCalls = openCalls
         let cards = Program.publicOrder(programs, today: today).map { program in
             let timing = program.timing(today: today)
             return (timing, Card(
@@ -73,7 +75,10 @@ struct ProgramView: Sendable {
     let isSample: Bool
     let hasIllustrativeModules: Bool
 
-    init(_ detail: ProgramDetail) {
+    let openCalls: [OpenCallItem]
+
+    init(_ detail: ProgramDetail, openCalls: [OpenCallItem]) {
+        self.openCalls = openCalls
         let program = detail.program
         title = program.title
         theme = program.theme
