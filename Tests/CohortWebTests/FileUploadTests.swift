@@ -34,7 +34,7 @@ import VaporTesting
         try await withTestApp(kind) { app async throws in
             let (callID, id, token) = try await Self.startThroughAPI(app, email: "files@example.org")
             let detail = try await ApplicationAPITests.json(app, .GET, "/api/v1/calls/\(callID)").body.string
-            #expect(detail.contains("\"maxFileBytes\":2097152"))
+            #expect(detail.contains("\"maxFileBytes\":10485760"))
 
             let stored = try await Self.upload(app, id: id, token: token, fields: ["question": "support_letter"],
                                                files: ["file": ("letter.txt", Self.pdf)])
@@ -50,9 +50,9 @@ import VaporTesting
             #expect(disguised.status == .unprocessableEntity)
             #expect(disguised.body.string.contains("This kind of file is not accepted"))
             let large = try await Self.upload(app, id: id, token: token, fields: ["question": "support_letter"],
-                                              files: ["file": ("big.pdf", Self.pdf + [UInt8](repeating: 0x20, count: 2 * 1024 * 1024))])
+                                              files: ["file": ("big.pdf", Self.pdf + [UInt8](repeating: 0x20, count: 10 * 1024 * 1024))])
             #expect(large.status == .payloadTooLarge)
-            #expect(large.body.string.contains("larger than 2 MB"))
+            #expect(large.body.string.contains("larger than 10 MB"))
             let wrongQuestion = try await Self.upload(app, id: id, token: token, fields: ["question": "full_name"], files: ["file": ("a.pdf", Self.pdf)])
             #expect(wrongQuestion.status == .unprocessableEntity)
             let noFile = try await Self.upload(app, id: id, token: token, fields: ["question": "support_letter"], files: [:])
@@ -99,7 +99,7 @@ import VaporTesting
             let page = try await applicant.get(path + "/sections/3").body.string
             #expect(page.contains("enctype=\"multipart/form-data\""))
             #expect(page.contains("type=\"file\""))
-            #expect(page.contains("Accepted: PDF, JPEG image, PNG image. At most 2 MB."))
+            #expect(page.contains("Accepted: PDF, JPEG image, PNG image. At most 10 MB."))
 
             // A multipart post is held to the same CSRF rule as any other form.
             let forged = try await applicant.postMultipart(path + "/sections/3", ["csrf": "forged", "attend_all": "yes"],

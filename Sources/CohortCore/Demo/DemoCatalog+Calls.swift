@@ -49,7 +49,7 @@ extension DemoCatalog {
             Question(key: "support_letter", type: .file,
                      label: en("A letter of support from your organisation", ms: "Surat sokongan daripada organisasi anda"),
                      help: en("If you have one. A photo of a signed letter is fine.", ms: "Jika ada. Gambar surat yang ditandatangani sudah memadai."),
-                     fileTypes: ["pdf", "jpeg", "png"], maxFileBytes: 2 * 1024 * 1024, isIdentifying: true),
+                     fileTypes: ["pdf", "jpeg", "png"], maxFileBytes: 10 * 1024 * 1024, isIdentifying: true),
         ])
         let day: TimeInterval = 86_400
         return CallEntry(
