@@ -7,7 +7,17 @@ public enum CSVWriter {
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             text = "'" + text
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Quotes are doubled scalar by scalar: String's own replacing works on characters, and
+        // a quote followed by a combining mark is one character that is not a quote, so it was
+        // left single and ended the cell early (found by the CSV fuzz target).
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in text.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     public static func row(_ cells: [String]) -> String {

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 
 /// Every address Cohort links to or redirects to, in one place.
@@ -145,17 +146,6 @@ enum SiteURL: Equatable {
         }
     }
 
-    /// Accepts a sign-in `next` only when it is a path on this site, never another origin.
-    /// Browsers drop tabs and line breaks from an address and read `\\` as `/`, so
-    /// `/%09/evil.example` becomes `//evil.example`: only visible ASCII is taken, and the
-    /// path must still start with a single `/` once percent-decoded.
-    static func safeNext(_ raw: String?) -> String? {
-        guard let raw, raw.utf8.count <= 2_000 else { return nil }
-        let decoded = raw.removingPercentEncoding ?? raw
-        for text in [raw, decoded] {
-            guard text.hasPrefix("/"), !text.hasPrefix("//"), !text.contains("\\"),
-                  text.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else { return nil }
-        }
-        return raw
-    }
+    /// Accepts a sign-in `next` only when it is a path on this site (`SameSitePath`).
+    static func safeNext(_ raw: String?) -> String? { SameSitePath.check(raw) }
 }

@@ -149,7 +149,9 @@ import Testing
 @Suite struct CSVAndQueryTests {
     @Test(arguments: [("plain", "\"plain\""), ("=1+1", "\"'=1+1\""), ("+62 812", "\"'+62 812\""), ("-3", "\"'-3\""),
                       ("@SUM(A1)", "\"'@SUM(A1)\""), ("\tx", "\"'\tx\""), ("\rx", "\"'\rx\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
-                      ("a,b\nc", "\"a,b\nc\"")])
+                      ("a,b\nc", "\"a,b\nc\""),
+                      // A quote with a combining mark after it is one Character, but still a quote to a spreadsheet.
+                      ("x\"\u{05C7},=cmd", "\"x\"\"\u{05C7},=cmd\"")])
     func escapesCellsSpreadsheetsWouldRun(value: String, expected: String) {
         #expect(CSVWriter.cell(value) == expected)
     }

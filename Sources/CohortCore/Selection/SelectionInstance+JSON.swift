@@ -48,7 +48,13 @@ extension SelectionInstance {
                     guard let byte = scanner.peek(), byte == UInt8(ascii: "-") || (byte >= 0x30 && byte <= 0x39) else {
                         throw SelectionInputError("applicants[\(index)].score must be a number or null.")
                     }
-                    score = try scanner.number()
+                    let number = try scanner.number()
+                    // Scores are scaled to whole numbers (up to 10^6) and summed over the cohort in
+                    // 64 bits: bounded here, far above any rubric, so that neither can overflow.
+                    guard abs(number) <= SelectionApplicant.largestScore else {
+                        throw SelectionInputError("applicants[\(index)].score must be between -1000000 and 1000000.")
+                    }
+                    score = number
                 case "attributes":
                     if try scanner.takeNull() { return }
                     try scanner.forEachMember { scanner, name in

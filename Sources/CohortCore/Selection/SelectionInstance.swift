@@ -39,6 +39,9 @@ public struct SelectionInstance: Sendable, Equatable {
 }
 
 public struct SelectionApplicant: Sendable, Equatable {
+    /// The largest score (either sign) an instance file may give.
+    public static let largestScore = 1_000_000.0
+
     public var id: String
     /// `nil`: not reviewed, so never selectable.
     public var score: Double?

@@ -69,19 +69,9 @@ enum QuestionFields {
         }
     }
 
-    /// The answers a posted section gives. Every question of the section is read, so
-    /// clearing a field clears its answer.
+    /// The answers a posted section gives (`Answer.fromForm`).
     static func answers(_ values: FormValues, questions: [Question]) -> [String: Answer] {
-        var answers: [String: Answer] = [:]
-        // File questions are answered by their upload, never by a text field.
-        for question in questions where question.type != .file {
-            if question.type == .multipleChoice {
-                answers[question.key] = .list(question.options.map(\.value).filter { values["\(question.key)__\($0)"] == "on" })
-            } else {
-                answers[question.key] = .text(values[question.key])
-            }
-        }
-        return answers
+        Answer.fromForm(values.values, questions: questions)
     }
 
     /// A form in the applicant's language.

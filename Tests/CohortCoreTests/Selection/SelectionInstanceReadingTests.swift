@@ -66,6 +66,9 @@ import Testing
         (#"{"cohortSize": 1, "applicants": [{"score": 1}]}"#, "has no \"id\""),
         (#"{"cohortSize": 1, "applicants": [{"id": "", "score": 1}]}"#, "empty id"),
         (#"{"cohortSize": 1, "applicants": [{"id": "a", "score": "1"}]}"#, "score must be a number or null"),
+        // Found by the selection fuzz target: a score this large trapped when it was scaled.
+        (#"{"cohortSize": 1, "applicants": [{"id": "a", "score": 3E58}]}"#, "between -1000000 and 1000000"),
+        (#"{"cohortSize": 1, "applicants": [{"id": "a", "score": -1e7}]}"#, "between -1000000 and 1000000"),
         (#"{"cohortSize": 1, "applicants": [{"id": "a", "attributes": {"g": 1}}]}"#, "attributes.g must be a string"),
         (#"{"cohortSize": 1, "applicants": [{"id": "a"}],}"#, "not valid JSON"),
         (#"{"cohortSize": 1, "applicants": [{"id": "a"}]} x"#, "not valid JSON"),
