@@ -22,7 +22,7 @@ def latest_token(database, email):
         body = row[0] if row else ""
     else:
         literal = "'" + email.lower().replace("'", "''") + "'"
-        body = subprocess.run(["psql", database, "-Atc", query.replace("?", literal)], check=True,
+        body = subprocess.run(["psql", database.split("?")[0], "-Atc", query.replace("?", literal)], check=True,
                               capture_output=True, text=True).stdout
     match = LINK.search(body)
     return match.group(1) if match else None
@@ -38,7 +38,7 @@ def all_tokens(database):
         finally:
             connection.close()
     else:
-        output = subprocess.run(["psql", database, "-AtF", "\t", "-c", query.replace("\n", " ")], check=True,
+        output = subprocess.run(["psql", database.split("?")[0], "-AtF", "\t", "-c", query.replace("\n", " ")], check=True,
                                 capture_output=True, text=True).stdout
         rows = [line.split("\t", 1) for line in output.splitlines() if "\t" in line]
     tokens = {}

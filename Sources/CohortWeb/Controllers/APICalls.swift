@@ -128,8 +128,17 @@ enum APICalls {
         let submittedAt: Date
     }
 
+    /// The API's one error shape (the error middleware writes the same, without `errors`):
+    /// a sentence for a person, and the fields to correct with a message each.
     struct Errors: Encodable {
         struct Item: Encodable { let field: String; let message: String }
+        let error = true
+        let reason: String
         let errors: [Item]
+
+        init(errors: [Item], reason: String? = nil) {
+            self.errors = errors
+            self.reason = reason ?? (errors.count == 1 ? errors[0].message : "Some fields need correcting: see errors.")
+        }
     }
 }

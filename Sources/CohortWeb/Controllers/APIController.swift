@@ -8,6 +8,17 @@ struct APIController: RouteCollection {
         let v1 = routes.grouped("api", "v1")
         v1.get("programs", use: list)
         v1.get("programs", ":slug", use: show)
+        routes.get("api", "openapi.json", use: contract)
+    }
+
+    /// The OpenAPI 3.1 document of every /api/v1 route (`Public/openapi.json`; a test keeps
+    /// its paths and the registered routes the same).
+    func contract(req: Request) async throws -> Response {
+        guard let document = req.application.staticAssets.files["openapi.json"] else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
+        return Response(status: .ok, headers: headers, body: .init(buffer: document.body))
     }
 
     func list(req: Request) async throws -> Response {

@@ -18,10 +18,11 @@ struct StaticAssets: Sendable {
             throw Abort(.internalServerError, reason: "static files are missing from the build")
         }
         var files: [String: Asset] = [:]
-        for name in ["cohort.css", "autosave.js", "localtime.js"] {
+        for name in ["cohort.css", "autosave.js", "localtime.js", "openapi.json"] {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             let version = SecretToken.hex(SHA256.hash(data: data).prefix(6))
-            let type: HTTPMediaType = name.hasSuffix(".css") ? .css : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+            let type: HTTPMediaType = name.hasSuffix(".css") ? .css : name.hasSuffix(".json") ? .json
+                : HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
             files[name] = Asset(body: ByteBuffer(data: data), contentType: type, version: version)
         }
         return StaticAssets(files: files)
