@@ -1,5 +1,6 @@
 import CohortCore
 import CohortStore
+import SQLKit
 import CohortTestSupport
 @testable import CohortWeb
 import Foundation
@@ -130,6 +131,14 @@ import VaporTesting
             #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Enter your current password"))
             let mismatch = try await reviewer.post("/staff/password", ["current": password, "password": "a new long passphrase", "confirm": "another"])
             #expect(mismatch.status == .unprocessableEntity && mismatch.body.string.contains("same new password twice"))
+            // A wrong current password counts like a wrong sign-in: the sixth in a row is not even checked.
+            for attempt in 1...5 {
+                let guess = try await reviewer.post("/staff/password", ["current": "guess \(attempt)", "password": "a new long passphrase", "confirm": "a new long passphrase"])
+                #expect(guess.status == .unprocessableEntity)
+            }
+            let throttled = try await reviewer.post("/staff/password", ["current": password, "password": "a new long passphrase", "confirm": "a new long passphrase"])
+            #expect(throttled.status == .tooManyRequests && throttled.body.string.contains("Too many wrong passwords"))
+            try await (app.db as! any SQLDatabase).raw("DELETE FROM sign_in_failures").run()
             let changed = try await reviewer.post("/staff/password", ["current": password, "password": "a new long passphrase", "confirm": "a new long passphrase"])
             #expect(changed.status == .seeOther)
             // Without a program role the staff home says whom to ask, and shows nothing else.

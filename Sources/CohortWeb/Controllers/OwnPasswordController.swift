@@ -23,10 +23,22 @@ struct OwnPasswordController: RouteCollection {
         var errors = PasswordPolicy.problems(new, field: "password")
         if new != values["confirm"] { errors.append(FieldError("confirm", "Type the same new password twice.")) }
         if !current.isEmpty, current == new { errors.append(FieldError("password", "Choose a password other than the one you have now.")) }
+        // The current password is a guess like a sign-in's, counted by the same throttle: a
+        // session left open on a shared computer must not become a way to find the password.
+        let workflow = SignInWorkflow(request: req)
+        let (guess, refused) = try await workflow.guess(email: EmailAddress.normalise(session.account.email))
+        if let refused {
+            let response = page(req, session: session, errors: [FieldError("current", "Too many wrong passwords. Try again in \(refused / 60) minutes.")],
+                                status: .tooManyRequests)
+            response.headers.replaceOrAdd(name: .retryAfter, value: "\(refused)")
+            return response
+        }
         let hasher = req.passwordHasher
         let stored = try await AccountStore(db: req.db).passwordHash(id: session.account.id) ?? ""
         let verified = try await req.application.threadPool.runIfActive { hasher.verify(current, hash: stored) }
-        if !verified { errors.insert(FieldError("current", "Enter your current password as you typed it to sign in."), at: 0) }
+        if verified { try await workflow.forgive(guess) } else {
+            errors.insert(FieldError("current", "Enter your current password as you typed it to sign in."), at: 0)
+        }
         guard errors.isEmpty else { return page(req, session: session, errors: errors, status: .unprocessableEntity) }
         let hash = try await req.application.threadPool.runIfActive { try hasher.hash(new) }
         try await AccountStore(db: req.db).setPassword(id: session.account.id, passwordHash: hash, chosenByOwner: true, keptSession: session.id)

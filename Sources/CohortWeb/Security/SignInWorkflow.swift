@@ -12,26 +12,46 @@ struct SignInWorkflow {
         case throttled(retryAfterSeconds: Int)
     }
 
-    func attempt(email rawEmail: String, password: String) async throws -> Outcome {
+    /// A password guess for an account from this client, counted by the throttle.
+    struct Guess {
+        let accountKey: String
+        let addressKey: String
+    }
+
+    /// Records a guess at `email`'s password as a failure, and commits it, before the counts
+    /// are read and long before the password is checked: of guesses sent at once, the k-th
+    /// to commit sees at least k, so no more than the throttle allows are ever checked.
+    /// Waits as long as the throttle says; `refusedForSeconds` is set when the guess must not
+    /// be checked at all.
+    func guess(email: String) async throws -> (Guess, refusedForSeconds: Int?) {
         let config = request.config
-        let email = EmailAddress.normalise(rawEmail)
-        let accountKey = SecretToken.pseudonym(email, key: config.secretKey)
-        let addressKey = SecretToken.pseudonym(request.clientAddress, key: config.secretKey)
+        let guess = Guess(accountKey: SecretToken.pseudonym(email, key: config.secretKey),
+                          addressKey: SecretToken.pseudonym(request.clientAddress, key: config.secretKey))
         let failures = SignInFailureStore(db: request.db)
         let now = Date()
-        let since = now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds))
-        // The attempt is recorded as a failure, and committed, before the counts are read and
-        // long before the password is checked: of guesses sent at once, the k-th to commit sees
-        // at least k, so no more than the throttle allows are ever checked. A success clears it.
-        try await failures.record(accountKey: accountKey, addressKey: addressKey, at: now)
-        let counted = try await failures.counts(accountKey: accountKey, addressKey: addressKey, since: since)
+        try await failures.record(accountKey: guess.accountKey, addressKey: guess.addressKey, at: now)
+        let counted = try await failures.counts(accountKey: guess.accountKey, addressKey: guess.addressKey,
+                                                since: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))
         let counts = SignInThrottle.Counts(pair: counted.pair - 1, address: counted.address - 1, account: counted.account - 1)
         switch config.throttle.decide(counts) {
         case .refuse(let retryAfter):
-            return .throttled(retryAfterSeconds: retryAfter)
+            return (guess, retryAfter)
         case .attempt(let delay):
             if delay > 0 { try await Task.sleep(for: .milliseconds(Int(delay * 1000))) }
+            return (guess, nil)
         }
+    }
+
+    /// A right password forgives that pair's failures.
+    func forgive(_ guess: Guess) async throws {
+        try await SignInFailureStore(db: request.db).clear(accountKey: guess.accountKey, addressKey: guess.addressKey)
+    }
+
+    func attempt(email rawEmail: String, password: String) async throws -> Outcome {
+        let email = EmailAddress.normalise(rawEmail)
+        let now = Date()
+        let (guess, refused) = try await guess(email: email)
+        if let refused { return .throttled(retryAfterSeconds: refused) }
         let hasher = request.passwordHasher
         // An address no account can have is not looked up (PostgreSQL refuses a NUL in text),
         // but costs the same time as one that is.
@@ -46,7 +66,7 @@ struct SignInWorkflow {
         guard verified, let account = credentials?.account, account.isActive else {
             return .wrongCredentials
         }
-        try await failures.clear(accountKey: accountKey, addressKey: addressKey)
+        try await forgive(guess)
         let token = SecretToken.make()
         let sessions = AuthSessionStore(db: request.db)
         // A new session at every sign-in: a token planted before sign-in is worth nothing after.
