@@ -63,7 +63,7 @@ root = tree.parse(path).getroot()
 suites = [root] if root.tag == "testsuite" else list(root)
 tests = sum(int(s.get("tests", 0)) for s in suites)
 failures = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
-print(f"schemathesis ({kind}): {tests} operations, {failures} failing, exit {rc}; server still up: {'yes' if up == '200' else 'NO'}")
+print(f"schemathesis ({kind}): {tests} JUnit cases (each operation, and the stateful run), {failures} failing, exit {rc}; server still up: {'yes' if up == '200' else 'NO'}")
 PYTHON
 [ "$UP" = 200 ] || exit 1
 exit $rc
