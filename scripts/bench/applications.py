@@ -142,6 +142,13 @@ def run_c_clients(port, call_id, options, tokens):
     return [tuple(line.split()) for line in output[:-1]], failures, 1
 
 
+def measured(server, work):
+    """What `work` returns, the seconds it took, and the server's CPU seconds meanwhile."""
+    cpu, started = cpu_seconds(server.pid), time.monotonic()
+    result = work()
+    return result, time.monotonic() - started, cpu_seconds(server.pid) - cpu
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--applications", type=int, default=5000)
@@ -177,22 +184,14 @@ def main():
                             os.path.join(os.path.dirname(os.path.abspath(__file__)), "applicants.c")], check=True)
         run = run_c_clients if options.client == "c" else run_python_clients
         # Starting: each start emails a link (the only place a link goes) and answers 202.
-        server_cpu = cpu_seconds(server.pid)
-        started = time.monotonic()
-        _, start_failures, processes = run(port, call_id, options, None)
-        elapsed = time.monotonic() - started
-        server_cpu = cpu_seconds(server.pid) - server_cpu
+        (_, start_failures, processes), elapsed, server_cpu = measured(server, lambda: run(port, call_id, options, None))
         print(f"{options.applications - len(start_failures)} starts with {options.clients} clients in {elapsed:.1f} s: "
               f"{options.applications / elapsed:.0f} starts/s, {1000 * server_cpu / max(options.applications, 1):.2f} ms server CPU each; "
               f"{len(start_failures)} failures")
         # Completing: each applicant opens their emailed link (read here from the outbox).
         emailed = all_tokens(database)
         tokens = [emailed[f"bench{n}@example.org"] for n in range(options.applications) if f"bench{n}@example.org" in emailed]
-        server_cpu = cpu_seconds(server.pid)
-        started = time.monotonic()
-        done, failures, processes = run(port, call_id, options, tokens)
-        elapsed = time.monotonic() - started
-        server_cpu = cpu_seconds(server.pid) - server_cpu
+        (done, failures, processes), elapsed, server_cpu = measured(server, lambda: run(port, call_id, options, tokens))
         print(f"{len(done)} complete applications (open, 3 saves, a file, submit) with {options.clients} clients "
               f"({options.client} client, {processes} processes) in {elapsed:.1f} s: "
               f"{len(done) / elapsed:.0f} applications/s, {6 * len(done) / elapsed:.0f} requests/s; {len(failures)} failures")

@@ -62,9 +62,7 @@ struct ApplicationAPIController: RouteCollection {
     /// The application the bearer token opens: a client that has only the emailed link's
     /// token learns the application's id (and everything else) here.
     func own(req: Request) async throws -> Response {
-        guard let token = req.headers.bearerAuthorization?.token else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
-        }
+        let token = try Self.bearerToken(req)
         guard let (application, _) = try await req.openLink(token: token) else {
             throw Abort(.notFound, reason: "No application matches this token.")
         }
@@ -187,11 +185,17 @@ struct ApplicationAPIController: RouteCollection {
         return key
     }
 
-    /// The application named in the address, opened by the bearer token; 404 for anything else.
-    static func context(_ req: Request) async throws -> OpenedApplication {
+    /// The private link's token sent as a bearer token, or 401.
+    static func bearerToken(_ req: Request) throws -> String {
         guard let token = req.headers.bearerAuthorization?.token else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
         }
+        return token
+    }
+
+    /// The application named in the address, opened by the bearer token; 404 for anything else.
+    static func context(_ req: Request) async throws -> OpenedApplication {
+        let token = try Self.bearerToken(req)
         guard let opened = try await req.openApplication(token: token) else {
             throw Abort(.notFound, reason: "No application matches this address and token.")
         }
