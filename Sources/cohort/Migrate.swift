@@ -49,19 +49,20 @@ struct Demo: AsyncParsableCommand {
         if let synthetic {
             guard synthetic > 0, synthetic <= 2_000_000 else { throw CLIError("--synthetic takes a number from 1 to 2000000") }
             try await AppRunner.withApp(config) { app in
-                guard let program = try await ProgramStore(db: app.db).find(slug: DemoCatalog.program2017.slug),
-                      let call = try await CallStore(db: app.db).calls(programID: program.id).first else {
+                guard let program = try await ProgramStore(db: app.persistence).find(slug: DemoCatalog.program2017.slug),
+                      let call = try await CallStore(db: app.persistence).calls(programID: program.id).first else {
                     throw CLIError("load the demo data first: cohort demo")
                 }
-                let started = Date()
-                try await SyntheticApplications(db: app.db).fill(callID: call.id, count: synthetic)
-                say("Added \(synthetic) made-up applications to call \(call.id.uuidString.lowercased()) in \(Int(Date().timeIntervalSince(started))) s.")
+                let started = ContinuousClock.now
+                try await SyntheticApplications(db: app.persistence).fill(callID: call.id, count: synthetic, now: app.wallClock.now)
+                let seconds = (ContinuousClock.now - started).components.seconds
+                say("Added \(synthetic) made-up applications to call \(call.id.uuidString.lowercased()) in \(seconds) s.")
             }
             return
         }
         try await AppRunner.withApp(config) { app in
             do {
-                try await DemoLoader(db: app.db).load(hashPassword: { [app] in try app.hashPassword($0) })
+                try await DemoLoader(db: app.persistence).load(now: app.wallClock.now, hashPassword: { [app] in try app.hashPassword($0) })
             } catch let refusal as DemoLoader.LoadError {
                 throw CLIError(refusal.description)
             }

@@ -29,9 +29,9 @@ struct Serve: AsyncParsableCommand {
         }
         try await AppRunner.withApp(config) { app in
             if demo {
-                let loader = DemoLoader(db: app.db)
+                let loader = DemoLoader(db: app.persistence)
                 if try await loader.isEmpty() {
-                    try await loader.load(hashPassword: { [app] in try app.hashPassword($0) })
+                    try await loader.load(now: app.wallClock.now, hashPassword: { [app] in try app.hashPassword($0) })
                     say("Loaded the demo data.")
                 }
                 printDemoSignIns()

@@ -36,7 +36,7 @@ struct User: AsyncParsableCommand {
             try await AppRunner.withApp(config) { app in
                 let hash = try app.hashPassword(password)
                 do {
-                    _ = try await AccountStore(db: app.db).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
+                    _ = try await AccountStore(db: app.persistence).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
                                                                   mustChangePassword: !passwordStdin)
                 } catch let failure as ValidationFailure {
                     throw CLIError(failure.errors.map(\.message).joined(separator: " "))
@@ -75,7 +75,7 @@ struct User: AsyncParsableCommand {
 
         func run() async throws {
             let config = try AppRunner.config(.init(database: database.database))
-            let accounts = try await AppRunner.withApp(config) { app in try await AccountStore(db: app.db).all() }
+            let accounts = try await AppRunner.withApp(config) { app in try await AccountStore(db: app.persistence).all() }
             if accounts.isEmpty { say("No accounts.") }
             for account in accounts {
                 say("\(account.email)\t\(account.name)\t\(account.platformRole.rawValue)\t\(account.isActive ? "active" : "deactivated")")

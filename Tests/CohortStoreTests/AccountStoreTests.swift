@@ -8,13 +8,13 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func createsAccountsWithUniqueEmailsAndProgramRoles(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let store = AccountStore(db: harness.db)
+            let store = AccountStore(db: harness.persistence)
             let account = try await store.create(email: "ana@example.org", name: "Ana", passwordHash: "hash", role: .member)
             await #expect(throws: ValidationFailure.self) {
                 _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member)
             }
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.db).create(program)
+            try await ProgramStore(db: harness.persistence).create(program)
             try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
             await #expect(throws: ValidationFailure.self) {
                 try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
@@ -33,8 +33,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func sessionsEndWithDeactivationAndPasswordChange(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let accounts = AccountStore(db: harness.db)
-            let sessions = AuthSessionStore(db: harness.db)
+            let accounts = AccountStore(db: harness.persistence)
+            let sessions = AuthSessionStore(db: harness.persistence)
             let account = try await accounts.create(email: "b@example.org", name: "B", passwordHash: "h", role: .member)
             try await sessions.create(tokenHash: "t1", accountID: account.id, now: Date())
             #expect(try await sessions.find(tokenHash: "t1")?.accountID == account.id)
@@ -49,8 +49,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func purgesExpiredSessions(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let accounts = AccountStore(db: harness.db)
-            let sessions = AuthSessionStore(db: harness.db)
+            let accounts = AccountStore(db: harness.persistence)
+            let sessions = AuthSessionStore(db: harness.persistence)
             let account = try await accounts.create(email: "c@example.org", name: "C", passwordHash: "h", role: .member)
             let now = Date()
             try await sessions.create(tokenHash: "old", accountID: account.id, now: now.addingTimeInterval(-7200))
@@ -64,7 +64,7 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func countsSignInFailuresInTheWindow(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let failures = SignInFailureStore(db: harness.db)
+            let failures = SignInFailureStore(db: harness.persistence)
             let now = Date()
             for _ in 0..<3 { try await failures.record(accountKey: "acct", addressKey: "addr1", at: now) }
             try await failures.record(accountKey: "acct", addressKey: "addr2", at: now)
@@ -83,23 +83,23 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func loadsTheSeedProgramsOnceOnly(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let loader = DemoLoader(db: harness.db)
+            let loader = DemoLoader(db: harness.persistence)
             #expect(try await loader.isEmpty())
-            try await loader.load(hashPassword: { "hash-of-\($0.count)" })
-            let detail = try #require(try await ProgramStore(db: harness.db).detail(slug: "mwp-2006"))
+            try await loader.load(now: Date(), hashPassword: { "hash-of-\($0.count)" })
+            let detail = try #require(try await ProgramStore(db: harness.persistence).detail(slug: "mwp-2006"))
             #expect(detail.program.startDate.iso == "2006-04-07")
             #expect(detail.modules.first?.city == "Petaling Jaya")
             #expect(detail.countries.count == 13)
             #expect(detail.participantCount == 32)
-            let later = try #require(try await ProgramStore(db: harness.db).detail(slug: "mwp-2017-18"))
+            let later = try #require(try await ProgramStore(db: harness.persistence).detail(slug: "mwp-2017-18"))
             #expect(later.lead?.organisation.name == "Diplomacy Training Program")
             #expect(later.partnerships.count == 5)
             #expect(later.modules.count == 5)
-            let manager = try #require(try await AccountStore(db: harness.db).credentials(email: "manager@demo.cohort.example"))
-            let actor = try await AccountStore(db: harness.db).actor(manager.account)
+            let manager = try #require(try await AccountStore(db: harness.persistence).credentials(email: "manager@demo.cohort.example"))
+            let actor = try await AccountStore(db: harness.persistence).actor(manager.account)
             #expect(actor.programRoles[later.program.id] == [.manager])
             #expect(actor.programRoles[detail.program.id] == nil)
-            await #expect(throws: DemoLoader.LoadError.self) { try await loader.load(hashPassword: { $0 }) }
+            await #expect(throws: DemoLoader.LoadError.self) { try await loader.load(now: Date(), hashPassword: { $0 }) }
         }
     }
 }

@@ -17,9 +17,9 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func countsAndTotalsFollowEveryChange(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
-            let list = ApplicationListStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
+            let list = ApplicationListStore(db: harness.persistence)
             let nepal = ApplicationFilter(nationality: "NP")
             let application = try await Self.started(store, callID: call.id, email: "a@example.org")
             #expect(try await list.counts(callID: call.id, column: .nationality) == ["": 1])
@@ -41,12 +41,12 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func staffMoveSubmittedApplicationsAndLeaveDraftsAlone(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             let draft = try await Self.started(store, callID: call.id, email: "draft@example.org")
             let sent = try await Self.started(store, callID: call.id, email: "sent@example.org")
             _ = try await store.submit(id: sent.id, now: Date(), key: "key-1") { OutgoingMessage(to: $0.email, subject: "Receipt", body: "") }
-            let other = try await StoreFixtures.openCall(harness.db, slug: "other")
+            let other = try await StoreFixtures.openCall(harness.persistence, slug: "other")
             let elsewhere = try await Self.started(store, callID: other.id, email: "sent@example.org")
             let outcome = try await store.setStatus(.shortlisted, ids: [draft.id, sent.id, elsewhere.id], callID: call.id, now: Date())
             #expect(outcome.changed == 1)
@@ -58,7 +58,7 @@ import Testing
             // A shortlisted application still answers a repeated submit with its reference.
             let again = try await store.submit(id: sent.id, now: Date()) { OutgoingMessage(to: $0.email, subject: "Receipt", body: "") }
             #expect(again.reference == "MWP2017-0001")
-            #expect(try await ApplicationListStore(db: harness.db).counts(callID: call.id, column: .status) == ["draft": 1, "shortlisted": 1])
+            #expect(try await ApplicationListStore(db: harness.persistence).counts(callID: call.id, column: .status) == ["draft": 1, "shortlisted": 1])
         }
     }
 
@@ -66,11 +66,11 @@ import Testing
     func anOverrideDecidesEligibilityUntilLifted(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.db).create(program)
+            try await ProgramStore(db: harness.persistence).create(program)
             let call = StoreFixtures.call(programID: program.id)
-            try await CallStore(db: harness.db).create(call, rules: EligibilityRules(residences: [Country(code: "MY")!]), form: StoreFixtures.form)
-            let store = ApplicationStore(db: harness.db)
-            let list = ApplicationListStore(db: harness.db)
+            try await CallStore(db: harness.persistence).create(call, rules: EligibilityRules(residences: [Country(code: "MY")!]), form: StoreFixtures.form)
+            let store = ApplicationStore(db: harness.persistence)
+            let list = ApplicationListStore(db: harness.persistence)
             let application = try await Self.started(store, callID: call.id, email: "sg@example.org")
             _ = try await store.save(id: application.id, answers: ["residence": .text("SG")], language: nil, now: Date())
             let eligible = ApplicationFilter(eligible: true)
@@ -92,9 +92,9 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func aNewUploadReplacesTheLastAndAnswersTheQuestion(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let application = try await Self.started(ApplicationStore(db: harness.db), callID: call.id, email: "f@example.org")
-            let files = FileStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let application = try await Self.started(ApplicationStore(db: harness.persistence), callID: call.id, email: "f@example.org")
+            let files = FileStore(db: harness.persistence)
             let first = try await files.attach(applicationID: application.id, questionKey: "letter", fileName: "a.pdf", kind: .pdf,
                                                bytes: Data("%PDF-1 first".utf8), now: Date())
             let second = try await files.attach(applicationID: application.id, questionKey: "letter", fileName: "b.png", kind: .png,
@@ -115,8 +115,8 @@ extension ApplicationDecisionStoreTests {
     @Test(arguments: TestDatabaseKind.all)
     func aSaveFromAStaleReadNeverLosesTheOtherSave(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             let stale = try await Self.started(store, callID: call.id, email: "two-tabs@example.org")
             // Two tabs read the same version; each saves a different answer.
             let first = try await store.save(stale, answers: ["motivation": .text("From tab one.")], rules: EligibilityRules(), now: Date())
@@ -129,7 +129,7 @@ extension ApplicationDecisionStoreTests {
             let named = try await store.save(try #require(try await store.find(stale.id)), answers: ["nationality": .text("NP")],
                                              rules: EligibilityRules(), now: Date())
             #expect(named.answers["nationality"] == .text("NP"))
-            #expect(try await ApplicationListStore(db: harness.db).counts(callID: call.id, column: .nationality) == ["NP": 1])
+            #expect(try await ApplicationListStore(db: harness.persistence).counts(callID: call.id, column: .nationality) == ["NP": 1])
         }
     }
 }
@@ -139,8 +139,8 @@ extension ApplicationDecisionStoreTests {
     @Test(arguments: TestDatabaseKind.all)
     func anApplicantsSaveKeepsAManagersEligibilityOverride(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             let application = try await Self.started(store, callID: call.id, email: "override@example.org")
             let rules = EligibilityRules(minimumYearsOfExperience: 5)
             _ = try await store.overrideEligibility(id: application.id, eligible: true, note: "Years in another role count.",

@@ -8,8 +8,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func startingTwiceResumesTheSameApplicationAndRetiresTheFirstLink(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             let first = try await store.start(callID: call.id, email: "ana@example.org", language: .malay, formVersion: 1,
                                               tokenHash: "h1", starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message)
             guard case .created(let application) = first else { Issue.record("expected a new application"); return }
@@ -31,7 +31,7 @@ import Testing
             } == true)
             #expect(try await store.open(tokenHash: "nothing", now: Date(), lifetime: lifetime) == nil)
             #expect(try await store.count(callID: call.id) == 1)
-            let messages = try await OutboxStore(db: harness.db).messages(to: "ana@example.org")
+            let messages = try await OutboxStore(db: harness.persistence).messages(to: "ana@example.org")
             #expect(messages.map(\.subject).sorted() == ["Your application link", "Your link again"])
         }
     }
@@ -39,8 +39,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func savesMergeAndKeepInvalidAnswers(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             guard case .created(let application) = try await store.start(
                 callID: call.id, email: "b@example.org", language: .english, formVersion: 1, tokenHash: "t",
                 starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else { return }
@@ -55,8 +55,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func submittingGivesSequentialReferencesOnceEach(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             var ids: [UUID] = []
             for index in 0..<6 {
                 if case .created(let application) = try await store.start(
@@ -73,7 +73,7 @@ import Testing
             // A second submit is answered with the same reference and sends no second receipt.
             let again = try await store.submit(id: ids[0], now: Date(), receipt: receipt)
             #expect(references.contains(again.reference ?? ""))
-            #expect(try await OutboxStore(db: harness.db).messages(to: "p0@example.org").filter { $0.subject == "Receipt" }.count == 1)
+            #expect(try await OutboxStore(db: harness.persistence).messages(to: "p0@example.org").filter { $0.subject == "Receipt" }.count == 1)
             #expect(try await store.count(callID: call.id, status: .submitted) == 6)
         }
     }
@@ -81,8 +81,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func withdrawnApplicationsCannotBeSubmitted(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
             guard case .created(let application) = try await store.start(
                 callID: call.id, email: "w@example.org", language: .english, formVersion: 1, tokenHash: "tw",
                 starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else { return }
@@ -97,8 +97,8 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func formsAreVersionedNotEdited(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            let calls = CallStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let calls = CallStore(db: harness.persistence)
             let v2 = try await calls.publishForm(callID: call.id, sections: [ProfileSection.section])
             #expect(v2.version == 2)
             #expect(try await calls.load(call.id)?.form.version == 2)
@@ -112,10 +112,10 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func aClaimedMessageIsNotClaimedAgainUntilItsLeaseEnds(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            _ = try await ApplicationStore(db: harness.db).start(callID: call.id, email: "o@example.org", language: .english, formVersion: 1,
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            _ = try await ApplicationStore(db: harness.persistence).start(callID: call.id, email: "o@example.org", language: .english, formVersion: 1,
                                                                  tokenHash: "to", starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message)
-            let outbox = OutboxStore(db: harness.db)
+            let outbox = OutboxStore(db: harness.persistence)
             let now = Date()
             let first = try await outbox.claim(limit: 10, now: now)
             #expect(first.count == 1)

@@ -11,7 +11,7 @@ import Testing
     func decisionsGoOutOnceAndAcceptedApplicantsAnswer(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let scene = try await ReviewStoreTests.scene(harness)
-            let reviews = ReviewStore(db: harness.db)
+            let reviews = ReviewStore(db: harness.persistence)
             try await reviews.save(.init(rubric: ReviewStoreTests.rubric, isBlind: false, avoidsSameCountry: false), callID: scene.call.id)
             let plan = try await reviews.autoAssign(callID: scene.call.id, programID: scene.programID, now: Date())
             // Applicant n scores n + 1 on both criteria: the later the application, the better.
@@ -20,15 +20,15 @@ import Testing
                 try await reviews.save(Review(reviewerID: pair.reviewerID, applicationID: pair.applicationID,
                                               scores: ["experience": n + 1, "motivation": n + 1], recommendation: .maybe), now: Date())
             }
-            let loaded = try #require(try await CallStore(db: harness.db).load(scene.call.id))
-            let runs = SelectionRunStore(db: harness.db)
+            let loaded = try #require(try await CallStore(db: harness.persistence).load(scene.call.id))
+            let runs = SelectionRunStore(db: harness.persistence)
             let candidates = try await runs.candidates(callID: scene.call.id, programID: scene.programID, form: loaded.form, rules: loaded.rules, score: .average)
             #expect(candidates.count == 4)
             let instance = try SelectionSetup(name: "Two", cohortSize: 2, quotas: []).instance(candidates: candidates)
             let solution = try SelectionSolver.solve(instance)
             let run = try await runs.save(callID: scene.call.id, name: "Two", createdBy: scene.reviewers[2], form: [:], instance: instance,
                                           solution: solution, timeSeconds: 0, now: Date())
-            let decisions = DecisionStore(db: harness.db)
+            let decisions = DecisionStore(db: harness.persistence)
             let respondBy = Date().addingTimeInterval(7 * 86_400)
             let sent = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
                                                 now: Date(), newToken: { ("t-\(UUID())", "h-\(UUID())") }) { application, decision, _ in

@@ -8,14 +8,14 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func roundTripsAProgramWithItsParts(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let organisations = OrganisationStore(db: harness.db)
+            let organisations = OrganisationStore(db: harness.persistence)
             let lead = StoreFixtures.organisation("Diplomacy Training Program")
             let partner = StoreFixtures.organisation("Migrant Forum in Asia")
             try await organisations.create(lead)
             try await organisations.create(partner)
             let program = StoreFixtures.program(lead: lead.id)
-            try await ProgramStore(db: harness.db).create(program)
-            let parts = ProgramPartsStore(db: harness.db)
+            try await ProgramStore(db: harness.persistence).create(program)
+            let parts = ProgramPartsStore(db: harness.persistence)
             try await parts.addPartner(programID: program.id, organisationID: lead.id, role: .lead, description: "")
             try await parts.addPartner(programID: program.id, organisationID: partner.id, role: .partner, description: "Regional network")
             let module = ProgramModule(id: UUID(), programID: program.id, number: 1, title: "Standards",
@@ -24,7 +24,7 @@ import Testing
             try await parts.saveModule(module)
             try await parts.addCountry(ProgramCountry(programID: program.id, country: Country(code: "MM")!, role: .origin, displayName: "Burma"))
 
-            let detail = try #require(try await ProgramStore(db: harness.db).detail(slug: program.slug))
+            let detail = try #require(try await ProgramStore(db: harness.persistence).detail(slug: program.slug))
             #expect(detail.program == program)
             #expect(detail.partnerships.map(\.organisation.name) == ["Diplomacy Training Program", "Migrant Forum in Asia"])
             #expect(detail.partnerships[1].description == "Regional network")
@@ -37,7 +37,7 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func keepsSlugsUniqueAndDraftsPrivate(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let store = ProgramStore(db: harness.db)
+            let store = ProgramStore(db: harness.persistence)
             try await store.create(StoreFixtures.program(slug: "one"))
             try await store.create(StoreFixtures.program(slug: "draft", status: .draft))
             await #expect(throws: ValidationFailure.self) { try await store.create(StoreFixtures.program(slug: "one")) }
@@ -51,32 +51,32 @@ import Testing
     func deletingAProgramTakesItsPartsWithIt(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let organisation = StoreFixtures.organisation()
-            try await OrganisationStore(db: harness.db).create(organisation)
+            try await OrganisationStore(db: harness.persistence).create(organisation)
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.db).create(program)
-            try await ProgramPartsStore(db: harness.db).addPartner(programID: program.id, organisationID: organisation.id, role: .partner, description: "")
+            try await ProgramStore(db: harness.persistence).create(program)
+            try await ProgramPartsStore(db: harness.persistence).addPartner(programID: program.id, organisationID: organisation.id, role: .partner, description: "")
             // An organisation that is a partner cannot be deleted...
-            await #expect(throws: DomainError.self) { try await OrganisationStore(db: harness.db).delete(organisation.id) }
-            try await ProgramStore(db: harness.db).delete(program.id)
-            #expect(try await ProgramStore(db: harness.db).detail(slug: program.slug) == nil)
+            await #expect(throws: DomainError.self) { try await OrganisationStore(db: harness.persistence).delete(organisation.id) }
+            try await ProgramStore(db: harness.persistence).delete(program.id)
+            #expect(try await ProgramStore(db: harness.persistence).detail(slug: program.slug) == nil)
             // ...but once its program is gone, it can.
-            try await OrganisationStore(db: harness.db).delete(organisation.id)
-            #expect(try await OrganisationStore(db: harness.db).find(organisation.id) == nil)
+            try await OrganisationStore(db: harness.persistence).delete(organisation.id)
+            #expect(try await OrganisationStore(db: harness.persistence).find(organisation.id) == nil)
         }
     }
 
     @Test(arguments: TestDatabaseKind.all)
     func everyPublicChangeBumpsTheContentVersion(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let versions = ContentVersionStore(db: harness.db)
+            let versions = ContentVersionStore(db: harness.persistence)
             let start = try await versions.current()
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.db).create(program)
+            try await ProgramStore(db: harness.persistence).create(program)
             let afterCreate = try await versions.current()
             #expect(afterCreate > start)
             var changed = program
             changed.title = "Renamed"
-            try await ProgramStore(db: harness.db).update(changed)
+            try await ProgramStore(db: harness.persistence).update(changed)
             #expect(try await versions.current() > afterCreate)
         }
     }
@@ -84,7 +84,7 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func pagesAndSortsOrganisations(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let store = OrganisationStore(db: harness.db)
+            let store = OrganisationStore(db: harness.persistence)
             for index in 0..<30 { try await store.create(StoreFixtures.organisation(String(format: "Org %02d", index))) }
             let first = try await store.page(ListRequest(sort: "name", direction: "desc", page: "1", default: .name, pageSize: 25))
             #expect(first.total == 30)

@@ -18,10 +18,10 @@ import Testing
     /// An open call with five submitted applications (two from "Tenaganita", one not eligible
     /// by override) and three reviewers, one of whom works at Tenaganita.
     static func scene(_ harness: StoreHarness) async throws -> Scene {
-        let call = try await StoreFixtures.openCall(harness.db)
-        let accounts = AccountStore(db: harness.db)
+        let call = try await StoreFixtures.openCall(harness.persistence)
+        let accounts = AccountStore(db: harness.persistence)
         let organisation = Organisation(id: UUID(), name: "Tenaganita", acronym: nil, country: Country(code: "MY"), kind: .ngo)
-        try await OrganisationStore(db: harness.db).create(organisation)
+        try await OrganisationStore(db: harness.persistence).create(organisation)
         var reviewers: [UUID] = []
         for n in 0..<3 {
             let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)", passwordHash: "x", role: .member)
@@ -29,7 +29,7 @@ import Testing
             reviewers.append(account.id)
         }
         try await accounts.update(id: reviewers[0], name: "Reviewer 0", role: .member, isActive: true, organisationID: .some(organisation.id))
-        let store = ApplicationStore(db: harness.db)
+        let store = ApplicationStore(db: harness.persistence)
         var applications: [UUID] = []
         for n in 0..<5 {
             let application = try await ApplicationDecisionStoreTests.started(store, callID: call.id, email: "a\(n)@example.org")
@@ -47,7 +47,7 @@ import Testing
     func automaticAssignmentAvoidsConflictsAndSkipsIneligible(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let scene = try await Self.scene(harness)
-            let reviews = ReviewStore(db: harness.db)
+            let reviews = ReviewStore(db: harness.persistence)
             await #expect(throws: DomainError.self) { _ = try await reviews.autoAssign(callID: scene.call.id, programID: scene.programID, now: Date()) }
             try await reviews.save(.init(rubric: Self.rubric, isBlind: true, avoidsSameCountry: false), callID: scene.call.id)
             #expect(try await reviews.settings(callID: scene.call.id) == .init(rubric: Self.rubric, isBlind: true, avoidsSameCountry: false))
@@ -68,7 +68,7 @@ import Testing
     func reviewsAreTakenOnlyFromAssignedReviewersAndChecked(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let scene = try await Self.scene(harness)
-            let reviews = ReviewStore(db: harness.db)
+            let reviews = ReviewStore(db: harness.persistence)
             try await reviews.save(.init(rubric: Self.rubric, isBlind: false, avoidsSameCountry: false), callID: scene.call.id)
             let plan = try await reviews.autoAssign(callID: scene.call.id, programID: scene.programID, now: Date())
             let mine = try #require(plan.added.first { $0.reviewerID == scene.reviewers[2] })
@@ -103,7 +103,7 @@ import Testing
     func declaringAConflictHandsTheApplicationToSomeoneElse(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let scene = try await Self.scene(harness)
-            let reviews = ReviewStore(db: harness.db)
+            let reviews = ReviewStore(db: harness.persistence)
             try await reviews.save(.init(rubric: Rubric(criteria: Self.rubric.criteria, reviewsWanted: 1), isBlind: false, avoidsSameCountry: false),
                                    callID: scene.call.id)
             let plan = try await reviews.autoAssign(callID: scene.call.id, programID: scene.programID, now: Date())
@@ -124,14 +124,14 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func aRubricWithProblemsIsRefused(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
             do {
-                try await ReviewStore(db: harness.db).save(.init(rubric: Rubric(criteria: []), isBlind: false, avoidsSameCountry: false), callID: call.id)
+                try await ReviewStore(db: harness.persistence).save(.init(rubric: Rubric(criteria: []), isBlind: false, avoidsSameCountry: false), callID: call.id)
                 Issue.record("saved")
             } catch let failure as ValidationFailure {
                 #expect(failure.errors.map(\.field) == ["criteria"])
             }
-            #expect(try await ReviewStore(db: harness.db).settings(callID: call.id).rubric == nil)
+            #expect(try await ReviewStore(db: harness.persistence).settings(callID: call.id).rubric == nil)
         }
     }
 
@@ -139,7 +139,7 @@ import Testing
     func managersAssignByHandButNeverAcrossAConflict(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let scene = try await Self.scene(harness)
-            let reviews = ReviewStore(db: harness.db)
+            let reviews = ReviewStore(db: harness.persistence)
             try await reviews.save(.init(rubric: Self.rubric, isBlind: false, avoidsSameCountry: false), callID: scene.call.id)
             let manager = scene.reviewers[2]
             // Reviewer 0 works at Tenaganita, like applicant 0.

@@ -10,17 +10,18 @@ import Testing
 @Suite struct SQLiteWriterTests {
     struct Failure: Error {}
 
-    private func withWriter(_ body: (SQLiteWriter, any Database) async throws -> Void) async throws {
+    private func withWriter(_ body: (SQLiteWriter, Persistence) async throws -> Void) async throws {
         try await StoreHarness.with(.sqlite) { harness in
-            guard let writer = SQLiteWriter.current else { Issue.record("the SQLite harness has no writer"); return }
+            guard let writer = harness.persistence.sqliteWriter else { Issue.record("the SQLite harness has no writer"); return }
             try await (harness.db as! any SQLDatabase).raw("CREATE TABLE writer_test (n INTEGER PRIMARY KEY)").run()
-            try await body(writer, harness.db)
+            try await body(writer, harness.persistence)
         }
     }
 
-    private func numbers(_ db: any Database) async throws -> [Int] {
+    /// Read through the pool, which stays open after the writer stops.
+    private func numbers(_ db: Persistence) async throws -> [Int] {
         struct Row: Decodable { let n: Int }
-        return try await (db as! any SQLDatabase).raw("SELECT n FROM writer_test ORDER BY n").all(decoding: Row.self).map(\.n)
+        return try await db.dialect.raw("SELECT n FROM writer_test ORDER BY n").all(decoding: Row.self).map(\.n)
     }
 
     /// Keeps the writer waiting at the gate until `count` pieces have arrived, so they are batched.
@@ -87,7 +88,7 @@ import Testing
                     } else {
                         // Read, then write, in one pool transaction: refused outright if another writer got in between.
                         group.addTask {
-                            try await db.serializedTransaction { tx in
+                            try await db.modelTransaction { tx in
                                 struct Row: Decodable { let c: Int }
                                 let sql = tx as! any SQLDatabase
                                 _ = try await sql.raw("SELECT count(*) AS c FROM writer_test").first(decoding: Row.self)

@@ -35,7 +35,7 @@ extension StoreFixtures {
     }
 
     /// A program with an open call, returning the call.
-    static func openCall(_ db: any Database, slug: String = "mwp-test") async throws -> Call {
+    static func openCall(_ db: Persistence, slug: String = "mwp-test") async throws -> Call {
         let program = program(slug: slug)
         try await ProgramStore(db: db).create(program)
         let call = call(programID: program.id)

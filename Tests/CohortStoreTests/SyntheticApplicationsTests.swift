@@ -8,13 +8,13 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func fillsACallWithDistinctApplicationsAndReferences(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            let call = try await StoreFixtures.openCall(harness.db)
-            try await SyntheticApplications(db: harness.db).fill(callID: call.id, count: 1_200)
-            let store = ApplicationStore(db: harness.db)
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            try await SyntheticApplications(db: harness.persistence).fill(callID: call.id, count: 1_200, now: Date())
+            let store = ApplicationStore(db: harness.persistence)
             #expect(try await store.count(callID: call.id) == 1_200)
             let submitted = try await store.count(callID: call.id, status: .submitted)
             #expect(submitted > 900 && submitted < 1_200)
-            let list = ApplicationListStore(db: harness.db)
+            let list = ApplicationListStore(db: harness.persistence)
             let page = try await list.page(callID: call.id, filter: ApplicationFilter(status: .submitted), sort: .reference, after: nil, limit: 3)
             #expect(page.items.map(\.reference) == ["MWP2017-0001", "MWP2017-0002", "MWP2017-0003"])
             // The next real submission continues the numbering.

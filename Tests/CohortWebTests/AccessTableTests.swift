@@ -115,13 +115,13 @@ import VaporTesting
 
     /// A third reviewer for the 2006 program (the demo has two), given every application under a one-criterion rubric.
     static func addReviewer(_ app: Application) async throws {
-        let accounts = AccountStore(db: app.db)
+        let accounts = AccountStore(db: app.persistence)
         let reviewer = try await accounts.create(email: "reviewer@example.org", name: "Reviewer", passwordHash: try app.hashPassword("reviewer-password-1"),
                                                  role: .member)
-        let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
+        let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2006"))
         try await accounts.addMember(programID: program.id, accountID: reviewer.id, role: .reviewer)
-        let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
-        let reviews = ReviewStore(db: app.db)
+        let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first)
+        let reviews = ReviewStore(db: app.persistence)
         try await reviews.save(.init(rubric: Rubric(criteria: [Rubric.Criterion(key: "overall", name: "Overall")], reviewsWanted: 3),
                                      isBlind: true, avoidsSameCountry: false), callID: call.id)
         _ = try await reviews.autoAssign(callID: call.id, programID: program.id, now: Date())
@@ -132,11 +132,11 @@ import VaporTesting
         guard path.contains("{") else { return path }
         var resolved = path.replacingOccurrences(of: "{unassigned}", with: UUID().uuidString.lowercased())
         for (slug, name) in [("mwp-2017-18", "{call2017}"), ("mwp-2006", "{call2006}")] {
-            let program = try #require(try await ProgramStore(db: app.db).find(slug: slug))
-            let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first)
+            let program = try #require(try await ProgramStore(db: app.persistence).find(slug: slug))
+            let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first)
             resolved = resolved.replacingOccurrences(of: name, with: call.id.uuidString.lowercased())
             if slug == "mwp-2006" {
-                let first = try await ApplicationListStore(db: app.db).page(callID: call.id, filter: ApplicationFilter(), sort: .reference,
+                let first = try await ApplicationListStore(db: app.persistence).page(callID: call.id, filter: ApplicationFilter(), sort: .reference,
                                                                            after: nil, limit: 1).items.first
                 resolved = resolved.replacingOccurrences(of: "{app2006}", with: try #require(first).id.uuidString.lowercased())
             }
@@ -147,7 +147,7 @@ import VaporTesting
     @Test(arguments: TestDatabaseKind.all, Role.allCases)
     func everyRouteAnswersEachRoleAsItShould(kind: TestDatabaseKind, role: Role) async throws {
         try await withTestApp(kind) { app async throws in
-            try await AccountStore(db: app.db).create(email: "member@example.org", name: "Member Without Roles",
+            try await AccountStore(db: app.persistence).create(email: "member@example.org", name: "Member Without Roles",
                                                       passwordHash: try app.hashPassword("member-password-1"), role: .member)
             try await Self.addReviewer(app)
             for row in Self.table {

@@ -11,8 +11,8 @@ import VaporTesting
 
 @Suite struct ApplicantFlowTests {
     static func openCallID(_ app: Application) async throws -> UUID {
-        let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2017-18"))
-        return try #require(try await CallStore(db: app.db).calls(programID: program.id).first?.id)
+        let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2017-18"))
+        return try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first?.id)
     }
 
     static func start(_ browser: Browser, callID: UUID, email: String, language: String = "en") async throws -> TestingHTTPResponse {
@@ -22,7 +22,7 @@ import VaporTesting
 
     /// The newest private link emailed to `email` (the only place a link ever goes).
     static func emailedLink(_ app: Application, to email: String) async throws -> String {
-        let body = try #require(try await OutboxStore(db: app.db).messages(to: EmailAddress.normalise(email)).first?.body)
+        let body = try #require(try await OutboxStore(db: app.persistence).messages(to: EmailAddress.normalise(email)).first?.body)
         return try #require(body.range(of: #"/apply/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(body[$0]) })
     }
 
@@ -82,7 +82,7 @@ import VaporTesting
             #expect(!applicant.lastSetCookies.contains { $0.contains("cohort-applicant=") })
             let opened = try await applicant.get(try await Self.emailedLink(app, to: "siti@example.org"))
             let path = try #require(opened.headers.first(name: .location))
-            let messages = try await OutboxStore(db: app.db).messages(to: "siti@example.org")
+            let messages = try await OutboxStore(db: app.persistence).messages(to: "siti@example.org")
             #expect(messages.count == 1)
             #expect(messages[0].subject == "Your link")
             #expect(!messages[0].subject.contains("Migrant") && !messages[0].body.contains("Migrant"))
@@ -116,10 +116,10 @@ import VaporTesting
             #expect(receipt.contains("MWP2017-0001"))
             // A second click lands on the same receipt and sends nothing more.
             #expect(try await applicant.post(path + "/submit").headers.first(name: .location) == path + "/receipt")
-            let all = try await OutboxStore(db: app.db).messages(to: "siti@example.org")
+            let all = try await OutboxStore(db: app.persistence).messages(to: "siti@example.org")
             #expect(all.filter { $0.subject == "Your receipt" }.count == 1)
             #expect(all.first { $0.subject == "Your receipt" }?.body.contains("MWP2017-0001") == true)
-            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .submitted) == 1)
+            #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .submitted) == 1)
         }
     }
 
@@ -135,8 +135,8 @@ import VaporTesting
             #expect(again.body.string.contains("Check your email"))
             #expect(!again.body.string.contains("/apply/"))
             #expect(try await stranger.get(path).status == .notFound)
-            #expect(try await OutboxStore(db: app.db).messages(to: "owner@example.org").count == 2)
-            #expect(try await ApplicationStore(db: app.db).count(callID: callID) == 1)
+            #expect(try await OutboxStore(db: app.persistence).messages(to: "owner@example.org").count == 2)
+            #expect(try await ApplicationStore(db: app.persistence).count(callID: callID) == 1)
             // The new link retired the owner's first one: their page now says so and leads to a new link.
             let retired = try await owner.get(path)
             #expect(retired.status == .gone)
@@ -187,7 +187,7 @@ import VaporTesting
             #expect(refused.headers.first(name: .retryAfter) == "3600")
             #expect(refused.body.string.contains("Several links have already been sent to this address"))
             #expect(refused.body.string.contains("value=\"flood@example.org\""))
-            #expect(try await OutboxStore(db: app.db).messages(to: "flood@example.org").count == 3)
+            #expect(try await OutboxStore(db: app.persistence).messages(to: "flood@example.org").count == 3)
             // Each start is counted before it is decided: of parallel starts, never more than the limit get through
             // (fewer may: each refused one counts too).
             let results = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
@@ -198,7 +198,7 @@ import VaporTesting
             }
             #expect(results.filter { $0 == .ok }.count <= 3)
             #expect(results.filter { $0 == .tooManyRequests }.count >= 5)
-            #expect(try await OutboxStore(db: app.db).messages(to: "burst@example.org").count == results.filter { $0 == .ok }.count)
+            #expect(try await OutboxStore(db: app.persistence).messages(to: "burst@example.org").count == results.filter { $0 == .ok }.count)
             // One client (every test request comes from the same address) gets thirty starts an hour.
             var statuses: [HTTPStatus] = []
             for index in 1...30 { statuses.append(try await Self.start(Browser(app), callID: callID, email: "p\(index)@example.org").status) }
@@ -244,7 +244,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)
             let path = try await Self.startAndOpen(Browser(app), callID: callID, email: "phone@example.org", language: "ne")
-            let body = try #require(try await OutboxStore(db: app.db).messages(to: "phone@example.org").first?.body)
+            let body = try #require(try await OutboxStore(db: app.persistence).messages(to: "phone@example.org").first?.body)
             #expect(body.contains("नमस्ते"))
             let link = try #require(body.range(of: #"/apply/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(body[$0]) })
             let phone = Browser(app)
@@ -271,7 +271,7 @@ import VaporTesting
             let refused = try await applicant.post(path + "/submit")
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.body.string.contains("closed on"))
-            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .draft) == 1)
+            #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .draft) == 1)
             let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string
             #expect(page.contains("This call closed on"))
             #expect(!page.contains("Start application"))
@@ -281,7 +281,7 @@ import VaporTesting
                 #expect(start.status == .unprocessableEntity)
                 #expect(start.body.string.contains("This call closed on"))
             }
-            #expect(try await ApplicationStore(db: app.db).count(callID: callID, status: .draft) == 1)
+            #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .draft) == 1)
         }
     }
 
@@ -296,7 +296,7 @@ import VaporTesting
             let saved = try await applicant.post(path + "/sections/1", ["full_name": "Half typed", "action": "autosave"])
             #expect(saved.status == .noContent)
             let id = try #require(UUID(uuidString: String(path.dropFirst("/applications/".count))))
-            #expect(try await ApplicationStore(db: app.db).find(id)?.answers["full_name"] == .text("Half typed"))
+            #expect(try await ApplicationStore(db: app.persistence).find(id)?.answers["full_name"] == .text("Half typed"))
         }
     }
 

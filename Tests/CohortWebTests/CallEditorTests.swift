@@ -51,7 +51,7 @@ import VaporTesting
             #expect(duplicate.body.string.contains("Another question already uses"))
             #expect(try await manager.post(formPath + "/question", second).status == .seeOther)
             #expect(try await manager.post(formPath + "/move", ["kind": "question", "key": "years_abroad", "direction": "up", "version": "4"]).status == .seeOther)
-            var loaded = try #require(try await CallStore(db: app.db).load(callID))
+            var loaded = try #require(try await CallStore(db: app.persistence).load(callID))
             #expect(loaded.form.version == 5)
             #expect(loaded.form.sections.map(\.key) == ["profile", "work"])
             #expect(loaded.form.sections[1].questions.map(\.key) == ["years_abroad", "focus"])
@@ -74,14 +74,14 @@ import VaporTesting
             edit["requiredAnswers"] = "focus: recruitment"
             edit["editAfterSubmit"] = "on"
             #expect(try await manager.post(callPath, edit).status == .seeOther)
-            loaded = try #require(try await CallStore(db: app.db).load(callID))
+            loaded = try #require(try await CallStore(db: app.persistence).load(callID))
             #expect(loaded.rules.requiredAnswers == ["focus": ["recruitment"]])
             #expect(loaded.call.allowsEditingAfterSubmit)
             // A question the rules use cannot be removed.
             #expect(try await manager.post(formPath + "/remove", ["kind": "question", "key": "focus", "version": "5"]).status == .unprocessableEntity)
             second["replacing"] = "years_abroad"
             #expect(try await manager.post(formPath + "/remove", ["kind": "question", "key": "years_abroad", "version": "5"]).status == .seeOther)
-            #expect(try await CallStore(db: app.db).load(callID)?.form.questions.contains { $0.key == "years_abroad" } == false)
+            #expect(try await CallStore(db: app.persistence).load(callID)?.form.questions.contains { $0.key == "years_abroad" } == false)
             // A question moves to another section from its edit page.
             #expect(try await manager.post(formPath + "/section", ["key": "later", "title_en": "Later", "version": "6", "replacing": ""]).status == .seeOther)
             let editPage = try await manager.get(formPath + "/question?key=focus").body.string
@@ -91,7 +91,7 @@ import VaporTesting
             moveFocus["replacing"] = "focus"
             moveFocus["version"] = "7"
             #expect(try await manager.post(formPath + "/question", moveFocus).status == .seeOther)
-            #expect(try await CallStore(db: app.db).load(callID)?.form.sections.last?.questions.map(\.key) == ["focus"])
+            #expect(try await CallStore(db: app.persistence).load(callID)?.form.sections.last?.questions.map(\.key) == ["focus"])
 
             // The public page shows the new call with its Nepali title fallback and deadline.
             let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())?lang=ne")
@@ -104,14 +104,14 @@ import VaporTesting
     func changingTheRulesChecksEveryApplicationAgain(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
             let (callID, _) = try await StaffDecisionTests.closedCall(app)
-            let list = ApplicationListStore(db: app.db)
+            let list = ApplicationListStore(db: app.persistence)
             #expect(try await list.total(callID: callID, filter: ApplicationFilter(eligible: false)) == 0)
             let admin = Browser(app)
             _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
             let path = "/staff/calls/\(callID.uuidString.lowercased())"
             let page = try await admin.get(path).body.string
             #expect(page.contains("value=\"MWP2006\""))
-            let loaded = try #require(try await CallStore(db: app.db).load(callID))
+            let loaded = try #require(try await CallStore(db: app.persistence).load(callID))
             var values = CallForm(loaded.call, rules: loaded.rules).values
             values["nationalities"] = "MY"
             // References were given in 2006: the prefix stays.

@@ -23,10 +23,10 @@ import VaporTesting
 
     static func setEditing(_ app: Application, _ allowed: Bool) async throws {
         let callID = try await ApplicantFlowTests.openCallID(app)
-        let loaded = try #require(try await CallStore(db: app.db).load(callID))
+        let loaded = try #require(try await CallStore(db: app.persistence).load(callID))
         var call = loaded.call
         call.allowsEditingAfterSubmit = allowed
-        try await CallStore(db: app.db).update(call, rules: loaded.rules)
+        try await CallStore(db: app.persistence).update(call, rules: loaded.rules)
     }
 
     @Test(arguments: TestDatabaseKind.all)
@@ -42,22 +42,22 @@ import VaporTesting
             #expect(try await applicant.get(path + "/sections/3").status == .ok)
             #expect(try await applicant.post(path + "/sections/3", ["attend_all": "yes", "expectations": "Changed my mind."]).status == .seeOther)
             let id = try #require(UUID(uuidString: String(path.dropFirst("/applications/".count))))
-            let changed = try #require(try await ApplicationStore(db: app.db).find(id))
+            let changed = try #require(try await ApplicationStore(db: app.persistence).find(id))
             #expect(changed.answers["expectations"] == .text("Changed my mind."))
             #expect(changed.status == .submitted)
             #expect(changed.reference == "MWP2017-0001")
 
             // Once staff start on it, it is read as it is.
-            _ = try await ApplicationStore(db: app.db).setStatus(.underReview, ids: [id], callID: changed.callID, now: Date())
+            _ = try await ApplicationStore(db: app.persistence).setStatus(.underReview, ids: [id], callID: changed.callID, now: Date())
             #expect(try await applicant.get(path + "/sections/3").status == .seeOther)
-            _ = try await ApplicationStore(db: app.db).setStatus(.submitted, ids: [id], callID: changed.callID, now: Date())
+            _ = try await ApplicationStore(db: app.persistence).setStatus(.submitted, ids: [id], callID: changed.callID, now: Date())
 
             // After the deadline and its grace, no more changes.
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("UPDATE calls SET closes_at = \(bind: Date().addingTimeInterval(-7200)) WHERE id = \(bind: changed.callID)").run()
             #expect(try await applicant.get(path + "/sections/3").status == .seeOther)
             #expect(try await applicant.post(path + "/sections/3", ["attend_all": "no", "expectations": "Too late."]).status == .unprocessableEntity)
-            #expect(try await ApplicationStore(db: app.db).find(id)?.answers["expectations"] == .text("Changed my mind."))
+            #expect(try await ApplicationStore(db: app.persistence).find(id)?.answers["expectations"] == .text("Changed my mind."))
         }
     }
 }

@@ -75,7 +75,7 @@ import VaporTesting
                 #expect(try await manager.get("/staff/calls/\(call)/preview?lang=en&section=\(section)").status == .ok)
             }
             let callID = try #require(UUID(uuidString: call))
-            let loaded = try #require(try await CallStore(db: app.db).load(callID))
+            let loaded = try #require(try await CallStore(db: app.persistence).load(callID))
             let question = ["key": "huge", "type": "number", "label_en": "Huge", "minimum": "1e300", "section": loaded.form.sections.last!.key,
                             "version": "\(loaded.form.version)", "replacing": ""]
             let refused = try await manager.post("/staff/calls/\(call)/form/question", question)
@@ -139,8 +139,8 @@ import VaporTesting
     @Test(arguments: TestDatabaseKind.all)
     func everyControlOfTheStaffFormsHasAName(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
-            let program = try #require(try await ProgramStore(db: app.db).find(slug: "mwp-2006"))
-            let call = try #require(try await CallStore(db: app.db).calls(programID: program.id).first).id.uuidString.lowercased()
+            let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2006"))
+            let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first).id.uuidString.lowercased()
             let reviewer = Browser(app)
             _ = try await reviewer.signIn("reviewer@demo.cohort.example", "demo-reviewer-password")
             let queue = try await reviewer.get("/review/calls/\(call)").body.string

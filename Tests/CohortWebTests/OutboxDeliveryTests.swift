@@ -11,19 +11,19 @@ import Testing
 @Suite struct OutboxDeliveryTests {
     @Test func oneRoundDeliversEverythingThatIsDue() async throws {
         try await StoreHarness.with(.sqlite) { harness in
-            try await DemoLoader(db: harness.db).load(hashPassword: { "not-a-real-hash-\($0.count)" })
-            let call = try #require(try await CallStore(db: harness.db).openCalls(at: Date()).first)
-            let outbox = OutboxStore(db: harness.db)
+            try await DemoLoader(db: harness.persistence).load(now: Date(), hashPassword: { "not-a-real-hash-\($0.count)" })
+            let call = try #require(try await CallStore(db: harness.persistence).openCalls(at: Date()).first)
+            let outbox = OutboxStore(db: harness.persistence)
             let before = try await outbox.pendingCount()
             for n in 0..<(OutboxDelivery.batchSize * 2 + 5) {
-                _ = try await ApplicationStore(db: harness.db).start(
+                _ = try await ApplicationStore(db: harness.persistence).start(
                     callID: call.id, email: "rush\(n)@example.org", language: .english, formVersion: 1, tokenHash: "rush-\(n)",
                     starter: .init(addressKey: "a-\(UUID())", clientKey: "c-\(UUID())"), limit: StartLimit(), now: Date()) { application, _ in OutgoingMessage(to: application.email, subject: "Your link", body: "…") }
             }
             #expect(try await outbox.pendingCount() == before + OutboxDelivery.batchSize * 2 + 5)
             var config = CohortConfig.testing()
             config.mailTransport = .log
-            await OutboxDelivery.deliverAllDue(db: harness.db, config: config, logger: Logger(label: "outbox-test"))
+            await OutboxDelivery.deliverAllDue(db: harness.persistence, clock: .system, config: config, logger: Logger(label: "outbox-test"))
             #expect(try await outbox.pendingCount() == 0)
         }
     }

@@ -12,7 +12,7 @@ import VaporTesting
     /// The 2006 call with every assignment reviewed afresh under a one-criterion rubric, scores spread by order.
     static func reviewedCall(_ app: Application) async throws -> (callID: UUID, references: [String]) {
         let (program, callID, reviewers) = try await ReviewWebTests.reviewers(app)
-        let reviews = ReviewStore(db: app.db)
+        let reviews = ReviewStore(db: app.persistence)
         try await reviews.save(.init(rubric: Rubric(criteria: [Rubric.Criterion(key: "overall", name: "Overall", lowest: 1, highest: 10)],
                                                     reviewsWanted: 1), isBlind: false, avoidsSameCountry: false), callID: callID)
         _ = try await reviews.autoAssign(callID: callID, programID: program.id, now: Date())
@@ -21,7 +21,7 @@ import VaporTesting
                                           scores: ["overall": 1 + index % 10], recommendation: .maybe), now: Date())
         }
         _ = reviewers
-        let summaries = try await ApplicationListStore(db: app.db).page(callID: callID, filter: ApplicationFilter(), sort: .reference, after: nil, limit: 100)
+        let summaries = try await ApplicationListStore(db: app.persistence).page(callID: callID, filter: ApplicationFilter(), sort: .reference, after: nil, limit: 100)
         return (callID, summaries.items.compactMap(\.reference))
     }
 
@@ -59,7 +59,7 @@ import VaporTesting
             #expect(balancedPage.contains("2. at least 2 with role destination: "))
 
             // The saved instance solves to the same cohort on its own.
-            let runs = try await SelectionRunStore(db: app.db).runs(callID: callID)
+            let runs = try await SelectionRunStore(db: app.persistence).runs(callID: callID)
             #expect(runs.map(\.name) == ["Include one", "Best scores"])
             let download = try await admin.get(balancedPath + "/instance.json")
             #expect(download.status == .ok && download.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
@@ -101,10 +101,10 @@ import VaporTesting
             #expect(try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": "2001-01-01T10:00"]).status == .unprocessableEntity)
             let confirm = try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": respondBy])
             #expect(confirm.status == .ok && confirm.body.string.contains("5 applicants will be offered a place"))
-            #expect(try await DecisionStore(db: app.db).decisions(callID: callID).isEmpty)
+            #expect(try await DecisionStore(db: app.persistence).decisions(callID: callID).isEmpty)
             let sent = try await admin.post(runPath + "/decisions", ["waitlist": "3", "respondBy": respondBy, "confirm": "yes"])
             #expect(sent.status == .seeOther && sent.headers.first(name: .location) == "/staff/calls/\(call)/decisions")
-            let decisions = try await DecisionStore(db: app.db).decisions(callID: callID)
+            let decisions = try await DecisionStore(db: app.persistence).decisions(callID: callID)
             #expect(decisions.filter { $0.outcome == .accepted }.count == 5 && decisions.filter { $0.outcome == .waitlisted }.count == 3)
             #expect(decisions.count == 32)
             // Sent once: a second attempt is refused and the run page now links to the decisions.
@@ -113,7 +113,7 @@ import VaporTesting
 
             // Each applicant has a message with a new link; an accepted one confirms through it.
             let accepted = try #require(decisions.first { $0.outcome == .accepted })
-            let application = try #require(try await ApplicationStore(db: app.db).find(accepted.applicationID))
+            let application = try #require(try await ApplicationStore(db: app.persistence).find(accepted.applicationID))
             let sql = try #require(app.db as? any SQLDatabase)
             struct Message: Decodable { let subject: String; let body: String }
             let messages = try await sql.raw("SELECT subject, body FROM outbox_messages WHERE to_address = \(bind: application.email)").all(decoding: Message.self)
@@ -131,21 +131,21 @@ import VaporTesting
             // Another applicant's decision cannot be answered with this link.
             let other = try #require(decisions.first { $0.outcome == .accepted && $0.applicationID != accepted.applicationID })
             #expect(try await applicant.post("/applications/\(other.applicationID.uuidString.lowercased())/decision", ["answer": "decline"]).status == .notFound)
-            #expect(try await DecisionStore(db: app.db).decision(applicationID: other.applicationID)?.response == nil)
+            #expect(try await DecisionStore(db: app.persistence).decision(applicationID: other.applicationID)?.response == nil)
             let list = try await admin.get("/staff/calls/\(call)/decisions").body.string
             #expect(list.contains("1 confirmed, 4 waiting for an answer"))
 
             // The other declines; the manager offers the freed place to the proposed replacement.
-            _ = try await DecisionStore(db: app.db).respond(applicationID: other.applicationID, confirm: false,
-                                                            programID: try #require(try await CallStore(db: app.db).load(callID)).call.programID, now: Date())
-            let proposed = try #require(try await DecisionStore(db: app.db).proposedReplacement(for: other.applicationID, callID: callID))
+            _ = try await DecisionStore(db: app.persistence).respond(applicationID: other.applicationID, confirm: false,
+                                                            programID: try #require(try await CallStore(db: app.persistence).load(callID)).call.programID, now: Date())
+            let proposed = try #require(try await DecisionStore(db: app.persistence).proposedReplacement(for: other.applicationID, callID: callID))
             #expect(try await admin.get("/staff/calls/\(call)/decisions").body.string.contains("Offer the place to \(proposed)"))
             #expect(try await admin.post("/staff/calls/\(call)/decisions/offer", ["reference": proposed]).status == .seeOther)
-            let offered = try #require(try await DecisionStore(db: app.db).decisions(callID: callID).first { $0.reference == proposed })
+            let offered = try #require(try await DecisionStore(db: app.persistence).decisions(callID: callID).first { $0.reference == proposed })
             #expect(offered.outcome == .accepted && offered.respondBy != nil && offered.waitlistRank == nil)
             let detail = try await admin.get("/staff/calls/\(call)/applications/\(offered.applicationID.uuidString.lowercased())").body.string
             #expect(detail.contains("Selection decision") && detail.contains("Accepted: Waiting for an answer by"))
-            let replacementApplication = try #require(try await ApplicationStore(db: app.db).find(offered.applicationID))
+            let replacementApplication = try #require(try await ApplicationStore(db: app.persistence).find(offered.applicationID))
             let theirs = try await sql.raw("SELECT subject, body FROM outbox_messages WHERE to_address = \(bind: replacementApplication.email)").all(decoding: Message.self)
             #expect(theirs.contains { $0.body.contains("on the waiting list") } && theirs.contains { $0.body.contains("offer you a place") })
             // Offered once: a second offer to the same person is refused, as is one to someone not waiting.

@@ -37,7 +37,7 @@ import VaporTesting
 
             let named = try ApplicationAPITests.object(try await Self.get(app, path + "?identities=yes&limit=1", token: admin))
             #expect(((named["applications"] as? [[String: Any]])?.first?["email"] as? String)?.hasSuffix("@demo.cohort.example") == true)
-            #expect(try await ApplicationListStore(db: app.db).exports(callID: call2006).first?.withIdentities == true)
+            #expect(try await ApplicationListStore(db: app.persistence).exports(callID: call2006).first?.withIdentities == true)
 
             let filtered = try ApplicationAPITests.object(try await Self.get(app, path + "?nationality=np", token: admin))
             #expect((filtered["total"] as? Int ?? 0) > 0 && (filtered["total"] as? Int ?? 99) < 32)
@@ -52,7 +52,7 @@ import VaporTesting
             #expect(try await Self.get(app, path, token: nil).status == .unauthorized)
             #expect(try await Self.get(app, path, token: "cohort_pat_nope").status == .unauthorized)
             #expect(try await Self.get(app, path, token: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG").status == .unauthorized)
-            let tokens = try await APITokenStore(db: app.db).tokens(accountID: try #require(try await AccountStore(db: app.db).credentials(email: Demo.admin.0)).account.id)
+            let tokens = try await APITokenStore(db: app.persistence).tokens(accountID: try #require(try await AccountStore(db: app.persistence).credentials(email: Demo.admin.0)).account.id)
             #expect(tokens.first?.lastUsedAt != nil)
         }
     }

@@ -9,8 +9,8 @@ import VaporTesting
 
 @Suite struct StaffApplicationsTests {
     static func callID(_ app: Application, slug: String) async throws -> UUID {
-        let program = try #require(try await ProgramStore(db: app.db).find(slug: slug))
-        return try #require(try await CallStore(db: app.db).calls(programID: program.id).first?.id)
+        let program = try #require(try await ProgramStore(db: app.persistence).find(slug: slug))
+        return try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first?.id)
     }
 
     @Test(arguments: TestDatabaseKind.all)
@@ -63,7 +63,7 @@ import VaporTesting
     func keysetPagesCoverEveryApplicationOnce(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
             let call = try await Self.callID(app, slug: "mwp-2006")
-            let store = ApplicationListStore(db: app.db)
+            let store = ApplicationListStore(db: app.persistence)
             for sort in ApplicationSort.allCases {
                 var seen: [UUID] = []
                 var cursor: ListCursor?
@@ -99,7 +99,7 @@ import VaporTesting
             let full = try await manager.get("/staff/calls/\(call)/applications.csv?identities=yes").body.string
             #expect(full.contains("formula@example.org"))
             #expect(full.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
-            let exports = try await ApplicationListStore(db: app.db).exports(callID: callID)
+            let exports = try await ApplicationListStore(db: app.persistence).exports(callID: callID)
             #expect(exports.map(\.withIdentities) == [true, false])
             #expect(exports.allSatisfy { $0.rows == 1 })
         }

@@ -158,7 +158,7 @@ import VaporTesting
         try await withTestApp(.sqlite) { app async throws in
             let admin = Browser(app)
             _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
-            let account = try #require(try await AccountStore(db: app.db).credentials(email: Demo.admin.0)?.account)
+            let account = try #require(try await AccountStore(db: app.persistence).credentials(email: Demo.admin.0)?.account)
             let page = try await admin.post("/staff/accounts/\(account.id.uuidString.lowercased())",
                                             ["name": "Demo Administrator", "platformRole": "member", "isActive": "on"])
             #expect(page.status == .unprocessableEntity)
@@ -182,7 +182,7 @@ import VaporTesting
 
     @Test func listsSortAndPaginate() async throws {
         try await withTestApp(.sqlite) { app async throws in
-            let store = OrganisationStore(db: app.db)
+            let store = OrganisationStore(db: app.persistence)
             for index in 0..<30 {
                 try await store.create(Organisation(id: UUID(), name: String(format: "Zeta %02d", index), acronym: nil,
                                                     country: nil, kind: .ngo))

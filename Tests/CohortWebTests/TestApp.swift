@@ -26,7 +26,7 @@ func withTestApp<T>(_ kind: TestDatabaseKind, demo: Bool = true, adjust: (inout 
             app.get("test-failure") { _ -> String in throw Boom() }
             app.get("api", "test-failure") { _ -> String in throw Boom() }
             if demo {
-                try await DemoLoader(db: app.db).load(hashPassword: { [app] in try app.hashPassword($0) })
+                try await DemoLoader(db: app.persistence).load(now: app.wallClock.now, hashPassword: { [app] in try app.hashPassword($0) })
             }
         }, body)
     }

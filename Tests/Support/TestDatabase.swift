@@ -70,6 +70,8 @@ public enum TestDatabaseKind: String, CaseIterable, Sendable, CustomStringConver
 public struct StoreHarness: Sendable {
     public let databases: Databases
     public let migrator: Migrator
+    /// The stores' way to the database, as the server builds it (with the writer on SQLite files).
+    public let persistence: Persistence
     public var db: any Database {
         databases.database(logger: quietLogger, on: MultiThreadedEventLoopGroup.singleton.any())!
     }
@@ -86,22 +88,29 @@ public struct StoreHarness: Sendable {
             migrations.add(CohortMigrations.all)
             let migrator = Migrator(databases: databases, migrations: migrations, logger: quietLogger,
                                     on: MultiThreadedEventLoopGroup.singleton.any())
-            let harness = StoreHarness(databases: databases, migrator: migrator)
             do {
                 try await migrator.setupIfNeeded().get()
                 try await migrator.prepareBatch().get()
-                let result: T
-                if case .sqliteFile(let path) = location {
-                    // The stores write through a writer as they do in the server.
-                    let writer = try SQLiteWriter(path: path, dialect: harness.db)
-                    defer { writer.shutdown() }
-                    result = try await SQLiteWriter.$current.withValue(writer) { try await body(harness) }
-                } else {
-                    result = try await body(harness)
-                }
+            } catch {
+                await databases.shutdownAsync()
+                throw error
+            }
+            let fluent = databases.database(logger: quietLogger, on: MultiThreadedEventLoopGroup.singleton.any())!
+            let persistence: Persistence
+            do {
+                persistence = try Persistence(location: location, database: fluent)
+            } catch {
+                await databases.shutdownAsync()
+                throw error
+            }
+            let harness = StoreHarness(databases: databases, migrator: migrator, persistence: persistence)
+            do {
+                let result = try await body(harness)
+                persistence.shutdown()
                 await databases.shutdownAsync()
                 return result
             } catch {
+                persistence.shutdown()
                 await databases.shutdownAsync()
                 throw error
             }

@@ -87,33 +87,6 @@ final class ExportRecord: Model, @unchecked Sendable {
     init() {}
 }
 
-/// A message waiting to be sent, written in the same transaction as the change that causes it.
-final class OutboxRecord: Model, @unchecked Sendable {
-    static let schema = "outbox_messages"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "to_address") var toAddress: String
-    @Field(key: "subject") var subject: String
-    @Field(key: "body") var body: String
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "attempts") var attempts: Int
-    @Field(key: "next_attempt_at") var nextAttemptAt: Date
-    @OptionalField(key: "lease_until") var leaseUntil: Date?
-    @OptionalField(key: "sent_at") var sentAt: Date?
-    @OptionalField(key: "last_error") var lastError: String?
-
-    init() {}
-
-    init(to: String, subject: String, body: String, now: Date) {
-        self.toAddress = to
-        self.subject = subject
-        self.body = body
-        self.createdAt = now
-        self.attempts = 0
-        self.nextAttemptAt = now
-    }
-}
-
 /// An uploaded file, kept in the database with its application.
 final class ApplicationFileRecord: Model, @unchecked Sendable {
     static let schema = "application_files"

@@ -37,7 +37,7 @@ final class ModuleRecord: Model, @unchecked Sendable {
 
     func value() throws -> ProgramModule {
         guard let start = CalendarDate(iso: startDate), let end = CalendarDate(iso: endDate) else {
-            throw StoreError.corrupt("module \(number)")
+            throw StoreError.corrupt(table: Self.schema, column: "start_date or end_date")
         }
         return ProgramModule(id: try requireID(), programID: programID, number: number, title: title,
                              startDate: start, endDate: end, city: city, country: country.flatMap(Country.init(code:)),

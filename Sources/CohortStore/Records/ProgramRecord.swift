@@ -44,7 +44,7 @@ final class ProgramRecord: Model, @unchecked Sendable {
     func value() throws -> Program {
         guard let host = Country(code: hostCountry), let start = CalendarDate(iso: startDate),
               let end = CalendarDate(iso: endDate), let status = ProgramStatus(rawValue: status) else {
-            throw StoreError.corrupt("program \(slug)")
+            throw StoreError.corrupt(table: Self.schema, column: "host_country, start_date, end_date or status")
         }
         return Program(id: try requireID(), slug: slug, title: title, theme: theme, hostCountry: host,
                        startDate: start, endDate: end, summary: summary, description: description,

@@ -4,9 +4,9 @@ import Foundation
 
 /// Staff members' personal API tokens, kept as hashes.
 public struct APITokenStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public func create(accountID: UUID, name: String, tokenHash: String, now: Date) async throws -> APIToken {
         let record = APITokenRecord()
@@ -15,21 +15,21 @@ public struct APITokenStore: Sendable {
         record.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
         record.tokenHash = tokenHash
         record.createdAt = now
-        try await db.serializedTransaction { tx in try await record.create(on: tx) }
+        try await db.modelTransaction { tx in try await record.create(on: tx) }
         return Self.value(record)
     }
 
     public func tokens(accountID: UUID) async throws -> [APIToken] {
-        try await APITokenRecord.query(on: db).filter(\.$accountID == accountID).sort(\.$createdAt, .descending).all().map(Self.value)
+        try await APITokenRecord.query(on: db.fluent).filter(\.$accountID == accountID).sort(\.$createdAt, .descending).all().map(Self.value)
     }
 
     public func find(tokenHash: String) async throws -> APIToken? {
-        try await APITokenRecord.query(on: db).filter(\.$tokenHash == tokenHash).first().map(Self.value)
+        try await APITokenRecord.query(on: db.fluent).filter(\.$tokenHash == tokenHash).first().map(Self.value)
     }
 
     /// Deletes one of the account's tokens; another account's token is left alone.
     public func revoke(id: UUID, accountID: UUID) async throws -> Bool {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await APITokenRecord.query(on: tx).filter(\.$id == id).filter(\.$accountID == accountID).first() else {
                 return false
             }
@@ -39,7 +39,7 @@ public struct APITokenStore: Sendable {
     }
 
     public func touch(id: UUID, now: Date) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await APITokenRecord.query(on: tx).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
         }
     }

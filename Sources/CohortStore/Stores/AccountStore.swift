@@ -7,14 +7,14 @@ public enum AccountSort: String, CaseIterable, Sendable {
 }
 
 public struct AccountStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     /// Creates an account; an email already in use is a field error, not a crash.
     /// - Parameter mustChangePassword: true when the password is one somebody else chose.
     public func create(email: String, name: String, passwordHash: String, role: PlatformRole, mustChangePassword: Bool = false) async throws -> Account {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             if try await AccountRecord.query(on: tx).filter(\.$email == email).count() > 0 {
                 throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
             }
@@ -27,20 +27,20 @@ public struct AccountStore: Sendable {
 
     /// The account and its password hash, for checking a sign-in.
     public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
-        guard let record = try await AccountRecord.query(on: db).filter(\.$email == email).first() else { return nil }
+        guard let record = try await AccountRecord.query(on: db.fluent).filter(\.$email == email).first() else { return nil }
         return (try record.value(), record.passwordHash)
     }
 
     public func find(_ id: UUID) async throws -> Account? {
-        try await AccountRecord.find(id, on: db)?.value()
+        try await AccountRecord.find(id, on: db.fluent)?.value()
     }
 
     public func all() async throws -> [Account] {
-        try await AccountRecord.query(on: db).sort(\.$name).all().map { try $0.value() }
+        try await AccountRecord.query(on: db.fluent).sort(\.$name).all().map { try $0.value() }
     }
 
     public func page(_ request: ListRequest<AccountSort>) async throws -> (items: [Account], total: Int) {
-        let query = AccountRecord.query(on: db)
+        let query = AccountRecord.query(on: db.fluent)
         let total = try await query.count()
         let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
         switch request.sort {
@@ -55,14 +55,16 @@ public struct AccountStore: Sendable {
     /// Changes name, role and whether the account may sign in, and (when given) the organisation
     /// the person works for, which decides reviewers' conflicts; deactivating ends its sessions.
     public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool, organisationID: UUID?? = .none) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.name = name
             record.platformRole = role.rawValue
             record.isActive = isActive
             try await record.update(on: tx)
             if case .some(let organisation) = organisationID {
-                try await ApplicationSQL.sql(tx).raw("UPDATE accounts SET organisation_id = \(bind: organisation) WHERE id = \(bind: id)").run()
+                try await db.statements(in: tx) { sql in
+                    try sql.run("UPDATE accounts SET organisation_id = \(bind: organisation) WHERE id = \(bind: id)")
+                }
             }
             if !isActive {
                 try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
@@ -73,15 +75,16 @@ public struct AccountStore: Sendable {
     /// The organisation the person works for, if recorded.
     public func organisationID(of accountID: UUID) async throws -> UUID? {
         struct Row: Decodable { let organisation_id: UUID? }
-        return try await ApplicationSQL.sql(db).raw("SELECT organisation_id FROM accounts WHERE id = \(bind: accountID)")
-            .first(decoding: Row.self)?.organisation_id
+        return try await db.read { sql in
+            try sql.first("SELECT organisation_id FROM accounts WHERE id = \(bind: accountID)", decoding: Row.self)?.organisation_id
+        }
     }
 
     /// Sets a new password hash and signs the account out everywhere but in `keptSession`.
     /// - Parameter chosenByOwner: false for a password an administrator set, which the owner
     ///   must change at their next sign-in.
     public func setPassword(id: UUID, passwordHash: String, chosenByOwner: Bool = false, keptSession: UUID? = nil) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
             record.passwordHash = passwordHash
             record.mustChangePassword = !chosenByOwner
@@ -94,12 +97,12 @@ public struct AccountStore: Sendable {
 
     /// The stored hash of an account, to check its owner's current password.
     public func passwordHash(id: UUID) async throws -> String? {
-        try await AccountRecord.find(id, on: db)?.passwordHash
+        try await AccountRecord.find(id, on: db.fluent)?.passwordHash
     }
 
     /// The account as an actor: its platform role and its roles per program.
     public func actor(_ account: Account) async throws -> Actor {
-        let memberships = try await ProgramMembershipRecord.query(on: db).filter(\.$accountID == account.id).all()
+        let memberships = try await ProgramMembershipRecord.query(on: db.fluent).filter(\.$accountID == account.id).all()
         var roles: [UUID: Set<ProgramRole>] = [:]
         for membership in memberships {
             if let role = ProgramRole(rawValue: membership.role) { roles[membership.programID, default: []].insert(role) }
@@ -109,8 +112,8 @@ public struct AccountStore: Sendable {
 
     /// Accounts holding a role in a program, with that role.
     public func members(programID: UUID) async throws -> [(account: Account, role: ProgramRole, membershipID: UUID)] {
-        let memberships = try await ProgramMembershipRecord.query(on: db).filter(\.$programID == programID).all()
-        let accounts = try await AccountRecord.query(on: db).filter(\.$id ~~ Set(memberships.map(\.accountID))).all()
+        let memberships = try await ProgramMembershipRecord.query(on: db.fluent).filter(\.$programID == programID).all()
+        let accounts = try await AccountRecord.query(on: db.fluent).filter(\.$id ~~ Set(memberships.map(\.accountID))).all()
         let byID = Dictionary(uniqueKeysWithValues: try accounts.map { ($0.id!, try $0.value()) })
         return memberships.compactMap { membership in
             guard let account = byID[membership.accountID], let role = ProgramRole(rawValue: membership.role),
@@ -120,7 +123,7 @@ public struct AccountStore: Sendable {
     }
 
     public func addMember(programID: UUID, accountID: UUID, role: ProgramRole) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard try await AccountRecord.find(accountID, on: tx) != nil else {
                 throw ValidationFailure([FieldError("accountID", "Choose an account from the list.")])
             }
@@ -134,7 +137,7 @@ public struct AccountStore: Sendable {
     }
 
     public func removeMember(programID: UUID, membershipID: UUID) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             let matching = try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID)
                 .filter(\.$id == membershipID).count()
             guard matching > 0 else { throw DomainError.notFound("role") }

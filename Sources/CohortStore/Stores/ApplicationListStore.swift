@@ -6,9 +6,9 @@ import SQLKit
 /// Staff lists of applications: filtered, searched, sorted, and paged by keyset so a
 /// call with a hundred thousand applications pages as fast as one with ten.
 public struct ApplicationListStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public struct Page: Sendable {
         public let items: [ApplicationSummary]
@@ -18,17 +18,17 @@ public struct ApplicationListStore: Sendable {
 
     public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
         let total = try await total(callID: callID, filter: filter)
-        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
         // Only the listed columns, never the answers: a page reads 51 small rows.
-        let query = sql.select().columns(SummaryRow.columns.map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
+        let query = db.dialect.select().columns(Self.summaryColumns.map { SQLIdentifier($0) }).from("applications")
         Self.where(query, callID: callID, filter: filter)
         if let cursor { Self.after(cursor, sort: sort, in: query) }
         let (column, descending) = Self.order(sort)
         query.orderBy(column, descending ? .descending : .ascending)
             .orderBy("id", descending ? .descending : .ascending)
             .limit(limit + 1)
-        let rows = try await query.all(decoding: SummaryRow.self)
-        let shown = Array(rows.prefix(limit)).map(\.summary)
+        let statement = query.select
+        let rows = try await db.read { sql in try sql.rows(statement).map(SummaryRow.init) }
+        let shown = try Array(rows.prefix(limit)).map { try $0.summary() }
         var next: ListCursor?
         if rows.count > limit, let last = shown.last {
             next = ListCursor(value: Self.sortValue(last, sort: sort), id: last.id)
@@ -36,30 +36,54 @@ public struct ApplicationListStore: Sendable {
         return Page(items: shown, total: total, next: next)
     }
 
-    /// The columns a list row shows, read without the model layer.
-    struct SummaryRow: Decodable {
-        static let columns = ["id", "reference", "status", "full_name", "email", "nationality", "sector", "gender", "language",
-                              "is_eligible", "ineligibility_reasons", "created_at", "submitted_at"]
+    /// The columns a list row shows.
+    static let summaryColumns = ["id", "reference", "status", "full_name", "email", "nationality", "sector", "gender", "language",
+                                 "is_eligible", "ineligibility_reasons", "created_at", "submitted_at"]
+
+    /// The part of an `applications` row a list shows, read column by column like `ApplicationSQL.Row`.
+    struct SummaryRow: Sendable {
         let id: UUID
         let reference: String?
-        let status: String
+        let status: ApplicationStatus
         let full_name: String
         let email: String
         let nationality: String
         let sector: String
         let gender: String
-        let language: String
+        let language: Language
         let is_eligible: Bool
         let ineligibility_reasons: String
         let created_at: Date
         let submitted_at: Date?
 
-        var summary: ApplicationSummary {
-            ApplicationSummary(id: id, reference: reference, status: ApplicationStatus(rawValue: status) ?? .draft, fullName: full_name,
-                               email: email, nationality: nationality, sector: sector, gender: gender,
-                               language: Language(rawValue: language) ?? .english, isEligible: is_eligible,
-                               ineligibilityReasons: ineligibility_reasons == "[]" ? [] : ((try? JSONText.decode([String].self, ineligibility_reasons)) ?? []),
-                               createdAt: created_at, submittedAt: submitted_at)
+        init(_ row: any SQLRow) throws {
+            id = try row.decode(column: "id", as: UUID.self)
+            reference = try row.decode(column: "reference", as: String?.self)
+            status = try stored(try row.decode(column: "status", as: String.self), table: "applications", column: "status")
+            full_name = try row.decode(column: "full_name", as: String.self)
+            email = try row.decode(column: "email", as: String.self)
+            nationality = try row.decode(column: "nationality", as: String.self)
+            sector = try row.decode(column: "sector", as: String.self)
+            gender = try row.decode(column: "gender", as: String.self)
+            language = try stored(try row.decode(column: "language", as: String.self), table: "applications", column: "language")
+            is_eligible = try row.decode(column: "is_eligible", as: Bool.self)
+            ineligibility_reasons = try row.decode(column: "ineligibility_reasons", as: String.self)
+            created_at = try row.decode(column: "created_at", as: Date.self)
+            submitted_at = try row.decode(column: "submitted_at", as: Date?.self)
+        }
+
+        func summary() throws -> ApplicationSummary {
+            let reasons: [String]
+            if ineligibility_reasons == "[]" {
+                reasons = []
+            } else {
+                do { reasons = try JSONText.decode([String].self, ineligibility_reasons) } catch {
+                    throw StoreError.corrupt(table: "applications", column: "ineligibility_reasons")
+                }
+            }
+            return ApplicationSummary(id: id, reference: reference, status: status, fullName: full_name, email: email,
+                                      nationality: nationality, sector: sector, gender: gender, language: language,
+                                      isEligible: is_eligible, ineligibilityReasons: reasons, createdAt: created_at, submittedAt: submitted_at)
         }
     }
 
@@ -114,20 +138,27 @@ public struct ApplicationListStore: Sendable {
 
     /// Every application the filter matches, oldest first, for exports.
     public func all(callID: UUID, filter: ApplicationFilter) async throws -> [(summary: ApplicationSummary, answers: [String: Answer])] {
-        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
-        struct ExportRow: Decodable { let answers: String }
-        let query = sql.select().columns((SummaryRow.columns + ["answers"]).map { SQLIdentifier($0) }).from(ApplicationRecord.schema)
+        let query = db.dialect.select().columns(ApplicationSQL.columns.map { SQLIdentifier($0) }).from("applications")
         Self.where(query, callID: callID, filter: filter)
         query.orderBy(SQLIdentifier("created_at")).orderBy(SQLIdentifier("id"))
-        return try await query.all().map { row in
-            (try row.decode(model: SummaryRow.self).summary, try AnswersJSON.decode(try row.decode(column: "answers", as: String.self)))
+        let statement = query.select
+        return try await db.read { sql in
+            try sql.rows(statement).map { row in
+                let application = try ApplicationSQL.Row(row)
+                return (try application.summary(), try application.decodedAnswers())
+            }
         }
     }
 
     /// The listed applications of one call among `ids`, for a confirmation page.
     public func summaries(ids: [UUID], callID: UUID) async throws -> [ApplicationSummary] {
-        try await ApplicationRecord.query(on: db).filter(\.$callID == callID).filter(\.$id ~~ ids)
-            .sort(\.$reference).all().map(Self.summary)
+        guard !ids.isEmpty else { return [] }
+        return try await db.read { sql in
+            try sql.rows("""
+                SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND id IN (\(binds: ids)) \
+                ORDER BY reference
+                """).map { try ApplicationSQL.Row($0).summary() }
+        }
     }
 
     /// How many applications of the call have each value, for the counts beside each filter.
@@ -138,57 +169,61 @@ public struct ApplicationListStore: Sendable {
     /// Counts per value for several columns, read under one facet version: from the cache
     /// while no application of the call has changed, from the database otherwise.
     public func facets(callID: UUID, columns: [FacetColumn] = FacetColumn.allCases) async throws -> [FacetColumn: [String: Int]] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
-        let version = try await FacetVersion.current(callID: callID, on: db)
-        var result: [FacetColumn: [String: Int]] = [:]
-        for column in columns {
-            let key = "\(callID)|facet|\(column.rawValue)"
-            if let version, let cached = FacetCache.shared.value(key, version: version) {
-                result[column] = cached
-                continue
+        try await db.read { sql in
+            let version = try FacetVersion.current(callID: callID, on: sql)
+            var result: [FacetColumn: [String: Int]] = [:]
+            for column in columns {
+                let key = FacetKey(callID: callID, part: "facet", detail: column.rawValue)
+                if let version, let cached = FacetCache.shared.value(key, version: version) {
+                    result[column] = cached
+                    continue
+                }
+                struct Row: Decodable { let value: String?; let n: Int }
+                let rows = try sql.rows("""
+                    SELECT \(ident: column.rawValue) AS value, COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID) \
+                    GROUP BY \(ident: column.rawValue)
+                    """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+                let counts = Dictionary(rows.map { ($0.value ?? "", $0.n) }, uniquingKeysWith: +)
+                if let version { FacetCache.shared.keep(counts, key: key, version: version) }
+                result[column] = counts
             }
-            struct Row: Decodable { let value: String?; let n: Int }
-            let rows = try await sql.select().column(SQLIdentifier(column.rawValue), as: "value").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(ApplicationRecord.schema).where("call_id", .equal, SQLBind(callID))
-                .groupBy(SQLIdentifier(column.rawValue)).all(decoding: Row.self)
-            let counts = Dictionary(rows.map { ($0.value ?? "", $0.n) }, uniquingKeysWith: +)
-            if let version { FacetCache.shared.keep(counts, key: key, version: version) }
-            result[column] = counts
+            return result
         }
-        return result
     }
 
     /// How many applications the filter matches, kept under the call's facet version.
     public func total(callID: UUID, filter: ApplicationFilter) async throws -> Int {
-        let version = try await FacetVersion.current(callID: callID, on: db)
-        let key = "\(callID)|total|" + filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        if let version, let cached = FacetCache.shared.value(key, version: version)?["n"] { return cached }
-        guard let sql = db as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
-        struct Count: Decodable { let n: Int }
-        let query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(ApplicationRecord.schema)
+        let key = FacetKey(callID: callID, part: "total", detail: filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
+        let query = db.dialect.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("applications")
         Self.where(query, callID: callID, filter: filter)
-        let total = try await query.first(decoding: Count.self)?.n ?? 0
-        if let version { FacetCache.shared.keep(["n": total], key: key, version: version) }
-        return total
+        let statement = query.select
+        return try await db.read { sql in
+            let version = try FacetVersion.current(callID: callID, on: sql)
+            if let version, let cached = FacetCache.shared.value(key, version: version)?["n"] { return cached }
+            struct Count: Decodable { let n: Int }
+            let total = try sql.first(statement, decoding: Count.self)?.n ?? 0
+            if let version { FacetCache.shared.keep(["n": total], key: key, version: version) }
+            return total
+        }
     }
 
     public enum FacetColumn: String, Sendable, CaseIterable {
         case status, nationality, sector, gender, language
     }
 
-    public func recordExport(accountID: UUID, callID: UUID, filter: ApplicationFilter, withIdentities: Bool, rows: Int) async throws {
+    public func recordExport(accountID: UUID, callID: UUID, filter: ApplicationFilter, withIdentities: Bool, rows: Int, now: Date) async throws {
         let record = ExportRecord()
         record.accountID = accountID
         record.callID = callID
         record.filter = filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
         record.withIdentities = withIdentities
         record.rowCount = rows
-        record.createdAt = Date()
-        try await db.serializedTransaction { tx in try await record.create(on: tx) }
+        record.createdAt = now
+        try await db.modelWrite { db in try await record.create(on: db) }
     }
 
     public func exports(callID: UUID) async throws -> [(accountID: UUID, filter: String, withIdentities: Bool, rows: Int, at: Date)] {
-        try await ExportRecord.query(on: db).filter(\.$callID == callID).sort(\.$createdAt, .descending).all()
+        try await ExportRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$createdAt, .descending).all()
             .map { ($0.accountID, $0.filter, $0.withIdentities, $0.rowCount, $0.createdAt) }
     }
 
@@ -204,15 +239,5 @@ public struct ApplicationListStore: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))
-    }
-
-    static func summary(_ record: ApplicationRecord) throws -> ApplicationSummary {
-        ApplicationSummary(id: try record.requireID(), reference: record.reference,
-                           status: ApplicationStatus(rawValue: record.status) ?? .draft, fullName: record.fullName, email: record.email,
-                           nationality: record.nationality, sector: record.sector, gender: record.gender,
-                           language: Language(rawValue: record.language) ?? .english,
-                           isEligible: record.eligibilityOverride ?? record.isEligible,
-                           ineligibilityReasons: (try? JSONText.decode([String].self, record.ineligibilityReasons)) ?? [],
-                           createdAt: record.createdAt, submittedAt: record.submittedAt)
     }
 }

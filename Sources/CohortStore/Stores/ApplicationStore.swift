@@ -6,9 +6,9 @@ import SQLKit
 /// Applications: started, saved, submitted, withdrawn. Every change commits with the
 /// message it causes, and nothing is acknowledged before its commit.
 public struct ApplicationStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public enum StartOutcome: Sendable, Equatable {
         /// A new application. Its link goes by email, as for an existing one: the answer to
@@ -44,19 +44,19 @@ public struct ApplicationStore: Sendable {
         let draft = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
                                     answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
         let draftMessage = message(draft, true)
-        try await db.writeTransaction { sql in
+        try await db.write { sql in
             try sql.run("""
                 INSERT INTO start_attempts (id, address_key, client_key, attempted_at) \
                 VALUES (\(bind: UUID()), \(bind: starter.addressKey), \(bind: starter.clientKey), \(bind: now))
                 """)
         }
-        return try await db.writeTransaction { sql in
+        return try await db.write { sql in
             let since = now.addingTimeInterval(-TimeInterval(limit.windowSeconds))
             guard let counts = try sql.first("""
                 SELECT (SELECT COUNT(*) FROM start_attempts WHERE address_key = \(bind: starter.addressKey) \
                 AND attempted_at > \(bind: since)) AS address, (SELECT COUNT(*) FROM start_attempts \
                 WHERE client_key = \(bind: starter.clientKey) AND attempted_at > \(bind: since)) AS client
-                """, decoding: StartCounts.self) else { throw StoreError.corrupt("start attempts could not be counted") }
+                """, decoding: StartCounts.self) else { throw StoreError.corrupt(table: "start_attempts", column: "count") }
             if case .refuse(let seconds, let reason) = limit.decide(StartLimit.Counts(address: counts.address, client: counts.client)) {
                 return .refused(retryAfterSeconds: seconds, reason: reason)
             }
@@ -95,11 +95,11 @@ public struct ApplicationStore: Sendable {
 
     /// Starts older than the window no longer count.
     public func purgeStartAttempts(before: Date) async throws {
-        try await db.writeTransaction { sql in try sql.run("DELETE FROM start_attempts WHERE attempted_at < \(bind: before)") }
+        try await db.write { sql in try sql.run("DELETE FROM start_attempts WHERE attempted_at < \(bind: before)") }
     }
 
     public func find(_ id: UUID) async throws -> CallApplication? {
-        try await db.readNow { sql in try ApplicationSQL.row(id: id, on: sql)?.value() }
+        try await db.read { sql in try ApplicationSQL.row(id: id, on: sql)?.value() }
     }
 
     /// The application a private link opens with its call, read together: every request of
@@ -107,7 +107,7 @@ public struct ApplicationStore: Sendable {
     /// is expired; one used more than a day ago is renewed.
     public func open(tokenHash: String, now: Date, lifetime: TimeInterval)
         async throws -> PrivateLink<(application: CallApplication, call: CallStore.Loaded)>? {
-        guard let (application, expired, usedAt, stamp) = try await db.readNow({ sql -> (CallApplication, Bool, Date, CallStamp?)? in
+        guard let (application, expired, usedAt, stamp) = try await db.read({ sql -> (CallApplication, Bool, Date, CallStamp?)? in
             guard let found = try PrivateLinkSQL.find(tokenHash: tokenHash, on: sql) else { return nil }
             let application = try found.row.value()
             return (application, PrivateLinkSQL.isExpired(found, now: now, lifetime: lifetime), found.usedAt,
@@ -115,7 +115,7 @@ public struct ApplicationStore: Sendable {
         }) else { return nil }
         if expired { return .expired(callID: application.callID) }
         if PrivateLinkSQL.needsRenewal(usedAt: usedAt, now: now) {
-            try await db.writeTransaction { sql in try sql.run(PrivateLinkSQL.renew(tokenHash: tokenHash, now: now)) }
+            try await db.write { sql in try sql.run(PrivateLinkSQL.renew(tokenHash: tokenHash, now: now)) }
         }
         guard let stamp, let loaded = try await CallStore(db: db).load(application.callID, stamp: stamp) else { return nil }
         return .open((application, loaded))
@@ -133,7 +133,7 @@ public struct ApplicationStore: Sendable {
         let factsMoved = try facts != StoredFacts(answers: current.answers, rules: rules, email: current.email,
                                                    reference: current.reference, override: nil)
         let mergedAnswers = merged
-        return try await db.writeTransaction { sql in
+        return try await db.write { sql in
             let updated = try sql.rows("""
                 UPDATE applications SET answers = \(bind: text), full_name = \(bind: facts.fullName), \
                 nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), sector = \(bind: facts.sector), \
@@ -154,12 +154,12 @@ public struct ApplicationStore: Sendable {
 
     /// Merges answers into the application (valid or not: nothing typed is thrown away).
     public func save(id: UUID, answers: [String: Answer], language: Language?, now: Date) async throws -> CallApplication {
-        try await db.writeTransaction { sql in try Self.save(id: id, answers: answers, language: language, now: now, on: sql) }
+        try await db.write { sql in try Self.save(id: id, answers: answers, language: language, now: now, on: sql) }
     }
 
     private static func save(id: UUID, answers: [String: Answer], language: Language?, now: Date, on sql: any SyncSQL) throws -> CallApplication {
         guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
-        var merged = try AnswersJSON.decode(row.answers)
+        var merged = try row.decodedAnswers()
         for (key, value) in answers { merged[key] = value }
         return try ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: sql)
     }
@@ -169,9 +169,9 @@ public struct ApplicationStore: Sendable {
     /// `key` is the client's `Idempotency-Key`, kept with the submission.
     public func submit(id: UUID, now: Date, key: String? = nil,
                        receipt: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
-        try await db.writeTransaction { sql in
+        try await db.write { sql in
             guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
-            let status = ApplicationStatus(rawValue: row.status) ?? .draft
+            let status = row.status
             if status.isSubmitted { return try row.value() }
             guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
             // One statement takes the write lock, numbers the reference and moves the facet version,
@@ -199,15 +199,17 @@ public struct ApplicationStore: Sendable {
     }
 
     public func withdraw(id: UUID, now: Date, message: @escaping @Sendable (CallApplication) -> OutgoingMessage) async throws -> CallApplication {
-        try await db.serializedTransaction { tx in
-            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
-            if record.status == ApplicationStatus.withdrawn.rawValue { return try record.value() }
-            record.status = ApplicationStatus.withdrawn.rawValue
-            record.updatedAt = now
-            try await record.update(on: tx)
-            try await FacetVersion.bump(callID: record.callID, on: tx)
-            let application = try record.value()
-            try await OutboxStore.enqueue(message(application), now: now, on: tx)
+        try await db.write { sql in
+            guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
+            var application = try row.value()
+            if row.status == .withdrawn { return application }
+            try sql.run("""
+                UPDATE applications SET status = \(bind: ApplicationStatus.withdrawn.rawValue), updated_at = \(bind: now) WHERE id = \(bind: id)
+                """)
+            try FacetVersion.bump(callID: row.call_id, on: sql)
+            application.status = .withdrawn
+            application.updatedAt = now
+            try OutboxStore.enqueue(message(application), now: now, on: sql)
             return application
         }
     }
@@ -215,51 +217,62 @@ public struct ApplicationStore: Sendable {
     /// A manager's decision on eligibility, with the note that explains it; `nil` lifts an
     /// override so the rules decide again. Who and when are kept with it.
     public func overrideEligibility(id: UUID, eligible: Bool?, note: String?, by accountID: UUID, now: Date) async throws -> EligibilityDecision {
-        try await db.serializedTransaction { tx in
-            guard let record = try await ApplicationRecord.find(id, on: tx) else { throw DomainError.notFound("application") }
-            record.eligibilityOverride = eligible
-            record.eligibilityNote = eligible == nil ? nil : note
-            record.eligibilityOverrideBy = eligible == nil ? nil : accountID
-            record.eligibilityOverrideAt = eligible == nil ? nil : now
-            try record.setAnswers(try AnswersJSON.decode(record.answers), rules: try await ApplicationSQL.rules(callID: record.callID, on: tx))
-            record.updatedAt = now
-            try await record.update(on: tx)
-            try await FacetVersion.bump(callID: record.callID, on: tx)
-            return try Self.decision(record)
+        try await db.write { sql in
+            guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
+            let rules = try ApplicationSQL.rules(callID: row.call_id, on: sql)
+            let facts = try StoredFacts(answers: try row.decodedAnswers(), rules: rules, email: row.email, reference: row.reference, override: eligible)
+            let decision = EligibilityDecision(override: eligible, note: eligible == nil ? nil : note,
+                                               by: eligible == nil ? nil : accountID, at: eligible == nil ? nil : now)
+            try sql.run("""
+                UPDATE applications SET eligibility_override = \(bind: decision.override), eligibility_note = \(bind: decision.note), \
+                eligibility_override_by = \(bind: decision.by), eligibility_override_at = \(bind: decision.at), \
+                full_name = \(bind: facts.fullName), nationality = \(bind: facts.nationality), residence = \(bind: facts.residence), \
+                sector = \(bind: facts.sector), gender = \(bind: facts.gender), search_text = \(bind: facts.searchText), \
+                is_eligible = \(bind: facts.isEligible), ineligibility_reasons = \(bind: facts.ineligibilityReasons), \
+                updated_at = \(bind: now) WHERE id = \(bind: id)
+                """)
+            try FacetVersion.bump(callID: row.call_id, on: sql)
+            return decision
         }
     }
 
     public func eligibilityDecision(id: UUID) async throws -> EligibilityDecision? {
-        try await ApplicationRecord.find(id, on: db).map(Self.decision)
-    }
-
-    static func decision(_ record: ApplicationRecord) throws -> EligibilityDecision {
-        EligibilityDecision(override: record.eligibilityOverride, note: record.eligibilityNote,
-                            by: record.eligibilityOverrideBy, at: record.eligibilityOverrideAt)
+        try await db.read { sql in try ApplicationSQL.row(id: id, on: sql)?.eligibilityDecision }
     }
 
     /// Moves submitted applications of one call to another staff status, all or none.
     /// Returns how many changed; applications staff may not move (drafts, withdrawn) are left as they are and counted apart.
     public func setStatus(_ status: ApplicationStatus, ids: [UUID], callID: UUID, now: Date) async throws -> (changed: Int, skipped: Int) {
         guard status.isSubmitted else { throw DomainError.conflict("Staff can only move submitted applications between review statuses.") }
-        return try await db.serializedTransaction { tx in
-            let records = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).filter(\.$id ~~ ids).all()
+        guard !ids.isEmpty else { return (0, 0) }
+        return try await db.write { sql in
+            let rows = try sql.rows("""
+                SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) AND id IN (\(binds: ids))
+                """).map(ApplicationSQL.Row.init)
             var changed = 0
-            for record in records {
-                guard let current = ApplicationStatus(rawValue: record.status), current.staffMayChange(to: status), current != status else { continue }
-                record.status = status.rawValue
-                record.updatedAt = now
-                try await record.update(on: tx)
+            for row in rows where row.status.staffMayChange(to: status) && row.status != status {
+                try sql.run("""
+                    UPDATE applications SET status = \(bind: status.rawValue), updated_at = \(bind: now) WHERE id = \(bind: row.id)
+                    """)
                 changed += 1
             }
-            if changed > 0 { try await FacetVersion.bump(callID: callID, on: tx) }
+            if changed > 0 { try FacetVersion.bump(callID: callID, on: sql) }
             return (changed, ids.count - changed)
         }
     }
 
     public func count(callID: UUID, status: ApplicationStatus? = nil) async throws -> Int {
-        let query = ApplicationRecord.query(on: db).filter(\.$callID == callID)
-        if let status { query.filter(\.$status == status.rawValue) }
-        return try await query.count()
+        struct Count: Decodable { let n: Int }
+        return try await db.read { sql in
+            let count: Count?
+            if let status {
+                count = try sql.first("""
+                    SELECT COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID) AND status = \(bind: status.rawValue)
+                    """, decoding: Count.self)
+            } else {
+                count = try sql.first("SELECT COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID)", decoding: Count.self)
+            }
+            return count?.n ?? 0
+        }
     }
 }

@@ -5,9 +5,9 @@ import SQLKit
 
 /// Calls and their forms. A form is never changed in place: each edit is a new version.
 public struct CallStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public struct Loaded: Sendable {
         public let call: Call
@@ -16,43 +16,47 @@ public struct CallStore: Sendable {
     }
 
     public func create(_ call: Call, rules: EligibilityRules, form: FormDefinition) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await CallRecord(call, eligibility: rules, formVersion: form.version).create(on: tx)
             try await CallFormRecord(callID: call.id, form: form).create(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     /// Saves a call's settings. When the rules change, every application of the call is
     /// checked again in the same transaction, so no list shows a verdict of the old rules.
     public func update(_ call: Call, rules: EligibilityRules) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await CallRecord.find(call.id, on: tx) else { throw DomainError.notFound("call") }
             let rulesChanged = try record.rules() != rules
             try record.apply(call, eligibility: rules, formVersion: record.formVersion)
             try await record.update(on: tx)
             if rulesChanged {
-                for application in try await ApplicationRecord.query(on: tx).filter(\.$callID == call.id).all() {
-                    try application.setAnswers(try AnswersJSON.decode(application.answers), rules: rules)
-                    try await application.update(on: tx)
+                // On the transaction's own connection, which already reads the new rules.
+                try await db.statements(in: tx) { sql in
+                    for row in try ApplicationSQL.rows(callID: call.id, on: sql) {
+                        _ = try ApplicationSQL.writeAnswers(try row.decodedAnswers(), to: row, language: nil, now: row.updated_at, on: sql)
+                    }
+                    try FacetVersion.bump(callID: call.id, on: sql)
                 }
-                try await FacetVersion.bump(callID: call.id, on: tx)
             }
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     /// Whether any reference of the call has been handed to an applicant.
     public func referencesIssued(callID: UUID) async throws -> Bool {
-        (try await CallRecord.find(callID, on: db)?.lastReferenceNumber ?? 0) > 0
+        (try await CallRecord.find(callID, on: db.fluent)?.lastReferenceNumber ?? 0) > 0
     }
 
     /// How many applications were given against each form version, for the form builder.
     public func applicationsPerVersion(callID: UUID) async throws -> [Int: Int] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
         struct Row: Decodable { let form_version: Int; let n: Int }
-        let rows = try await sql.select().column("form_version").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(ApplicationRecord.schema).where("call_id", .equal, SQLBind(callID)).groupBy("form_version").all(decoding: Row.self)
+        let rows = try await db.read { sql in
+            try sql.rows("""
+                SELECT form_version, COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID) GROUP BY form_version
+                """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+        }
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.form_version, $0.n) })
     }
 
@@ -60,48 +64,47 @@ public struct CallStore: Sendable {
     /// is kept per process and reused while its stamp (last change and form version) holds:
     /// one small query instead of a full load with its texts and rules.
     public func load(_ id: UUID) async throws -> Loaded? {
-        guard db is any SQLDatabase else { return try await loadRecord(id) }
-        guard let stamp = try await db.readNow({ sql in try CallStamp.read(id, on: sql) }) else { return nil }
+        guard let stamp = try await db.read({ sql in try CallStamp.read(id, on: sql) }) else { return nil }
         return try await load(id, stamp: stamp)
     }
 
     /// The call as `stamp` describes it: from the cache, or loaded once and kept.
     func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
-        if let cached = LoadedCallCache.shared.loaded(id, stamp: stamp) { return cached }
+        if let cached = LoadedCallCache.loaded(id, stamp: stamp) { return cached }
         guard let loaded = try await loadRecord(id) else { return nil }
-        LoadedCallCache.shared.keep(loaded, stamp: stamp)
+        LoadedCallCache.keep(loaded, stamp: stamp)
         return loaded
     }
 
     private func loadRecord(_ id: UUID) async throws -> Loaded? {
-        guard let record = try await CallRecord.find(id, on: db) else { return nil }
-        guard let form = try await form(callID: id, version: record.formVersion) else { throw StoreError.corrupt("call form") }
+        guard let record = try await CallRecord.find(id, on: db.fluent) else { return nil }
+        guard let form = try await form(callID: id, version: record.formVersion) else { throw StoreError.missing("current form of call \(id)") }
         return Loaded(call: try record.value(), rules: try record.rules(), form: form)
     }
 
     /// A form version never changes once saved, so each is decoded once per process and kept.
     public func form(callID: UUID, version: Int) async throws -> FormDefinition? {
-        if let cached = FormCache.shared.form(callID: callID, version: version) { return cached }
-        guard let form = try await CallFormRecord.query(on: db).filter(\.$callID == callID).filter(\.$version == version).first()?.value() else {
+        if let cached = FormCache.form(callID: callID, version: version) { return cached }
+        guard let form = try await CallFormRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$version == version).first()?.value() else {
             return nil
         }
-        FormCache.shared.keep(form, callID: callID)
+        FormCache.keep(form, callID: callID)
         return form
     }
 
     public func calls(programID: UUID) async throws -> [Call] {
-        try await CallRecord.query(on: db).filter(\.$programID == programID).sort(\.$opensAt).all().map { try $0.value() }
+        try await CallRecord.query(on: db.fluent).filter(\.$programID == programID).sort(\.$opensAt).all().map { try $0.value() }
     }
 
     /// Published calls that have not closed yet (open now or opening later), soonest deadline first.
     public func publicCalls(notClosedAt now: Date) async throws -> [Call] {
-        try await CallRecord.query(on: db).filter(\.$isPublished == true).filter(\.$closesAt >= now)
+        try await CallRecord.query(on: db.fluent).filter(\.$isPublished == true).filter(\.$closesAt >= now)
             .sort(\.$closesAt).all().map { try $0.value() }
     }
 
     /// Published calls that are open now.
     public func openCalls(at now: Date) async throws -> [Call] {
-        try await CallRecord.query(on: db).filter(\.$isPublished == true).filter(\.$opensAt <= now)
+        try await CallRecord.query(on: db.fluent).filter(\.$isPublished == true).filter(\.$opensAt <= now)
             .filter(\.$closesAt >= now).sort(\.$closesAt).all().map { try $0.value() }
     }
 
@@ -109,7 +112,7 @@ public struct CallStore: Sendable {
     /// `expectedVersion` guards against two editors: a change made on an older version than
     /// the current one is refused rather than silently undoing the other person's change.
     public func publishForm(callID: UUID, sections: [FormSection], expectedVersion: Int? = nil) async throws -> FormDefinition {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
             if let expectedVersion, expectedVersion != record.formVersion {
                 throw DomainError.conflict("The form was changed by someone else meanwhile. Reload the page and make your change again.")
@@ -144,37 +147,35 @@ struct CallStamp: Decodable, Equatable, Sendable {
 }
 
 /// Decoded calls by their stamp; a changed call has a new stamp, so a stale one is never served.
-final class LoadedCallCache: @unchecked Sendable {
-    static let shared = LoadedCallCache()
-    private let lock = NSLock()
-    private var calls: [UUID: (stamp: CallStamp, loaded: CallStore.Loaded)] = [:]
+enum LoadedCallCache {
+    private struct Entry: Sendable {
+        let stamp: CallStamp
+        let loaded: CallStore.Loaded
+    }
+    private static let calls = BoundedCache<UUID, Entry>(capacity: 250)
 
-    func loaded(_ id: UUID, stamp: CallStamp) -> CallStore.Loaded? {
-        lock.withLock { calls[id].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
+    static func loaded(_ id: UUID, stamp: CallStamp) -> CallStore.Loaded? {
+        calls.value(id).flatMap { $0.stamp == stamp ? $0.loaded : nil }
     }
 
-    func keep(_ loaded: CallStore.Loaded, stamp: CallStamp) {
-        lock.withLock {
-            if calls.count > 500 { calls.removeAll() }
-            calls[loaded.call.id] = (stamp, loaded)
-        }
+    static func keep(_ loaded: CallStore.Loaded, stamp: CallStamp) {
+        calls.keep(Entry(stamp: stamp, loaded: loaded), for: loaded.call.id)
     }
 }
 
 /// Decoded form versions. Safe to share between requests and instances: a version is immutable.
-final class FormCache: @unchecked Sendable {
-    static let shared = FormCache()
-    private let lock = NSLock()
-    private var forms: [String: FormDefinition] = [:]
+enum FormCache {
+    private struct Key: Hashable, Sendable {
+        let callID: UUID
+        let version: Int
+    }
+    private static let forms = BoundedCache<Key, FormDefinition>(capacity: 250)
 
-    func form(callID: UUID, version: Int) -> FormDefinition? {
-        lock.withLock { forms["\(callID)/\(version)"] }
+    static func form(callID: UUID, version: Int) -> FormDefinition? {
+        forms.value(Key(callID: callID, version: version))
     }
 
-    func keep(_ form: FormDefinition, callID: UUID) {
-        lock.withLock {
-            if forms.count > 500 { forms.removeAll() }
-            forms["\(callID)/\(form.version)"] = form
-        }
+    static func keep(_ form: FormDefinition, callID: UUID) {
+        forms.keep(form, for: Key(callID: callID, version: form.version))
     }
 }

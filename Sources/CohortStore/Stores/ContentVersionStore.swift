@@ -4,20 +4,21 @@ import FluentKit
 /// bumps it in the same transaction, so every instance can tell its cache is stale.
 public struct ContentVersionStore: Sendable {
     static let publicContent = "public"
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public func current() async throws -> Int {
-        try await ContentVersionRecord.find(Self.publicContent, on: db)?.version ?? 0
+        try await ContentVersionRecord.find(Self.publicContent, on: db.fluent)?.version ?? 0
     }
 
-    public func bump() async throws {
-        if let record = try await ContentVersionRecord.find(Self.publicContent, on: db) {
+    /// Inside the transaction of the change.
+    static func bump(on tx: any Database) async throws {
+        if let record = try await ContentVersionRecord.find(publicContent, on: tx) {
             record.version += 1
-            try await record.update(on: db)
+            try await record.update(on: tx)
         } else {
-            try await ContentVersionRecord(name: Self.publicContent, version: 1).create(on: db)
+            try await ContentVersionRecord(name: publicContent, version: 1).create(on: tx)
         }
     }
 }

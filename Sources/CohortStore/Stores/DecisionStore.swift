@@ -5,9 +5,9 @@ import Foundation
 /// Sending a run's decisions (with their messages, in one transaction) and taking the accepted
 /// applicants' answers; a confirmed place makes the applicant a participant of the program.
 public struct DecisionStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public struct Sent: Sendable, Equatable {
         public let accepted: Int
@@ -22,27 +22,30 @@ public struct DecisionStore: Sendable {
     public func send(runID: UUID, callID: UUID, waitlistSize: Int, respondBy: Date, by managerID: UUID, now: Date,
                      newToken: @escaping @Sendable () -> (token: String, hash: String),
                      message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> Sent {
-        try await db.serializedTransaction { tx in
-            guard let run = try await SelectionRunStore(db: tx).run(id: runID, callID: callID) else { throw DomainError.notFound("selection run") }
+        try await db.modelTransaction { tx in
+            guard let run = try await SelectionRunStore.run(id: runID, callID: callID, on: tx) else { throw DomainError.notFound("selection run") }
             guard run.status == .optimal else { throw DomainError.conflict("This run found no cohort: its quotas conflict.") }
             guard try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID).count() == 0 else {
                 throw DomainError.conflict("Decisions for this call were already sent.")
             }
             let instance = try SelectionInstance.decode(json: run.instance)
             let plan = SelectionDecisionPlan.make(instance: instance, selected: run.selected, waitlistSize: waitlistSize)
-            let applications = try await ApplicationRecord.query(on: tx).filter(\.$callID == callID).all()
+            let applications = try await db.statements(in: tx) { sql in try ApplicationSQL.rows(callID: callID, on: sql) }
             let byReference = Dictionary(applications.compactMap { record in record.reference.map { ($0, record) } }, uniquingKeysWith: { $1 })
             var counts: [SelectionDecision.Outcome: Int] = [:]
             for entry in plan {
                 guard let record = byReference[entry.reference] else { continue }
-                let decision = SelectionDecision(applicationID: try record.requireID(), reference: entry.reference, runID: runID, outcome: entry.outcome,
+                let decision = SelectionDecision(applicationID: record.id, reference: entry.reference, runID: runID, outcome: entry.outcome,
                                                  respondBy: entry.outcome == .accepted ? respondBy : nil, waitlistRank: entry.waitlistRank)
                 try await SelectionDecisionRecord(decision, callID: callID, by: managerID, now: now).create(on: tx)
                 let link = newToken()
-                for statement in PrivateLinkSQL.replace(applicationID: decision.applicationID, tokenHash: link.hash, now: now) {
-                    try await ApplicationSQL.sql(tx).raw(statement).run()
+                let outgoing = message(try record.value(), decision, link.token)
+                try await db.statements(in: tx) { sql in
+                    for statement in PrivateLinkSQL.replace(applicationID: decision.applicationID, tokenHash: link.hash, now: now) {
+                        try sql.run(statement)
+                    }
+                    try OutboxStore.enqueue(outgoing, now: now, on: sql)
                 }
-                try await OutboxStore.enqueue(message(try record.value(), decision, link.token), now: now, on: tx)
                 counts[entry.outcome, default: 0] += 1
             }
             return Sent(accepted: counts[.accepted] ?? 0, waitlisted: counts[.waitlisted] ?? 0, declined: counts[.declined] ?? 0)
@@ -55,10 +58,12 @@ public struct DecisionStore: Sendable {
     public func offerPlace(applicationID: UUID, callID: UUID, respondBy: Date, now: Date,
                            newToken: @escaping @Sendable () -> (token: String, hash: String),
                            message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> SelectionDecision {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID)
                 .filter(\.$applicationID == applicationID).first(),
-                  let application = try await ApplicationRecord.find(applicationID, on: tx) else { throw DomainError.notFound("decision") }
+                  let application = try await db.statements(in: tx, { sql in try ApplicationSQL.row(id: applicationID, on: sql) }) else {
+                throw DomainError.notFound("decision")
+            }
             guard record.outcome == SelectionDecision.Outcome.waitlisted.rawValue else {
                 throw DomainError.conflict("Only someone on the waiting list can be offered a freed place.")
             }
@@ -67,41 +72,44 @@ public struct DecisionStore: Sendable {
             record.waitlistRank = nil
             try await record.update(on: tx)
             let link = newToken()
-            for statement in PrivateLinkSQL.replace(applicationID: applicationID, tokenHash: link.hash, now: now) {
-                try await ApplicationSQL.sql(tx).raw(statement).run()
+            let decision = try record.value()
+            let outgoing = message(try application.value(), decision, link.token)
+            try await db.statements(in: tx) { sql in
+                for statement in PrivateLinkSQL.replace(applicationID: applicationID, tokenHash: link.hash, now: now) {
+                    try sql.run(statement)
+                }
+                try OutboxStore.enqueue(outgoing, now: now, on: sql)
             }
-            let decision = record.value()
-            try await OutboxStore.enqueue(message(try application.value(), decision, link.token), now: now, on: tx)
             return decision
         }
     }
 
     public func decisions(callID: UUID) async throws -> [SelectionDecision] {
-        try await SelectionDecisionRecord.query(on: db).filter(\.$callID == callID).sort(\.$reference).all().map { $0.value() }
+        try await SelectionDecisionRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$reference).all().map { try $0.value() }
     }
 
     public func decision(applicationID: UUID) async throws -> SelectionDecision? {
-        try await SelectionDecisionRecord.query(on: db).filter(\.$applicationID == applicationID).first()?.value()
+        try await SelectionDecisionRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).first()?.value()
     }
 
     /// The applicant's answer to an offered place. Confirming makes them a participant of the
     /// program, from what they gave in their application.
     public func respond(applicationID: UUID, confirm: Bool, programID: UUID, now: Date) async throws -> SelectionDecision {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$applicationID == applicationID).first() else {
                 throw DomainError.notFound("decision")
             }
-            if let refusal = record.value().refusal(at: now) { throw DomainError.conflict(refusal) }
+            if let refusal = try record.value().refusal(at: now) { throw DomainError.conflict(refusal) }
             record.response = (confirm ? SelectionDecision.Response.confirmed : .declined).rawValue
             record.respondedAt = now
-            if confirm, let application = try await ApplicationRecord.find(applicationID, on: tx) {
+            if confirm, let application = try await db.statements(in: tx, { sql in try ApplicationSQL.row(id: applicationID, on: sql) }) {
                 let person = PersonRecord()
                 person.id = UUID()
-                person.fullName = application.fullName
+                person.fullName = application.full_name
                 person.country = application.nationality.isEmpty ? application.residence : application.nationality
                 person.sector = application.sector
                 var position = ""
-                if case .text(let text)? = try AnswersJSON.decode(application.answers)["position"] { position = text }
+                if case .text(let text)? = try application.decodedAnswers()["position"] { position = text }
                 person.position = position
                 person.isSample = false
                 try await person.create(on: tx)
@@ -110,7 +118,7 @@ public struct DecisionStore: Sendable {
                 record.personID = person.id
             }
             try await record.update(on: tx)
-            return record.value()
+            return try record.value()
         }
     }
 
@@ -124,7 +132,7 @@ public struct DecisionStore: Sendable {
     public func proposedReplacements(callID: UUID) async throws -> [UUID: String?] {
         let decisions = try await decisions(callID: callID)
         let declined = decisions.filter { $0.outcome == .accepted && $0.response == .declined }
-        guard let runID = declined.first?.runID, let run = try await SelectionRunStore(db: db).run(id: runID, callID: callID) else { return [:] }
+        guard let runID = declined.first?.runID, let run = try await SelectionRunStore.run(id: runID, callID: callID, on: db.fluent) else { return [:] }
         let instance = try SelectionInstance.decode(json: run.instance)
         let holding = decisions.filter { $0.outcome == .accepted && $0.response != .declined }.map(\.reference)
         let waitlist = decisions.filter { $0.outcome == .waitlisted }.map(\.reference)
@@ -171,9 +179,9 @@ final class SelectionDecisionRecord: Model, @unchecked Sendable {
         decidedAt = now
     }
 
-    func value() -> SelectionDecision {
+    func value() throws -> SelectionDecision {
         SelectionDecision(applicationID: applicationID, reference: reference, runID: runID,
-                          outcome: SelectionDecision.Outcome(rawValue: outcome) ?? .declined, respondBy: respondBy, waitlistRank: waitlistRank,
-                          response: response.flatMap(SelectionDecision.Response.init(rawValue:)), respondedAt: respondedAt)
+                          outcome: try stored(outcome, table: Self.schema, column: "outcome"), respondBy: respondBy, waitlistRank: waitlistRank,
+                          response: try response.map { try stored($0, table: Self.schema, column: "response") }, respondedAt: respondedAt)
     }
 }

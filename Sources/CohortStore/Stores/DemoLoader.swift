@@ -4,9 +4,9 @@ import Foundation
 
 /// Loads `DemoCatalog` into an empty database, all in one transaction.
 public struct DemoLoader: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public enum LoadError: Error, CustomStringConvertible {
         case notEmpty(programs: Int)
@@ -20,13 +20,13 @@ public struct DemoLoader: Sendable {
     }
 
     public func isEmpty() async throws -> Bool {
-        try await ProgramRecord.query(on: db).count() == 0
+        try await ProgramRecord.query(on: db.fluent).count() == 0
     }
 
     /// - Parameter hashPassword: turns a demo password into the stored hash.
-    public func load(now: Date = Date(), hashPassword: @Sendable (String) throws -> String) async throws {
+    public func load(now: Date, hashPassword: @Sendable (String) throws -> String) async throws {
         let hashes = try DemoCatalog.accounts.map { try hashPassword($0.password) }
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             let programs = try await ProgramRecord.query(on: tx).count()
             guard programs == 0 else { throw LoadError.notEmpty(programs: programs) }
             var organisationIDs: [String: UUID] = [:]
@@ -62,7 +62,7 @@ public struct DemoLoader: Sendable {
                     try await loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: tx)
                 }
             }
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
@@ -70,7 +70,9 @@ public struct DemoLoader: Sendable {
     private func loadSampleReviews(callID: UUID, applications: [(id: UUID, reference: String)], reviewers: [UUID], now: Date,
                                    on tx: any Database) async throws {
         let rubric = try JSONText.encode(DemoCatalog.sampleRubric)
-        try await ApplicationSQL.sql(tx).raw("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)").run()
+        try await db.statements(in: tx) { sql in
+            try sql.run("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)")
+        }
         for application in applications {
             for (index, reviewer) in reviewers.enumerated() {
                 let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)

@@ -7,45 +7,40 @@ import SQLKit
 /// column staff filter, count or search by. Counts and totals computed under one version
 /// stay true until it moves, so they are kept per process and shared by every request.
 enum FacetVersion {
-    static func bump(callID: UUID, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw(bumpQuery(callID)).run()
-    }
-
     static func bump(callID: UUID, on sql: any SyncSQL) throws {
-        try sql.run(bumpQuery(callID))
+        try sql.run("UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)")
     }
 
-    private static func bumpQuery(_ callID: UUID) -> SQLQueryString {
-        "UPDATE calls SET facet_version = facet_version + 1 WHERE id = \(bind: callID)"
-    }
-
-    static func current(callID: UUID, on db: any Database) async throws -> Int? {
-        guard let sql = db as? any SQLDatabase else { return nil }
+    static func current(callID: UUID, on sql: any SyncSQL) throws -> Int? {
         struct Row: Decodable { let facet_version: Int }
-        return try await sql.raw("SELECT facet_version FROM calls WHERE id = \(bind: callID)").first(decoding: Row.self)?.facet_version
+        return try sql.first("SELECT facet_version FROM calls WHERE id = \(bind: callID)", decoding: Row.self)?.facet_version
     }
+}
+
+/// What a cached count is for: a call, the kind of count, and its column or filter.
+struct FacetKey: Hashable, Sendable {
+    let callID: UUID
+    let part: String
+    let detail: String
 }
 
 /// Counts and totals per call, valid for one facet version. Bounded, so a process never
 /// grows without limit however many filters staff try.
-final class FacetCache: @unchecked Sendable {
+final class FacetCache: Sendable {
     static let shared = FacetCache()
-    private let lock = NSLock()
-    private var entries: [String: (version: Int, value: [String: Int])] = [:]
-    private let capacity = 2_000
+    private let entries = BoundedCache<FacetKey, Versioned>(capacity: 1_000)
 
-    func value(_ key: String, version: Int) -> [String: Int]? {
-        lock.withLock {
-            guard let entry = entries[key], entry.version == version else { return nil }
-            return entry.value
-        }
+    private struct Versioned: Sendable {
+        let version: Int
+        let value: [String: Int]
     }
 
-    func keep(_ value: [String: Int], key: String, version: Int) {
-        lock.withLock {
-            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-            entries[key] = (version, value)
-        }
+    func value(_ key: FacetKey, version: Int) -> [String: Int]? {
+        guard let entry = entries.value(key), entry.version == version else { return nil }
+        return entry.value
+    }
+
+    func keep(_ value: [String: Int], key: FacetKey, version: Int) {
+        entries.keep(Versioned(version: version, value: value), for: key)
     }
 }

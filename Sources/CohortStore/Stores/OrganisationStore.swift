@@ -7,16 +7,16 @@ public enum OrganisationSort: String, CaseIterable, Sendable {
 }
 
 public struct OrganisationStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public func all() async throws -> [Organisation] {
-        try await OrganisationRecord.query(on: db).sort(\.$name).all().map { try $0.value() }
+        try await OrganisationRecord.query(on: db.fluent).sort(\.$name).all().map { try $0.value() }
     }
 
     public func page(_ request: ListRequest<OrganisationSort>) async throws -> (items: [Organisation], total: Int) {
-        let query = OrganisationRecord.query(on: db)
+        let query = OrganisationRecord.query(on: db.fluent)
         let total = try await query.count()
         let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
         switch request.sort {
@@ -29,37 +29,37 @@ public struct OrganisationStore: Sendable {
     }
 
     public func find(_ id: UUID) async throws -> Organisation? {
-        try await OrganisationRecord.find(id, on: db)?.value()
+        try await OrganisationRecord.find(id, on: db.fluent)?.value()
     }
 
     public func create(_ organisation: Organisation) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await OrganisationRecord(organisation).create(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     public func update(_ organisation: Organisation) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let record = try await OrganisationRecord.find(organisation.id, on: tx) else {
                 throw DomainError.notFound("organisation")
             }
             record.apply(organisation)
             try await record.update(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     /// Deletes an organisation no program depends on; names the programs otherwise.
     public func delete(_ id: UUID) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             let uses = try await PartnershipRecord.query(on: tx).filter(\.$organisationID == id).all()
             if !uses.isEmpty {
                 let titles = try await ProgramRecord.query(on: tx).filter(\.$id ~~ uses.map(\.programID)).all().map(\.title)
                 throw DomainError.conflict("This organisation is a partner in \(titles.sorted().joined(separator: "; ")). Remove it from those programs first.")
             }
             try await OrganisationRecord.query(on: tx).filter(\.$id == id).delete()
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 }

@@ -4,12 +4,12 @@ import Foundation
 
 /// Partners, modules and countries of one program.
 public struct ProgramPartsStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public func addPartner(programID: UUID, organisationID: UUID, role: PartnerRole, description: String) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard try await OrganisationRecord.find(organisationID, on: tx) != nil else {
                 throw ValidationFailure([FieldError("organisationID", "Choose an organisation from the list.")])
             }
@@ -20,7 +20,7 @@ public struct ProgramPartsStore: Sendable {
             }
             try await PartnershipRecord(programID: programID, organisationID: organisationID, role: role,
                                         description: description).create(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
@@ -29,18 +29,18 @@ public struct ProgramPartsStore: Sendable {
     }
 
     public func module(programID: UUID, moduleID: UUID) async throws -> ProgramModule? {
-        try await ModuleRecord.query(on: db).filter(\.$programID == programID).filter(\.$id == moduleID).first()?.value()
+        try await ModuleRecord.query(on: db.fluent).filter(\.$programID == programID).filter(\.$id == moduleID).first()?.value()
     }
 
     public func moduleNumbers(programID: UUID, except moduleID: UUID?) async throws -> Set<Int> {
-        let query = ModuleRecord.query(on: db).filter(\.$programID == programID)
+        let query = ModuleRecord.query(on: db.fluent).filter(\.$programID == programID)
         if let moduleID { query.filter(\.$id != moduleID) }
         return Set(try await query.all().map(\.number))
     }
 
     /// Creates the module, or replaces the one with the same id.
     public func saveModule(_ module: ProgramModule) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             if let record = try await ModuleRecord.query(on: tx).filter(\.$programID == module.programID)
                 .filter(\.$id == module.id).first() {
                 record.apply(module)
@@ -48,7 +48,7 @@ public struct ProgramPartsStore: Sendable {
             } else {
                 try await ModuleRecord(module).create(on: tx)
             }
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
@@ -57,13 +57,13 @@ public struct ProgramPartsStore: Sendable {
     }
 
     public func countries(programID: UUID) async throws -> [ProgramCountry] {
-        try await ProgramCountryRecord.query(on: db).filter(\.$programID == programID).all().compactMap { $0.value() }
+        try await ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == programID).all().compactMap { $0.value() }
     }
 
     public func addCountry(_ country: ProgramCountry) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await ProgramCountryRecord(country).create(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
@@ -75,10 +75,10 @@ public struct ProgramPartsStore: Sendable {
 
     /// Deletes what the query matches and bumps the content version, or answers not found.
     private func deleteAndBump<M: Model>(_ query: @escaping @Sendable (any Database) -> QueryBuilder<M>) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard try await query(tx).count() > 0 else { throw DomainError.notFound("item") }
             try await query(tx).delete()
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 }

@@ -8,18 +8,18 @@ public enum ProgramSort: String, CaseIterable, Sendable {
 
 /// Programs and their details. Writes bump the public content version in the same transaction.
 public struct ProgramStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     /// Every program the public may see, in no particular order.
     public func publicPrograms() async throws -> [Program] {
-        try await ProgramRecord.query(on: db).filter(\.$status != ProgramStatus.draft.rawValue).all().map { try $0.value() }
+        try await ProgramRecord.query(on: db.fluent).filter(\.$status != ProgramStatus.draft.rawValue).all().map { try $0.value() }
     }
 
     /// A page of programs for staff; `visible` nil means all.
     public func page(_ request: ListRequest<ProgramSort>, visible: Set<UUID>?) async throws -> (items: [Program], total: Int) {
-        let query = ProgramRecord.query(on: db)
+        let query = ProgramRecord.query(on: db.fluent)
         if let visible { query.filter(\.$id ~~ Array(visible)) }
         let total = try await query.count()
         let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
@@ -33,19 +33,19 @@ public struct ProgramStore: Sendable {
     }
 
     public func find(slug: String) async throws -> Program? {
-        try await ProgramRecord.query(on: db).filter(\.$slug == slug).first()?.value()
+        try await ProgramRecord.query(on: db.fluent).filter(\.$slug == slug).first()?.value()
     }
 
     /// The program and its parts in five queries, however many partners and modules it has.
     public func detail(slug: String) async throws -> ProgramDetail? {
         guard let program = try await find(slug: slug) else { return nil }
-        async let partnerRecords = PartnershipRecord.query(on: db).filter(\.$programID == program.id).all()
-        async let moduleRecords = ModuleRecord.query(on: db).filter(\.$programID == program.id).all()
-        async let countryRecords = ProgramCountryRecord.query(on: db).filter(\.$programID == program.id).all()
-        async let participantCount = EnrolmentRecord.query(on: db).filter(\.$programID == program.id)
+        async let partnerRecords = PartnershipRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
+        async let moduleRecords = ModuleRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
+        async let countryRecords = ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
+        async let participantCount = EnrolmentRecord.query(on: db.fluent).filter(\.$programID == program.id)
             .filter(\.$role == EnrolmentRole.participant.rawValue).count()
         let partners = try await partnerRecords
-        let organisations = try await OrganisationRecord.query(on: db)
+        let organisations = try await OrganisationRecord.query(on: db.fluent)
             .filter(\.$id ~~ Set(partners.map(\.organisationID))).all()
         let byID = Dictionary(uniqueKeysWithValues: try organisations.map { ($0.id!, try $0.value()) })
         let partnerships = partners.compactMap { record -> Partnership? in
@@ -60,25 +60,25 @@ public struct ProgramStore: Sendable {
     }
 
     public func create(_ program: Program) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await ensureSlugFree(program.slug, except: nil, on: tx)
             try await ProgramRecord(program).create(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     public func update(_ program: Program) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             try await ensureSlugFree(program.slug, except: program.id, on: tx)
             guard let record = try await ProgramRecord.find(program.id, on: tx) else { throw DomainError.notFound("program") }
             record.apply(program)
             try await record.update(on: tx)
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
     public func delete(_ id: UUID) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             // Children are removed explicitly as well as by the foreign keys, so that an
             // SQLite file created without foreign-key enforcement is left clean too.
             try await PartnershipRecord.query(on: tx).filter(\.$programID == id).delete()
@@ -87,7 +87,7 @@ public struct ProgramStore: Sendable {
             try await EnrolmentRecord.query(on: tx).filter(\.$programID == id).delete()
             try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == id).delete()
             try await ProgramRecord.query(on: tx).filter(\.$id == id).delete()
-            try await ContentVersionStore(db: tx).bump()
+            try await ContentVersionStore.bump(on: tx)
         }
     }
 
@@ -102,6 +102,6 @@ public struct ProgramStore: Sendable {
 
 extension ProgramStore {
     public func findByID(_ id: UUID) async throws -> Program? {
-        try await ProgramRecord.find(id, on: db)?.value()
+        try await ProgramRecord.find(id, on: db.fluent)?.value()
     }
 }

@@ -6,9 +6,9 @@ import SQLKit
 /// How a call is reviewed: its rubric and settings, who reviews what, and the reviews.
 /// Every change is one transaction; a reviewer only ever touches applications assigned to them.
 public struct ReviewStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     public struct Settings: Sendable, Equatable {
         public var rubric: Rubric?
@@ -30,23 +30,28 @@ public struct ReviewStore: Sendable {
     }
 
     public func settings(callID: UUID) async throws -> Settings {
+        try await db.read { sql in try Self.settings(callID: callID, on: sql) }
+    }
+
+    static func settings(callID: UUID, on sql: any SyncSQL) throws -> Settings {
         struct Row: Decodable { let rubric: String?; let blind_review: Bool; let reviews_avoid_same_country: Bool }
-        guard let row = try await sql(db).raw("""
+        guard let row = try sql.first("""
             SELECT rubric, blind_review, reviews_avoid_same_country FROM calls WHERE id = \(bind: callID)
-            """).first(decoding: Row.self) else { throw DomainError.notFound("call") }
-        return Settings(rubric: try row.rubric.map { try JSONText.decode(Rubric.self, $0) }, isBlind: row.blind_review,
-                        avoidsSameCountry: row.reviews_avoid_same_country)
+            """, decoding: Row.self) else { throw DomainError.notFound("call") }
+        let rubric: Rubric?
+        do { rubric = try row.rubric.map { try JSONText.decode(Rubric.self, $0) } } catch { throw StoreError.corrupt(table: "calls", column: "rubric") }
+        return Settings(rubric: rubric, isBlind: row.blind_review, avoidsSameCountry: row.reviews_avoid_same_country)
     }
 
     /// Saves the settings; a rubric with problems is refused field by field.
     public func save(_ settings: Settings, callID: UUID) async throws {
         if let problems = settings.rubric?.problems, !problems.isEmpty { throw ValidationFailure(problems) }
         let rubric = try settings.rubric.map { try JSONText.encode($0) }
-        try await db.serializedTransaction { tx in
-            let updated = try await sql(tx).raw("""
+        try await db.write { sql in
+            let updated = try sql.rows("""
                 UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: settings.isBlind), \
                 reviews_avoid_same_country = \(bind: settings.avoidsSameCountry) WHERE id = \(bind: callID) RETURNING id
-                """).all()
+                """)
             guard !updated.isEmpty else { throw DomainError.notFound("call") }
         }
     }
@@ -54,12 +59,12 @@ public struct ReviewStore: Sendable {
     /// Automatic assignment for the call's eligible submitted applications, added to what is
     /// already assigned. Returns the plan that was saved.
     public func autoAssign(callID: UUID, programID: UUID, now: Date) async throws -> ReviewAssignment.Plan {
-        try await db.serializedTransaction { tx in
-            let settings = try await ReviewStore(db: tx).settings(callID: callID)
+        try await db.modelTransaction { tx in
+            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
             guard let rubric = settings.rubric else { throw DomainError.conflict("Set up the rubric before assigning reviewers.") }
-            let reviewers = try await Self.reviewers(programID: programID, on: tx)
+            let reviewers = try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) }
             guard !reviewers.isEmpty else { throw DomainError.conflict("The program has no reviewers yet.") }
-            let applications = try await Self.reviewable(callID: callID, on: tx)
+            let applications = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }
             let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
             let declared = try await Self.declared(applicationIDs: applications.map(\.id), on: tx)
             let plan = ReviewAssignment.plan(applications: applications, reviewers: reviewers, existing: existing, declared: declared,
@@ -72,14 +77,14 @@ public struct ReviewStore: Sendable {
     /// A manager gives an application to a reviewer by hand. Refused when the reviewer is not one
     /// of the program's, or has a conflict with the applicant (the reason is said).
     public func assign(applicationID: UUID, reviewerID: UUID, callID: UUID, programID: UUID, by managerID: UUID, now: Date) async throws {
-        try await db.serializedTransaction { tx in
-            guard let reviewer = try await Self.reviewers(programID: programID, on: tx).first(where: { $0.id == reviewerID }) else {
+        try await db.modelTransaction { tx in
+            guard let reviewer = try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) }.first(where: { $0.id == reviewerID }) else {
                 throw ValidationFailure([FieldError("reviewer", "Choose one of the program's reviewers.")])
             }
-            guard let application = try await Self.reviewable(callID: callID, on: tx).first(where: { $0.id == applicationID }) else {
+            guard let application = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }.first(where: { $0.id == applicationID }) else {
                 throw DomainError.notFound("application")
             }
-            let settings = try await ReviewStore(db: tx).settings(callID: callID)
+            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
             let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
             switch ReviewAssignment.conflict(applicant: application, reviewer: reviewer, declared: declared, avoidSameCountry: settings.avoidsSameCountry) {
             case .declared?: throw ValidationFailure([FieldError("reviewer", "This reviewer said they know the applicant.")])
@@ -97,7 +102,7 @@ public struct ReviewStore: Sendable {
 
     /// Takes an application back from a reviewer who has not reviewed it yet.
     public func unassign(applicationID: UUID, reviewerID: UUID, callID: UUID) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID)
                 .filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
             let reviewed = try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count()
@@ -109,7 +114,7 @@ public struct ReviewStore: Sendable {
     /// "I know this person": the reviewer's assignment and any review of theirs is removed, the
     /// conflict is kept, and another reviewer without a conflict takes the place if there is one.
     public func declareConflict(applicationID: UUID, reviewerID: UUID, programID: UUID, note: String, now: Date) async throws -> UUID? {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == applicationID)
                 .filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
             let callID = assignment.callID
@@ -122,12 +127,12 @@ public struct ReviewStore: Sendable {
             conflict.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
             conflict.createdAt = now
             try await conflict.create(on: tx)
-            let settings = try await ReviewStore(db: tx).settings(callID: callID)
-            guard let application = try await Self.reviewable(callID: callID, on: tx).first(where: { $0.id == applicationID }) else { return nil }
+            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
+            guard let application = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }.first(where: { $0.id == applicationID }) else { return nil }
             let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
             let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
             let wanted = existing.filter { $0.applicationID == applicationID }.count + 1
-            let plan = ReviewAssignment.plan(applications: [application], reviewers: try await Self.reviewers(programID: programID, on: tx),
+            let plan = ReviewAssignment.plan(applications: [application], reviewers: try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) },
                                              existing: existing, declared: declared, reviewsWanted: wanted,
                                              avoidSameCountry: settings.avoidsSameCountry)
             guard let replacement = plan.added.first else { return nil }
@@ -138,16 +143,16 @@ public struct ReviewStore: Sendable {
 
     /// What one reviewer has to do in a call, oldest assignment first.
     public func queue(callID: UUID, reviewerID: UUID) async throws -> [QueueItem] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID)
+        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID)
             .sort(\.$createdAt).sort(\.$applicationID).all()
-        let done = Set(try await ReviewRecord.query(on: db).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID).all().map(\.applicationID))
+        let done = Set(try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID).all().map(\.applicationID))
         return assigned.map { QueueItem(applicationID: $0.applicationID, isReviewed: done.contains($0.applicationID)) }
     }
 
     /// The calls a reviewer has work in: how many applications are assigned and how many reviewed.
     public func calls(reviewerID: UUID) async throws -> [(callID: UUID, assigned: Int, reviewed: Int)] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$reviewerID == reviewerID).all()
-        let done = try await ReviewRecord.query(on: db).filter(\.$reviewerID == reviewerID).all()
+        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$reviewerID == reviewerID).all()
+        let done = try await ReviewRecord.query(on: db.fluent).filter(\.$reviewerID == reviewerID).all()
         let doneByCall = Dictionary(grouping: done, by: \.callID).mapValues(\.count)
         return Dictionary(grouping: assigned, by: \.callID).map { ($0.key, $0.value.count, doneByCall[$0.key] ?? 0) }
             .sorted { $0.callID.uuidString < $1.callID.uuidString }
@@ -155,8 +160,8 @@ public struct ReviewStore: Sendable {
 
     /// Who reviews what in a call, and which of those reviews are written.
     public func assignments(callID: UUID) async throws -> [(pair: ReviewAssignment.Pair, isReviewed: Bool)] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db).filter(\.$callID == callID).all()
-        let done = Set(try await ReviewRecord.query(on: db).filter(\.$callID == callID).all()
+        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$callID == callID).all()
+        let done = Set(try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).all()
             .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
         return assigned.map { record in
             let pair = ReviewAssignment.Pair(applicationID: record.applicationID, reviewerID: record.reviewerID)
@@ -166,20 +171,20 @@ public struct ReviewStore: Sendable {
 
     /// One reviewer's review of an application, if written.
     public func review(applicationID: UUID, reviewerID: UUID) async throws -> Review? {
-        try await ReviewRecord.query(on: db).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first()?.value()
+        try await ReviewRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first()?.value()
     }
 
     public func isAssigned(applicationID: UUID, reviewerID: UUID) async throws -> Bool {
-        try await ReviewAssignmentRecord.query(on: db).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() > 0
+        try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() > 0
     }
 
     /// Saves (or replaces) a review. Refused unless the reviewer is assigned to the application,
     /// and field by field when a score is missing or off the rubric's scale.
     public func save(_ review: Review, now: Date) async throws {
-        try await db.serializedTransaction { tx in
+        try await db.modelTransaction { tx in
             guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
                 .filter(\.$reviewerID == review.reviewerID).first() else { throw DomainError.forbidden }
-            guard let rubric = try await ReviewStore(db: tx).settings(callID: assignment.callID).rubric else {
+            guard let rubric = try await db.statements(in: tx, { sql in try Self.settings(callID: assignment.callID, on: sql) }).rubric else {
                 throw DomainError.conflict("This call has no rubric yet.")
             }
             let problems = review.problems(against: rubric)
@@ -204,7 +209,7 @@ public struct ReviewStore: Sendable {
     }
 
     public func reviews(callID: UUID) async throws -> [Review] {
-        try await ReviewRecord.query(on: db).filter(\.$callID == callID).all().map { try $0.value() }
+        try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).all().map { try $0.value() }
     }
 
     /// The call's scores from its reviews (nil until it has a rubric).
@@ -217,39 +222,38 @@ public struct ReviewStore: Sendable {
 
     /// The applications of the call that are reviewed: eligible and submitted.
     public func reviewableApplicationIDs(callID: UUID) async throws -> [UUID] {
-        try await Self.reviewable(callID: callID, on: db).map(\.id)
+        try await db.read { sql in try Self.reviewable(callID: callID, on: sql).map(\.id) }
     }
 
     /// The program's reviewers with their names, for the manager's page.
     public func reviewers(programID: UUID) async throws -> [(party: ReviewAssignment.Party, name: String)] {
-        try await Self.reviewerRows(programID: programID, on: db)
+        try await db.read { sql in try Self.reviewerRows(programID: programID, on: sql) }
     }
 
     /// Accounts with the reviewer role in the program, with the name of their organisation.
-    static func reviewers(programID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {
-        try await reviewerRows(programID: programID, on: db).map(\.party)
+    static func reviewers(programID: UUID, on sql: any SyncSQL) throws -> [ReviewAssignment.Party] {
+        try reviewerRows(programID: programID, on: sql).map(\.party)
     }
 
-    private static func reviewerRows(programID: UUID, on db: any Database) async throws -> [(party: ReviewAssignment.Party, name: String)] {
+    private static func reviewerRows(programID: UUID, on sql: any SyncSQL) throws -> [(party: ReviewAssignment.Party, name: String)] {
         struct Row: Decodable { let id: UUID; let account_name: String; let organisation_name: String?; let country: String? }
-        return try await sql(db).raw("""
+        return try sql.rows("""
             SELECT a.id, a.name AS account_name, o.name AS organisation_name, o.country FROM program_memberships m \
             JOIN accounts a ON a.id = m.account_id LEFT JOIN organisations o ON o.id = a.organisation_id \
             WHERE m.program_id = \(bind: programID) AND m.role = \(bind: ProgramRole.reviewer.rawValue) AND a.is_active = \(bind: true)
-            """).all(decoding: Row.self).map {
+            """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }.map {
             (ReviewAssignment.Party(id: $0.id, organisation: $0.organisation_name, country: $0.country), $0.account_name)
         }
     }
 
     /// Submitted, eligible applications of the call, with the organisation and country they gave.
-    static func reviewable(callID: UUID, on db: any Database) async throws -> [ReviewAssignment.Party] {
-        struct Row: Decodable { let id: UUID; let answers: String; let nationality: String }
+    static func reviewable(callID: UUID, on sql: any SyncSQL) throws -> [ReviewAssignment.Party] {
         let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
-        return try await sql(db).raw("""
-            SELECT id, answers, nationality FROM applications WHERE call_id = \(bind: callID) \
+        return try sql.rows("""
+            SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) \
             AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true)
-            """).all(decoding: Row.self).map { row in
-            let answers = try AnswersJSON.decode(row.answers)
+            """).map(ApplicationSQL.Row.init).map { row in
+            let answers = try row.decodedAnswers()
             var organisation: String?
             if case .text(let text)? = answers["organisation"] { organisation = text }
             return ReviewAssignment.Party(id: row.id, organisation: organisation, country: row.nationality.isEmpty ? nil : row.nationality)
@@ -265,7 +269,4 @@ public struct ReviewStore: Sendable {
         return Set(try await ReviewConflictRecord.query(on: db).filter(\.$applicationID ~~ applicationIDs).all()
             .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
     }
-
-    private func sql(_ db: any Database) throws -> any SQLDatabase { try ApplicationSQL.sql(db) }
-    private static func sql(_ db: any Database) throws -> any SQLDatabase { try ApplicationSQL.sql(db) }
 }

@@ -22,29 +22,31 @@ public struct SelectionRun: Sendable, Equatable {
 
 /// Selection runs of a call, and the pool they are made from.
 public struct SelectionRunStore: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     /// Eligible submitted applications with a reference, their score (nil without a review) and attributes.
     public func candidates(callID: UUID, programID: UUID, form: FormDefinition, rules: EligibilityRules,
                            score: SelectionSetup.Score) async throws -> [SelectionCandidate] {
-        struct Row: Decodable { let id: UUID; let reference: String; let answers: String; let language: String }
         let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
-        let rows = try await ApplicationSQL.sql(db).raw("""
-            SELECT id, reference, answers, language FROM applications WHERE call_id = \(bind: callID) \
-            AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true) AND reference IS NOT NULL ORDER BY reference
-            """).all(decoding: Row.self)
+        let rows = try await db.read { sql in
+            try sql.rows("""
+                SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) \
+                AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true) AND reference IS NOT NULL ORDER BY reference
+                """).map(ApplicationSQL.Row.init)
+        }
         let roles = Dictionary(try await ProgramPartsStore(db: db).countries(programID: programID).map { ($0.country.code, $0.role) },
                                uniquingKeysWith: { first, _ in first })
         let scores = Dictionary(uniqueKeysWithValues: (try await ReviewStore(db: db).aggregation(callID: callID)?.scores ?? [])
             .map { ($0.applicationID, score == .calibrated ? $0.calibrated : $0.average) })
         return try rows.map { row in
-            let answers = try AnswersJSON.decode(row.answers)
+            let answers = try row.decodedAnswers()
             let facts = ApplicationFacts(answers: answers, rules: rules)
-            return SelectionCandidate(reference: row.reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
+            guard let reference = row.reference else { throw StoreError.corrupt(table: "applications", column: "reference") }
+            return SelectionCandidate(reference: reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
                                       attributes: SelectionCandidate.attributes(facts: facts, answers: answers,
-                                                                                language: Language(rawValue: row.language) ?? .english,
+                                                                                language: row.language,
                                                                                 form: form, countryRoles: roles))
         }
     }
@@ -52,9 +54,10 @@ public struct SelectionRunStore: Sendable {
     /// Each reference of the call with its application, for links from a run (runs name applicants by reference).
     public func applicationIDs(callID: UUID) async throws -> [String: UUID] {
         struct Row: Decodable { let id: UUID; let reference: String }
-        let rows = try await ApplicationSQL.sql(db).raw("""
-            SELECT id, reference FROM applications WHERE call_id = \(bind: callID) AND reference IS NOT NULL
-            """).all(decoding: Row.self)
+        let rows = try await db.read { sql in
+            try sql.rows("SELECT id, reference FROM applications WHERE call_id = \(bind: callID) AND reference IS NOT NULL")
+                .map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+        }
         return Dictionary(rows.map { ($0.reference, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -69,16 +72,20 @@ public struct SelectionRunStore: Sendable {
         record.form = try JSONText.encode(form)
         record.instance = String(decoding: try instance.json(), as: UTF8.self)
         record.result = String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self)
-        try await db.serializedTransaction { tx in try await record.create(on: tx) }
+        try await db.modelWrite { db in try await record.create(on: db) }
         return try record.value()
     }
 
     /// Newest first.
     public func runs(callID: UUID) async throws -> [SelectionRun] {
-        try await SelectionRunRecord.query(on: db).filter(\.$callID == callID).sort(\.$createdAt, .descending).all().map { try $0.value() }
+        try await SelectionRunRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$createdAt, .descending).all().map { try $0.value() }
     }
 
     public func run(id: UUID, callID: UUID) async throws -> SelectionRun? {
+        try await Self.run(id: id, callID: callID, on: db.fluent)
+    }
+
+    static func run(id: UUID, callID: UUID, on db: any Database) async throws -> SelectionRun? {
         try await SelectionRunRecord.query(on: db).filter(\.$id == id).filter(\.$callID == callID).first()?.value()
     }
 }

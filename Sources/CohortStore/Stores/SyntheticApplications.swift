@@ -5,9 +5,9 @@ import Foundation
 /// Fills a call with many realistic, made-up applications, fast, for benchmarks.
 /// Deterministic for a given seed, so two runs measure the same data.
 public struct SyntheticApplications: Sendable {
-    let db: any Database
+    let db: Persistence
 
-    public init(db: any Database) { self.db = db }
+    public init(db: Persistence) { self.db = db }
 
     static let countries = ["MY", "MY", "MY", "NP", "BD", "PH", "ID", "KH", "MM", "LK", "IN", "VN"]
     static let sectors = ["ngo", "ngo", "trade_union", "nhri", "government", "academic", "international_org", "community_group"]
@@ -16,11 +16,11 @@ public struct SyntheticApplications: Sendable {
     static let family = ["Rahman", "Thapa", "Santos", "Akter", "Chea", "Wijaya", "Perera", "Tan", "Lim", "Gurung", "Reyes"]
 
     /// Adds `count` applications to the call (most submitted, some drafts), in batches.
-    public func fill(callID: UUID, count: Int, seed: UInt64 = 42) async throws {
-        guard let call = try await CallRecord.find(callID, on: db) else { throw DomainError.notFound("call") }
+    public func fill(callID: UUID, count: Int, now: Date, seed: UInt64 = 42) async throws {
+        guard let call = try await CallRecord.find(callID, on: db.fluent) else { throw DomainError.notFound("call") }
         let rules = try call.rules()
         var random = SplitMix64(seed: seed)
-        let start = Date().addingTimeInterval(-30 * 86_400)
+        let start = now.addingTimeInterval(-30 * 86_400)
         var number = call.lastReferenceNumber
         var made = 0
         while made < count {
@@ -62,10 +62,10 @@ public struct SyntheticApplications: Sendable {
             }
             let finalNumber = number
             let batchRecords = records
-            try await db.serializedTransaction { tx in
+            try await db.modelTransaction { tx in
                 try await batchRecords.create(on: tx)
                 try await CallRecord.query(on: tx).filter(\.$id == callID).set(\.$lastReferenceNumber, to: finalNumber).update()
-                try await FacetVersion.bump(callID: callID, on: tx)
+                try await db.statements(in: tx) { sql in try FacetVersion.bump(callID: callID, on: sql) }
             }
             made += batch
         }

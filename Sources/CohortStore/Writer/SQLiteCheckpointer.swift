@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 
 /// Copies the write-ahead log back into the database file from a thread of its own, twice a
@@ -45,7 +46,7 @@ final class SQLiteCheckpointer: @unchecked Sendable {
     private func waitForNextRound() -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        if !isStopping { _ = condition.wait(until: Date().addingTimeInterval(Self.interval)) }
+        if !isStopping { _ = condition.wait(until: WallClock.system.now.addingTimeInterval(Self.interval)) }
         return !isStopping
     }
 

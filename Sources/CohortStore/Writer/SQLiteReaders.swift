@@ -40,7 +40,7 @@ struct WriterSQL: SyncSQL {
     let connection: SQLiteHandle
     let dialect: any SQLDatabase
 
-    func rows(_ query: SQLQueryString) throws -> [any SQLRow] {
+    func rows(_ query: any SQLExpression) throws -> [any SQLRow] {
         var serializer = SQLSerializer(database: dialect)
         query.serialize(to: &serializer)
         return try connection.rows(serializer.sql, serializer.binds)

@@ -1,4 +1,3 @@
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -7,10 +6,7 @@ import SQLKit
 /// one `BEGIN IMMEDIATE … COMMIT` (one sync of the log to disk) for the whole batch, each piece
 /// inside its own savepoint so that one failing leaves the others untouched. Nobody hears back
 /// before the batch is committed, so nothing acknowledged can be lost.
-public final class SQLiteWriter: @unchecked Sendable {
-    /// The writer of the database the current request works on, if that database has one.
-    @TaskLocal public static var current: SQLiteWriter?
-
+final class SQLiteWriter: @unchecked Sendable {
     private let connection: SQLiteHandle
     private let dialect: any SQLDatabase
     private let queue = JobQueue()
@@ -25,10 +21,8 @@ public final class SQLiteWriter: @unchecked Sendable {
 
     /// `dialect` is any SQLite database of the same file: statements are written with SQLKit
     /// and turned into SQL text by its dialect.
-    public init(path: String, dialect: any Database) throws {
-        guard let sql = dialect as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            throw WriterError(code: 1, message: "the writer needs an SQLite database")
-        }
+    init(path: String, dialect sql: any SQLDatabase) throws {
+        guard sql.dialect.name == "sqlite" else { throw WriterError(code: 1, message: "the writer needs an SQLite database") }
         self.dialect = sql
         connection = try SQLiteHandle(path: path)
         // The checkpointer copies the log back; commits on this connection never do it themselves.
@@ -58,7 +52,7 @@ public final class SQLiteWriter: @unchecked Sendable {
     }
 
     /// Writes what is queued, then stops the threads and closes the connections.
-    public func shutdown() {
+    func shutdown() {
         guard lock.withLock({ () -> Bool in
             defer { isShutDown = true }
             return !isShutDown

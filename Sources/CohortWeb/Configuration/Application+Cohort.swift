@@ -1,3 +1,4 @@
+import CohortCore
 import CohortStore
 import Vapor
 
@@ -8,6 +9,20 @@ extension Application {
     private struct CacheKey: StorageKey { typealias Value = PublicPageCache }
     private struct AssetsKey: StorageKey { typealias Value = StaticAssets }
     private struct CatalogsKey: StorageKey { typealias Value = Catalogs }
+    private struct PersistenceKey: StorageKey { typealias Value = Persistence }
+    private struct ClockKey: StorageKey { typealias Value = WallClock }
+
+    /// The one way to the database, chosen in `configure` (see `Persistence`).
+    public var persistence: Persistence {
+        get { storage[PersistenceKey.self]! }
+        set { storage[PersistenceKey.self] = newValue }
+    }
+
+    /// The time every handler, loop and command reads; tests set a fixed one.
+    public var wallClock: WallClock {
+        get { storage[ClockKey.self] ?? .system }
+        set { storage[ClockKey.self] = newValue }
+    }
 
     var catalogs: Catalogs {
         get { storage[CatalogsKey.self]! }
@@ -37,4 +52,16 @@ extension Application {
 
 extension Request {
     var config: CohortConfig { application.cohortConfig }
+    var persistence: Persistence { application.persistence }
+    /// The time of this request's work, from the application's clock.
+    var now: Date { application.wallClock.now }
+}
+
+/// Writes what is queued and closes the writer's connections when the server stops.
+struct PersistenceShutdown: LifecycleHandler {
+    let persistence: Persistence
+
+    func shutdown(_ application: Application) {
+        persistence.shutdown()
+    }
 }

@@ -11,14 +11,15 @@ final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
 
     func didBootAsync(_ app: Application) async throws {
         let config = app.cohortConfig
-        let db = app.db
+        let db = app.persistence
+        let clock = app.wallClock
         let logger = app.logger
         let loop = Task {
             // The first purge waits a little: a server that fails to start is shut down before it runs.
             try? await Task.sleep(for: .seconds(30))
             while !Task.isCancelled {
                 do {
-                    let now = Date()
+                    let now = clock.now
                     try await AuthSessionStore(db: db).purge(idleBefore: now.addingTimeInterval(-config.session.idleTimeout),
                                                              createdBefore: now.addingTimeInterval(-config.session.absoluteTimeout))
                     try await SignInFailureStore(db: db).purge(before: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))

@@ -21,6 +21,8 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
         try await app.autoMigrate()
     }
     try await DatabaseSetup.tune(app.db)
+    app.persistence = try Persistence(location: config.database, database: app.db)
+    app.lifecycle.use(PersistenceShutdown(persistence: app.persistence))
 
     app.renderer = try await PageRenderer.load()
     app.staticAssets = try StaticAssets.load()
@@ -29,10 +31,6 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
 
     // Outermost first: every response, errors included, is logged and gets the security headers.
     app.middleware = Middlewares()
-    if let writer = try DatabaseSetup.writer(config.database, on: app) {
-        app.middleware.use(SQLiteWriterMiddleware(writer: writer))
-        app.lifecycle.use(SQLiteWriterShutdown(writer: writer))
-    }
     app.middleware.use(RequestLogMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
@@ -68,16 +66,9 @@ enum DatabaseSetup {
         }
     }
 
-    /// An SQLite file gets a writer of its own for the applicants' writes (see `SQLiteWriter`).
-    /// An in-memory database cannot be opened twice, and PostgreSQL takes concurrent writers itself.
-    static func writer(_ location: DatabaseLocation, on app: Application) throws -> SQLiteWriter? {
-        guard case .sqliteFile(let path) = location else { return nil }
-        return try SQLiteWriter(path: path, dialect: app.db)
-    }
-
     /// WAL lets readers carry on while one writer commits; harmless on an in-memory database.
     static func tune(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        guard let sql = try? db.sql(), sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }

@@ -53,9 +53,9 @@ enum APICalls {
         let formVersion: Int
         let sections: [Section]
 
-        init(_ loaded: CallStore.Loaded, programSlug: String) {
+        init(_ loaded: CallStore.Loaded, programSlug: String, now: Date) {
             call = Summary(loaded.call, programSlug: programSlug)
-            acceptsSubmissions = loaded.call.acceptsSubmission(at: Date())
+            acceptsSubmissions = loaded.call.acceptsSubmission(at: now)
             formVersion = loaded.form.version
             sections = loaded.form.sections.map { section in
                 Section(key: section.key, titles: Summary.texts(section.title), questions: section.questions.map {

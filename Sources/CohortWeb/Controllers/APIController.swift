@@ -23,7 +23,7 @@ struct APIController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         try await req.cachedPublic("api:programs") {
-            let programs = Program.publicOrder(try await ProgramStore(db: req.db).publicPrograms(), today: CalendarDate(Date()))
+            let programs = Program.publicOrder(try await ProgramStore(db: req.persistence).publicPrograms(), today: CalendarDate(req.now))
             return (try API.json(API.ProgramList(programs: programs.map(API.ProgramSummary.init))), nil)
         }
     }
@@ -31,7 +31,7 @@ struct APIController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let slug = try req.parameters.require("slug")
         return try await req.cachedPublic("api:program:\(slug)") {
-            guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
+            guard let detail = try await ProgramStore(db: req.persistence).detail(slug: slug), detail.program.status.isPublic else {
                 throw Abort(.notFound, reason: "No public program has the address \(slug).")
             }
             return (try API.json(API.ProgramResponse(detail)), nil)

@@ -20,7 +20,7 @@ struct AccountsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let request = req.listRequest(default: AccountSort.name)
-        let (items, total) = try await AccountStore(db: req.db).page(request)
+        let (items, total) = try await AccountStore(db: req.persistence).page(request)
         let list = ListView(basePath: SiteURL.accounts.path, request: request, total: total, noun: ("account", "accounts"),
                             columns: [("Name", .name), ("Email", .email), ("Role", .role), ("Status", nil)])
         let rows = items.map {
@@ -44,7 +44,7 @@ struct AccountsController: RouteCollection {
             var generator = SystemRandomNumberGenerator()
             let password = OneTimePassword.make(using: &generator)
             let hash = try await hashOffLoop(req, password)
-            let account = try await AccountStore(db: req.db).create(email: valid.email, name: valid.name,
+            let account = try await AccountStore(db: req.persistence).create(email: valid.email, name: valid.name,
                                                                     passwordHash: hash, role: valid.role, mustChangePassword: true)
             return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                             isActive: true, errors: [], id: account.id, oneTimePassword: password)
@@ -56,7 +56,7 @@ struct AccountsController: RouteCollection {
     func editForm(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let account = try await find(req)
-        let organisation = try await AccountStore(db: req.db).organisationID(of: account.id)
+        let organisation = try await AccountStore(db: req.persistence).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                         isActive: account.isActive, errors: [], id: account.id,
                         organisation: (organisation?.uuidString.lowercased() ?? "", try await Self.organisationChoices(req)))
@@ -64,7 +64,7 @@ struct AccountsController: RouteCollection {
 
     /// Organisations an account can belong to (a partner's staff reviewing for a program).
     static func organisationChoices(_ req: Request) async throws -> [(value: String, label: String)] {
-        try await OrganisationStore(db: req.db).all().map { ($0.id.uuidString.lowercased(), $0.name) }
+        try await OrganisationStore(db: req.persistence).all().map { ($0.id.uuidString.lowercased(), $0.name) }
     }
 
     func update(req: Request) async throws -> Response {
@@ -86,7 +86,7 @@ struct AccountsController: RouteCollection {
             }
             // A form without the field (none is drawn on some pages) leaves the organisation as it is.
             let change: UUID?? = values.values["organisation"] == nil ? .none : .some(UUID(uuidString: organisation))
-            try await AccountStore(db: req.db).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive, organisationID: change)
+            try await AccountStore(db: req.persistence).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive, organisationID: change)
             return req.redirect(.accounts, flash: .saved)
         } catch let failure as ValidationFailure {
             return formPage(req, form, isActive: isActive, errors: failure.errors, id: account.id, organisation: (values["organisation"], choices))
@@ -98,8 +98,8 @@ struct AccountsController: RouteCollection {
         let account = try await find(req)
         var generator = SystemRandomNumberGenerator()
         let password = OneTimePassword.make(using: &generator)
-        try await AccountStore(db: req.db).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
-        let organisation = try await AccountStore(db: req.db).organisationID(of: account.id)
+        try await AccountStore(db: req.persistence).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
+        let organisation = try await AccountStore(db: req.persistence).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                         isActive: account.isActive, errors: [], id: account.id, oneTimePassword: password,
                         organisation: (organisation?.uuidString.lowercased() ?? "", try await Self.organisationChoices(req)))
@@ -111,7 +111,7 @@ struct AccountsController: RouteCollection {
     }
 
     private func find(_ req: Request) async throws -> Account {
-        guard let id = req.parameters.get("id", as: UUID.self), let account = try await AccountStore(db: req.db).find(id) else {
+        guard let id = req.parameters.get("id", as: UUID.self), let account = try await AccountStore(db: req.persistence).find(id) else {
             throw DomainError.notFound("account")
         }
         return account

@@ -52,7 +52,7 @@ extension Request {
     /// never was one. Throws `PrivateLinkExpired` for a link that no longer works.
     func openLink(token: String?) async throws -> (application: CallApplication, call: CallStore.Loaded)? {
         guard let token, !token.isEmpty, token.count <= 64,
-              let link = try await ApplicationStore(db: db).open(tokenHash: SecretToken.hash(token), now: Date(),
+              let link = try await ApplicationStore(db: persistence).open(tokenHash: SecretToken.hash(token), now: now,
                                                                  lifetime: config.applicantLinkLifetime) else { return nil }
         switch link {
         case .open(let opened): return opened
@@ -65,7 +65,7 @@ extension Request {
         guard let token, let id = parameters.get("applicationID", as: UUID.self),
               let (application, loaded) = try await openLink(token: token),
               application.id == id,
-              let form = try await CallStore(db: db).form(callID: application.callID, version: application.formVersion) else { return nil }
+              let form = try await CallStore(db: persistence).form(callID: application.callID, version: application.formVersion) else { return nil }
         return OpenedApplication(token: token, application: application, call: loaded.call, rules: loaded.rules, form: form)
     }
 }

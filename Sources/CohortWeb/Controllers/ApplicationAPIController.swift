@@ -18,10 +18,10 @@ struct ApplicationAPIController: RouteCollection {
     }
 
     func openCalls(req: Request) async throws -> Response {
-        let calls = try await CallStore(db: req.db).openCalls(at: Date())
+        let calls = try await CallStore(db: req.persistence).openCalls(at: req.now)
         var items: [APICalls.Summary] = []
         for call in calls {
-            guard let program = try await ProgramStore(db: req.db).findByID(call.programID) else { continue }
+            guard let program = try await ProgramStore(db: req.persistence).findByID(call.programID) else { continue }
             items.append(APICalls.Summary(call, programSlug: program.slug))
         }
         return try API.json(APICalls.List(calls: items))
@@ -29,8 +29,8 @@ struct ApplicationAPIController: RouteCollection {
 
     func call(req: Request) async throws -> Response {
         let loaded = try await CallPageController.publicCall(req)
-        guard let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID) else { throw DomainError.notFound("call") }
-        return try API.json(APICalls.Detail(loaded, programSlug: program.slug))
+        guard let program = try await ProgramStore(db: req.persistence).findByID(loaded.call.programID) else { throw DomainError.notFound("call") }
+        return try API.json(APICalls.Detail(loaded, programSlug: program.slug, now: req.now))
     }
 
     func start(req: Request) async throws -> Response {
@@ -41,7 +41,7 @@ struct ApplicationAPIController: RouteCollection {
             return try API.json(APICalls.Errors(errors: [.init(field: "email", message: "Enter an email address like name@example.org.")]),
                                 status: .unprocessableEntity)
         }
-        guard loaded.call.acceptsSubmission(at: Date()) else {
+        guard loaded.call.acceptsSubmission(at: req.now) else {
             throw Abort(.unprocessableEntity, reason: "This call is not taking applications now.")
         }
         let language = loaded.call.language(for: body.language.flatMap(Language.init(rawValue:)))
@@ -77,7 +77,7 @@ struct ApplicationAPIController: RouteCollection {
     func save(req: Request) async throws -> Response {
         let context = try await Self.context(req)
         let body = APICalls.SaveRequest(answers: try Self.answers(req))
-        guard context.application.isEditable(call: context.call, at: Date()) else {
+        guard context.application.isEditable(call: context.call, at: req.now) else {
             throw Abort(.conflict, reason: "This application can no longer be changed.")
         }
         let known = Set(context.form.questions.map(\.key))
@@ -93,7 +93,7 @@ struct ApplicationAPIController: RouteCollection {
                 .init(field: $0, message: "Answer a file question by uploading the file to /api/v1/applications/{id}/files.")
             }), status: .unprocessableEntity)
         }
-        let saved = try await ApplicationStore(db: req.db).save(context.application, answers: body.answers, rules: context.rules, now: Date())
+        let saved = try await ApplicationStore(db: req.persistence).save(context.application, answers: body.answers, rules: context.rules, now: req.now)
         let problems = AnswerValidator.problems(saved.answers, questions: context.form.questions.filter { body.answers[$0.key] != nil })
         return try API.json(APICalls.ApplicationBody(saved, problems: problems.mapValues { Words(catalogs: req.application.catalogs, language: saved.language).problem($0) }))
     }
@@ -102,7 +102,7 @@ struct ApplicationAPIController: RouteCollection {
     /// The file's kind is read from its content; a new upload for a question replaces the last.
     func upload(req: Request) async throws -> Response {
         let context = try await Self.context(req)
-        guard context.application.isEditable(call: context.call, at: Date()) else {
+        guard context.application.isEditable(call: context.call, at: req.now) else {
             throw Abort(.conflict, reason: "This application can no longer be changed.")
         }
         guard req.headers.contentType?.subType == "form-data" else {
@@ -125,8 +125,8 @@ struct ApplicationAPIController: RouteCollection {
             let status: HTTPStatus = if case .tooLarge = refusal.problem { .payloadTooLarge } else { .unprocessableEntity }
             return try API.json(APICalls.Errors(errors: [.init(field: "file", message: words.fileProblem(refusal.problem))]), status: status)
         case .success(let accepted):
-            let stored = try await FileStore(db: req.db).attach(applicationID: context.application.id, questionKey: question.key,
-                                                                fileName: accepted.name, kind: accepted.kind, bytes: part.bytes, now: Date())
+            let stored = try await FileStore(db: req.persistence).attach(applicationID: context.application.id, questionKey: question.key,
+                                                                fileName: accepted.name, kind: accepted.kind, bytes: part.bytes, now: req.now)
             return try API.json(APICalls.FileBody(stored.file), status: .created)
         }
     }
@@ -138,9 +138,9 @@ struct ApplicationAPIController: RouteCollection {
         let context = try await Self.context(req)
         let application = context.application
         let words = Words(catalogs: req.application.catalogs, language: application.language)
-        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: Date()) {
+        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: req.now) {
         case .alreadySubmitted:
-            return try API.json(APICalls.Submitted(reference: application.reference ?? "", submittedAt: application.submittedAt ?? Date()))
+            return try API.json(APICalls.Submitted(reference: application.reference ?? "", submittedAt: application.submittedAt ?? req.now))
         case .withdrawn:
             throw Abort(.conflict, reason: "This application was withdrawn.")
         case .closed(let at):
@@ -153,10 +153,10 @@ struct ApplicationAPIController: RouteCollection {
         case .ready:
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
             let token = context.token
-            let submitted = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date(), key: key) {
+            let submitted = try await ApplicationStore(db: req.persistence).submit(id: application.id, now: req.now, key: key) {
                 messages.receipt(for: $0, token: token)
             }
-            return try API.json(APICalls.Submitted(reference: submitted.reference ?? "", submittedAt: submitted.submittedAt ?? Date()))
+            return try API.json(APICalls.Submitted(reference: submitted.reference ?? "", submittedAt: submitted.submittedAt ?? req.now))
         }
     }
 

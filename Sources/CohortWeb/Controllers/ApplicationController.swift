@@ -23,7 +23,7 @@ struct ApplicationController: RouteCollection {
         let context = try await ApplicantContext.load(req)
         let (application, call, form, words) = (context.application, context.call, context.form, context.words)
         let progress = FormProgress(form: form, answers: application.answers)
-        let editable = application.isEditable(call: call, at: Date())
+        let editable = application.isEditable(call: call, at: req.now)
         let sections = form.sections.enumerated().map { index, section in
             ApplicationOverviewView.SectionItem(
                 title: section.title.text(in: words.language),
@@ -32,7 +32,7 @@ struct ApplicationController: RouteCollection {
         }
         var notice: String?
         if req.query[String.self, at: "saved"] != nil { notice = words("app.saved") }
-        if application.status == .draft && !call.acceptsSubmission(at: Date()) && Date() > call.closesAt {
+        if application.status == .draft && !call.acceptsSubmission(at: req.now) && req.now > call.closesAt {
             notice = words("app.closed", ["date": words.dateTime(call.closesAt, zone: call.timeZone)])
         }
         if application.status == .withdrawn { notice = words("app.withdrawn") }
@@ -48,23 +48,23 @@ struct ApplicationController: RouteCollection {
                 label: words("app.withdraw"), consequence: words("app.withdrawConfirm"),
                 action: SiteURL.applicationWithdraw(application.id).path, csrf: req.csrfToken()),
             readHref: application.status == .draft ? nil : SiteURL.applicationReview(application.id).path)
-        if let decision = try await DecisionStore(db: req.db).decision(applicationID: application.id) {
+        if let decision = try await DecisionStore(db: req.persistence).decision(applicationID: application.id) {
             view.decision = Self.decisionView(decision, words: words, zone: call.timeZone, action: SiteURL.applicationDecision(application.id).path,
-                                              csrf: req.csrfToken())
+                                              csrf: req.csrfToken(), now: req.now)
             // An offered place is answered with the decision's buttons, not by withdrawing.
             if decision.outcome == .accepted { view.withdraw = nil }
         }
         return context.page("application", title: words("app.heading"), view)
     }
 
-    static func decisionView(_ decision: SelectionDecision, words: Words, zone: String, action: String, csrf: String) -> ApplicantDecisionView {
+    static func decisionView(_ decision: SelectionDecision, words: Words, zone: String, action: String, csrf: String, now: Date) -> ApplicantDecisionView {
         let text: String
         var open = false
         switch (decision.outcome, decision.response) {
         case (.accepted, .confirmed?): text = words("decision.confirmed")
         case (.accepted, .declined?): text = words("decision.declinedByYou")
         case (.accepted, nil):
-            open = decision.refusal(at: Date()) == nil
+            open = decision.refusal(at: now) == nil
             text = open ? words("decision.accepted", ["date": decision.respondBy.map { words.dateTime($0, zone: zone) } ?? ""]) : words("decision.expired")
         case (.waitlisted, _): text = words("decision.waitlisted")
         case (.declined, _): text = words("decision.notSelected")
@@ -76,7 +76,7 @@ struct ApplicationController: RouteCollection {
     func section(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         let index = try context.sectionIndex(req)
-        guard context.application.isEditable(call: context.call, at: Date()) else {
+        guard context.application.isEditable(call: context.call, at: req.now) else {
             return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
         }
         return try await sectionPage(context, index: index, answers: context.application.answers, messages: [:], status: .ok)
@@ -86,24 +86,24 @@ struct ApplicationController: RouteCollection {
         let context = try await ApplicantContext.load(req)
         let index = try context.sectionIndex(req)
         let application = context.application
-        guard application.isEditable(call: context.call, at: Date()) else { throw DomainError.refused(context.words("app.readOnly")) }
+        guard application.isEditable(call: context.call, at: req.now) else { throw DomainError.refused(context.words("app.readOnly")) }
         let submission = try req.formSubmission()
         let values = submission.values
         let questions = context.form.sections[index].questions
         let answers = QuestionFields.answers(values, questions: questions)
         // Saved first, valid or not: nothing typed is ever thrown away.
-        let store = ApplicationStore(db: req.db)
+        let store = ApplicationStore(db: req.persistence)
         var saved = context.words.language == application.language
-            ? try await store.save(application, answers: answers, rules: context.rules, now: Date())
-            : try await store.save(id: application.id, answers: answers, language: context.words.language, now: Date())
+            ? try await store.save(application, answers: answers, rules: context.rules, now: req.now)
+            : try await store.save(id: application.id, answers: answers, language: context.words.language, now: req.now)
         var fileMessages: [String: String] = [:]
         for question in questions where question.type == .file {
             guard let part = submission.files[question.key] else { continue }
             switch FileUploads.accept(part, for: question) {
             case .failure(let refusal): fileMessages[question.key] = context.words.fileProblem(refusal.problem)
             case .success(let upload):
-                saved = try await FileStore(db: req.db).attach(applicationID: application.id, questionKey: question.key, fileName: upload.name,
-                                                               kind: upload.kind, bytes: part.bytes, now: Date()).application
+                saved = try await FileStore(db: req.persistence).attach(applicationID: application.id, questionKey: question.key, fileName: upload.name,
+                                                               kind: upload.kind, bytes: part.bytes, now: req.now).application
             }
         }
         if values["action"] == "autosave" {
@@ -131,7 +131,7 @@ struct ApplicationController: RouteCollection {
     func file(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         guard let id = req.parameters.get("fileID", as: UUID.self),
-              let found = try await FileStore(db: req.db).file(id, applicationID: context.application.id) else {
+              let found = try await FileStore(db: req.persistence).file(id, applicationID: context.application.id) else {
             throw DomainError.notFound("file")
         }
         return FileUploads.download(found.file, bytes: found.bytes)
@@ -140,7 +140,7 @@ struct ApplicationController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         let (application, words) = (context.application, context.words)
-        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: Date()) {
+        switch SubmissionCheck.check(application, call: context.call, form: context.form, at: req.now) {
         case .alreadySubmitted:
             // A double click or a retry lands on the same receipt.
             return req.redirect(to: SiteURL.applicationReceipt(application.id).path, redirectType: .normal)
@@ -157,7 +157,7 @@ struct ApplicationController: RouteCollection {
         case .ready:
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
             let token = context.token
-            _ = try await ApplicationStore(db: req.db).submit(id: application.id, now: Date()) { messages.receipt(for: $0, token: token) }
+            _ = try await ApplicationStore(db: req.persistence).submit(id: application.id, now: req.now) { messages.receipt(for: $0, token: token) }
             return req.redirect(to: SiteURL.applicationReceipt(application.id).path, redirectType: .normal)
         }
     }
@@ -178,7 +178,7 @@ struct ApplicationController: RouteCollection {
     func withdraw(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
-        _ = try await ApplicationStore(db: req.db).withdraw(id: context.application.id, now: Date()) { messages.withdrawn($0) }
+        _ = try await ApplicationStore(db: req.persistence).withdraw(id: context.application.id, now: req.now) { messages.withdrawn($0) }
         return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
     }
 
@@ -187,7 +187,7 @@ struct ApplicationController: RouteCollection {
         let (application, form, words) = (context.application, context.form, context.words)
         let section = form.sections[index]
         let files = section.questions.contains { $0.type == .file }
-            ? try await FileStore(db: context.request.db).files(applicationID: application.id) : []
+            ? try await FileStore(db: context.request.persistence).files(applicationID: application.id) : []
         let fields = QuestionFields.fields(section.questions, answers: answers, messages: messages,
                                            files: Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) }), words: words)
         let view = SectionPageView(
@@ -205,8 +205,8 @@ struct ApplicationController: RouteCollection {
     private func reviewPage(_ context: ApplicantContext, problems: [String: AnswerProblem], notice: String?,
                             status: HTTPStatus) async throws -> Response {
         let (application, form, words) = (context.application, context.form, context.words)
-        let editable = application.isEditable(call: context.call, at: Date())
-        let files = Dictionary(uniqueKeysWithValues: try await FileStore(db: context.request.db).files(applicationID: application.id).map { ($0.id, $0) })
+        let editable = application.isEditable(call: context.call, at: context.request.now)
+        let files = Dictionary(uniqueKeysWithValues: try await FileStore(db: context.request.persistence).files(applicationID: application.id).map { ($0.id, $0) })
         let groups = form.sections.enumerated().map { index, section in
             ReviewView.Group(title: section.title.text(in: words.language), items: section.questions.map { question in
                 ReviewView.Item(label: question.label.text(in: words.language),

@@ -24,9 +24,9 @@ struct ApplicationStartWorkflow {
         // Pseudonyms with their own prefix: the same address's sign-in throttle keys differ.
         let starter = ApplicationStore.Starter(addressKey: SecretToken.pseudonym("start-address:\(email)", key: config.secretKey),
                                                clientKey: SecretToken.pseudonym("start-client:\(request.clientAddress)", key: config.secretKey))
-        let outcome = try await ApplicationStore(db: request.db).start(
+        let outcome = try await ApplicationStore(db: request.persistence).start(
             callID: loaded.call.id, email: email, language: language, formVersion: loaded.form.version,
-            tokenHash: SecretToken.hash(token), starter: starter, limit: config.startLimit, now: Date(),
+            tokenHash: SecretToken.hash(token), starter: starter, limit: config.startLimit, now: request.now,
             message: { application, _ in messages.link(to: application, token: token) })
         switch outcome {
         case .created, .existing: return .linkSent
@@ -44,7 +44,7 @@ struct PrivateLinkExpired: Error, RendersOwnPage {
         + "Ask for a new link by starting again with the same email address."
 
     func response(for req: Request) async throws -> Response {
-        let loaded = try await CallStore(db: req.db).load(callID)
+        let loaded = try await CallStore(db: req.persistence).load(callID)
         let offered = loaded?.call.languages ?? [.english]
         let language = req.applicantLanguage(offered: offered)
         let words = req.words(language)

@@ -53,7 +53,7 @@ struct AuthController: RouteCollection {
 
     func signOut(req: Request) async throws -> Response {
         if let session = req.authSession {
-            try await AuthSessionStore(db: req.db).delete(id: session.id)
+            try await AuthSessionStore(db: req.persistence).delete(id: session.id)
         }
         let response = req.redirect(.home, flash: .signedOut)
         response.cookies[req.cookieJar.session] = req.cookieJar.expired()

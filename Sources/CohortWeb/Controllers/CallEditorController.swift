@@ -13,8 +13,8 @@ struct CallEditorController: RouteCollection {
 
     func newForm(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.manageCalls)
-        let prefix = "MWP" + String(CalendarDate(Date()).year)
-        return try await page(req, program: program, form: CallForm.blank(now: Date(), prefix: prefix), errors: [], call: nil)
+        let prefix = "MWP" + String(CalendarDate(req.now).year)
+        return try await page(req, program: program, form: CallForm.blank(now: req.now, prefix: prefix), errors: [], call: nil)
     }
 
     func create(req: Request) async throws -> Response {
@@ -23,7 +23,7 @@ struct CallEditorController: RouteCollection {
         do {
             let form0 = FormDefinition(version: 1, sections: [ProfileSection.section])
             let (call, rules) = try form.validated(id: UUID(), programID: program.id, questions: form0.questions, current: nil)
-            try await CallStore(db: req.db).create(call, rules: rules, form: form0)
+            try await CallStore(db: req.persistence).create(call, rules: rules, form: form0)
             return req.redirect(.callForm(call.id), flash: .created)
         } catch let failure as ValidationFailure {
             return try await page(req, program: program, form: form, errors: failure.errors, call: nil)
@@ -38,10 +38,10 @@ struct CallEditorController: RouteCollection {
     func update(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
         var form = CallForm(values: try req.formValues().values)
-        form.currentHasReferences = try await CallStore(db: req.db).referencesIssued(callID: loaded.call.id)
+        form.currentHasReferences = try await CallStore(db: req.persistence).referencesIssued(callID: loaded.call.id)
         do {
             let (call, rules) = try form.validated(id: loaded.call.id, programID: program.id, questions: loaded.form.questions, current: loaded.call)
-            try await CallStore(db: req.db).update(call, rules: rules)
+            try await CallStore(db: req.persistence).update(call, rules: rules)
             return req.redirect(.editCall(call.id), flash: .saved)
         } catch let failure as ValidationFailure {
             return try await page(req, program: program, form: form, errors: failure.errors, call: loaded.call)

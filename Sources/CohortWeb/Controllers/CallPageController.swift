@@ -25,7 +25,7 @@ struct CallPageController: RouteCollection {
         let email = EmailAddress.normalise(values["email"])
         // A call that is not open takes no new drafts, whatever the address: the page says
         // when it opens or when it closed, and offers no form.
-        guard call.acceptsSubmission(at: Date()) else {
+        guard call.acceptsSubmission(at: req.now) else {
             return try await page(req, loaded, language: language, email: "", emailProblem: nil, status: .unprocessableEntity)
         }
         guard EmailAddress.isValid(email) else {
@@ -58,7 +58,7 @@ struct CallPageController: RouteCollection {
 
     /// A published call, or 404: drafts are not public.
     static func publicCall(_ req: Request) async throws -> CallStore.Loaded {
-        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
+        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(id),
               loaded.call.isPublished else { throw DomainError.notFound("call") }
         return loaded
     }
@@ -67,9 +67,9 @@ struct CallPageController: RouteCollection {
                       status: HTTPStatus) async throws -> Response {
         let call = loaded.call
         let words = req.words(language)
-        let now = Date()
+        let now = req.now
         let status_ = call.status(at: now)
-        let program = try await ProgramStore(db: req.db).findByID(call.programID)
+        let program = try await ProgramStore(db: req.persistence).findByID(call.programID)
         var startForm: FormView?
         if call.acceptsSubmission(at: now) {
             var emailField = FormField("email", words("start.email"), value: email, errors: [], hint: words("start.emailHint"))

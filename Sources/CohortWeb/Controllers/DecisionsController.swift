@@ -20,13 +20,13 @@ struct DecisionsController: RouteCollection {
         guard let waitlist = Int(values["waitlist"].trimmingCharacters(in: .whitespaces)), (0...200).contains(waitlist) else {
             throw Abort(.unprocessableEntity, reason: "Give the length of the waiting list as a whole number from 0 to 200.")
         }
-        guard let respondBy = LocalDateTime.parse(values["respondBy"], zone: zone), respondBy > Date() else {
+        guard let respondBy = LocalDateTime.parse(values["respondBy"], zone: zone), respondBy > req.now else {
             throw Abort(.unprocessableEntity, reason: "Give the date and time by which accepted applicants answer, in the future (\(zone)).")
         }
         if values["confirm"] == "yes" {
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
-            _ = try await DecisionStore(db: req.db).send(runID: run.id, callID: loaded.call.id, waitlistSize: waitlist, respondBy: respondBy,
-                                                         by: try req.requireActor().accountID, now: Date(),
+            _ = try await DecisionStore(db: req.persistence).send(runID: run.id, callID: loaded.call.id, waitlistSize: waitlist, respondBy: respondBy,
+                                                         by: try req.requireActor().accountID, now: req.now,
                                                          newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
                                                          message: { messages.decision($0, $1, token: $2, timeZone: zone) })
             return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .decisionsSent)
@@ -49,7 +49,7 @@ struct DecisionsController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
-        let store = DecisionStore(db: req.db)
+        let store = DecisionStore(db: req.persistence)
         let decisions = try await store.decisions(callID: loaded.call.id)
         let proposals = try await store.proposedReplacements(callID: loaded.call.id)
         // Offers first, then the waiting list in its order, then the rest, each by reference.
@@ -68,7 +68,7 @@ struct DecisionsController: RouteCollection {
             rows.append(.init(reference: decision.reference,
                               href: SiteURL.callApplication(callID: loaded.call.id, id: decision.applicationID).path,
                               outcome: decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized,
-                              response: Self.response(decision, zone: loaded.call.timeZone), replacement: replacement,
+                              response: Self.response(decision, zone: loaded.call.timeZone, now: req.now), replacement: replacement,
                               offerReference: offerReference))
         }
         let view = DecisionsView(rows: rows, offerAction: SiteURL.callDecisions(loaded.call.id).path + "/offer", csrf: req.csrfToken(),
@@ -82,13 +82,13 @@ struct DecisionsController: RouteCollection {
     func offer(req: Request) async throws -> Response {
         let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
         let reference = try req.formValues()["reference"]
-        guard let decision = try await DecisionStore(db: req.db).decisions(callID: loaded.call.id).first(where: { $0.reference == reference }) else {
+        guard let decision = try await DecisionStore(db: req.persistence).decisions(callID: loaded.call.id).first(where: { $0.reference == reference }) else {
             throw Abort(.unprocessableEntity, reason: "Choose someone on this call's waiting list.")
         }
         let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
         let zone = loaded.call.timeZone
-        _ = try await DecisionStore(db: req.db).offerPlace(applicationID: decision.applicationID, callID: loaded.call.id,
-                                                           respondBy: Date().addingTimeInterval(14 * 86_400), now: Date(),
+        _ = try await DecisionStore(db: req.persistence).offerPlace(applicationID: decision.applicationID, callID: loaded.call.id,
+                                                           respondBy: req.now.addingTimeInterval(14 * 86_400), now: req.now,
                                                            newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
                                                            message: { messages.decision($0, $1, token: $2, timeZone: zone) })
         return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .placeOffered)
@@ -100,21 +100,21 @@ struct DecisionsController: RouteCollection {
         let answer = try req.formValues()["answer"]
         guard answer == "confirm" || answer == "decline" else { throw Abort(.unprocessableEntity, reason: context.words("decision.heading")) }
         do {
-            _ = try await DecisionStore(db: req.db).respond(applicationID: context.application.id, confirm: answer == "confirm",
-                                                            programID: context.call.programID, now: Date())
+            _ = try await DecisionStore(db: req.persistence).respond(applicationID: context.application.id, confirm: answer == "confirm",
+                                                            programID: context.call.programID, now: req.now)
         } catch DomainError.conflict {
             // Already answered, or too late: the page says which.
         }
         return req.redirect(to: SiteURL.application(context.application.id).path, redirectType: .normal)
     }
 
-    static func response(_ decision: SelectionDecision, zone: String) -> String {
+    static func response(_ decision: SelectionDecision, zone: String, now: Date) -> String {
         switch decision.response {
-        case .confirmed?: return "Confirmed on \(LocalDateTime.format(decision.respondedAt ?? Date(), zone: zone))"
-        case .declined?: return "Declined on \(LocalDateTime.format(decision.respondedAt ?? Date(), zone: zone))"
+        case .confirmed?: return "Confirmed on \(LocalDateTime.format(decision.respondedAt ?? now, zone: zone))"
+        case .declined?: return "Declined on \(LocalDateTime.format(decision.respondedAt ?? now, zone: zone))"
         case nil:
             guard decision.outcome == .accepted, let by = decision.respondBy else { return "" }
-            return by < Date() ? "No answer (time passed)" : "Waiting for an answer by \(LocalDateTime.format(by, zone: zone))"
+            return by < now ? "No answer (time passed)" : "Waiting for an answer by \(LocalDateTime.format(by, zone: zone))"
         }
     }
 }

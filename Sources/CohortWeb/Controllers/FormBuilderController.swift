@@ -21,7 +21,7 @@ struct FormBuilderController: RouteCollection {
 
     func builder(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
-        let perVersion = try await CallStore(db: req.db).applicationsPerVersion(callID: loaded.call.id)
+        let perVersion = try await CallStore(db: req.persistence).applicationsPerVersion(callID: loaded.call.id)
         let view = FormBuilderPresenter(request: req, loaded: loaded, applicationsPerVersion: perVersion).view()
         return req.page("staff-form-builder", title: "Form – \(loaded.call.title.text(in: .english))", view,
                         trail: Self.trail(program, callID: loaded.call.id))
@@ -240,7 +240,7 @@ struct FormBuilderController: RouteCollection {
     private func publish(_ req: Request, _ loaded: CallStore.Loaded, _ sections: [FormSection], expected: String) async throws {
         let problems = FormDefinition(version: 0, sections: sections).problems()
         if !problems.isEmpty { throw DomainError.refused(problems.map(\.message).joined(separator: " ")) }
-        _ = try await CallStore(db: req.db).publishForm(callID: loaded.call.id, sections: sections, expectedVersion: Int(expected))
+        _ = try await CallStore(db: req.persistence).publishForm(callID: loaded.call.id, sections: sections, expectedVersion: Int(expected))
     }
 
     static func hidden(replacing: String?, version: Int) -> [FormField] {

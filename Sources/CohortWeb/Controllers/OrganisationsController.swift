@@ -20,7 +20,7 @@ struct OrganisationsController: RouteCollection {
     func list(req: Request) async throws -> Response {
         try req.authorize(.manageOrganisations)
         let request = req.listRequest(default: OrganisationSort.name)
-        let (items, total) = try await OrganisationStore(db: req.db).page(request)
+        let (items, total) = try await OrganisationStore(db: req.persistence).page(request)
         let list = ListView(basePath: SiteURL.organisations.path, request: request, total: total,
                             noun: ("organisation", "organisations"),
                             columns: [("Name", .name), ("Country", .country), ("Kind", .kind)])
@@ -43,7 +43,7 @@ struct OrganisationsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let valid = try form.validated()
-            try await OrganisationStore(db: req.db).create(Organisation(
+            try await OrganisationStore(db: req.persistence).create(Organisation(
                 id: UUID(), name: valid.name, acronym: valid.acronym, country: valid.country, kind: valid.kind))
             req.application.publicPageCache.expire()
             return req.redirect(.organisations, flash: .created)
@@ -68,7 +68,7 @@ struct OrganisationsController: RouteCollection {
             organisation.acronym = valid.acronym
             organisation.country = valid.country
             organisation.kind = valid.kind
-            try await OrganisationStore(db: req.db).update(organisation)
+            try await OrganisationStore(db: req.persistence).update(organisation)
             req.application.publicPageCache.expire()
             return req.redirect(.organisations, flash: .saved)
         } catch let failure as ValidationFailure {
@@ -79,14 +79,14 @@ struct OrganisationsController: RouteCollection {
     func delete(req: Request) async throws -> Response {
         try req.authorize(.manageOrganisations)
         let organisation = try await find(req)
-        try await OrganisationStore(db: req.db).delete(organisation.id)
+        try await OrganisationStore(db: req.persistence).delete(organisation.id)
         req.application.publicPageCache.expire()
         return req.redirect(.organisations, flash: .deleted)
     }
 
     private func find(_ req: Request) async throws -> Organisation {
         guard let id = req.parameters.get("id", as: UUID.self),
-              let organisation = try await OrganisationStore(db: req.db).find(id) else {
+              let organisation = try await OrganisationStore(db: req.persistence).find(id) else {
             throw DomainError.notFound("organisation")
         }
         return organisation

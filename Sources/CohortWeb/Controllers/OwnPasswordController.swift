@@ -34,14 +34,14 @@ struct OwnPasswordController: RouteCollection {
             return response
         }
         let hasher = req.passwordHasher
-        let stored = try await AccountStore(db: req.db).passwordHash(id: session.account.id) ?? ""
+        let stored = try await AccountStore(db: req.persistence).passwordHash(id: session.account.id) ?? ""
         let verified = try await req.application.threadPool.runIfActive { hasher.verify(current, hash: stored) }
         if verified { try await workflow.forgive(guess) } else {
             errors.insert(FieldError("current", "Enter your current password as you typed it to sign in."), at: 0)
         }
         guard errors.isEmpty else { return page(req, session: session, errors: errors, status: .unprocessableEntity) }
         let hash = try await req.application.threadPool.runIfActive { try hasher.hash(new) }
-        try await AccountStore(db: req.db).setPassword(id: session.account.id, passwordHash: hash, chosenByOwner: true, keptSession: session.id)
+        try await AccountStore(db: req.persistence).setPassword(id: session.account.id, passwordHash: hash, chosenByOwner: true, keptSession: session.id)
         req.logger.info("password changed by its owner", metadata: ["account": "\(session.account.id)"])
         return req.redirect(.staffHome, flash: .ownPasswordChanged)
     }

@@ -26,7 +26,7 @@ struct ProgramMembersController: RouteCollection {
             let role = ProgramRole(rawValue: values["role"])
             if role == nil { errors.add("role", "Choose a role.") }
             try errors.check()
-            try await AccountStore(db: req.db).addMember(programID: program.id, accountID: accountID!, role: role!)
+            try await AccountStore(db: req.persistence).addMember(programID: program.id, accountID: accountID!, role: role!)
             return req.redirect(.programMembers(slug: program.slug), flash: .added)
         } catch let failure as ValidationFailure {
             return try await page(req, program, accountID: values["accountID"], role: values["role"], errors: failure.errors)
@@ -36,12 +36,12 @@ struct ProgramMembersController: RouteCollection {
     func remove(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: { _ in .assignProgramRoles })
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DomainError.notFound("role") }
-        try await AccountStore(db: req.db).removeMember(programID: program.id, membershipID: id)
+        try await AccountStore(db: req.persistence).removeMember(programID: program.id, membershipID: id)
         return req.redirect(.programMembers(slug: program.slug), flash: .removed)
     }
 
     private func page(_ req: Request, _ program: Program, accountID: String, role: String, errors: [FieldError]) async throws -> Response {
-        let store = AccountStore(db: req.db)
+        let store = AccountStore(db: req.persistence)
         let members = try await store.members(programID: program.id)
         let rows = members.map { member in
             PartsView.Row(cells: [member.account.name, member.account.email, member.role.label], editHref: nil,

@@ -15,14 +15,14 @@ struct ProgramModulesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
-        let next = (try await ProgramPartsStore(db: req.db).moduleNumbers(programID: program.id, except: nil).max() ?? 0) + 1
+        let next = (try await ProgramPartsStore(db: req.persistence).moduleNumbers(programID: program.id, except: nil).max() ?? 0) + 1
         return try await listPage(req, program, form: ModuleForm(number: "\(next)"), errors: [])
     }
 
     func add(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         let form = Self.form(try req.formValues())
-        let store = ProgramPartsStore(db: req.db)
+        let store = ProgramPartsStore(db: req.persistence)
         do {
             let numbers = try await store.moduleNumbers(programID: program.id, except: nil)
             try await store.saveModule(try form.validated(id: UUID(), program: program, otherNumbers: numbers))
@@ -43,7 +43,7 @@ struct ProgramModulesController: RouteCollection {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         let module = try await find(req, program)
         let form = Self.form(try req.formValues())
-        let store = ProgramPartsStore(db: req.db)
+        let store = ProgramPartsStore(db: req.persistence)
         do {
             let numbers = try await store.moduleNumbers(programID: program.id, except: module.id)
             var updated = try form.validated(id: module.id, program: program, otherNumbers: numbers)
@@ -59,14 +59,14 @@ struct ProgramModulesController: RouteCollection {
     func remove(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         let module = try await find(req, program)
-        try await ProgramPartsStore(db: req.db).removeModule(programID: program.id, moduleID: module.id)
+        try await ProgramPartsStore(db: req.persistence).removeModule(programID: program.id, moduleID: module.id)
         req.application.publicPageCache.expire()
         return req.redirect(.programModules(slug: program.slug), flash: .removed)
     }
 
     private func find(_ req: Request, _ program: Program) async throws -> ProgramModule {
         guard let id = req.parameters.get("id", as: UUID.self),
-              let module = try await ProgramPartsStore(db: req.db).module(programID: program.id, moduleID: id) else {
+              let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
             throw DomainError.notFound("module")
         }
         return module
@@ -91,7 +91,7 @@ struct ProgramModulesController: RouteCollection {
     }
 
     private func listPage(_ req: Request, _ program: Program, form: ModuleForm, errors: [FieldError]) async throws -> Response {
-        guard let detail = try await ProgramStore(db: req.db).detail(slug: program.slug) else { throw DomainError.notFound("program") }
+        guard let detail = try await ProgramStore(db: req.persistence).detail(slug: program.slug) else { throw DomainError.notFound("program") }
         let rows = detail.modules.map { module in
             PartsView.Row(cells: ["\(module.number)", module.title, module.periodText, module.venueText + (module.isIllustrative ? " (illustrative)" : "")],
                           editHref: SiteURL.programModule(slug: program.slug, id: module.id).path,

@@ -27,7 +27,7 @@ struct ProgramPartsController: RouteCollection {
         let form = PartnershipForm(organisationID: values["organisationID"], role: values["role"], description: values["description"])
         do {
             let valid = try form.validated()
-            try await ProgramPartsStore(db: req.db).addPartner(programID: program.id, organisationID: valid.organisationID,
+            try await ProgramPartsStore(db: req.persistence).addPartner(programID: program.id, organisationID: valid.organisationID,
                                                               role: valid.role, description: valid.description)
             req.application.publicPageCache.expire()
             return req.redirect(.programPartners(slug: program.slug), flash: .added)
@@ -39,14 +39,14 @@ struct ProgramPartsController: RouteCollection {
     func removePartner(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DomainError.notFound("partner") }
-        try await ProgramPartsStore(db: req.db).removePartner(programID: program.id, partnershipID: id)
+        try await ProgramPartsStore(db: req.persistence).removePartner(programID: program.id, partnershipID: id)
         req.application.publicPageCache.expire()
         return req.redirect(.programPartners(slug: program.slug), flash: .removed)
     }
 
     private func partnersPage(_ req: Request, _ program: Program, form: PartnershipForm, errors: [FieldError]) async throws -> Response {
-        guard let detail = try await ProgramStore(db: req.db).detail(slug: program.slug) else { throw DomainError.notFound("program") }
-        let organisations = try await OrganisationStore(db: req.db).all()
+        guard let detail = try await ProgramStore(db: req.persistence).detail(slug: program.slug) else { throw DomainError.notFound("program") }
+        let organisations = try await OrganisationStore(db: req.persistence).all()
         let rows = detail.partnerships.map { partner in
             PartsView.Row(cells: [partner.organisation.displayName, partner.role.label, partner.description], editHref: nil,
                           remove: DangerAction(label: "Remove", consequence: "\(partner.organisation.displayName) will no longer be listed as \(partner.role.label.lowercased()).",
@@ -76,7 +76,7 @@ struct ProgramPartsController: RouteCollection {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         let values = try req.formValues()
         let form = ProgramCountryForm(country: values["country"], role: values["role"], displayName: values["displayName"])
-        let store = ProgramPartsStore(db: req.db)
+        let store = ProgramPartsStore(db: req.persistence)
         do {
             let existing = Set(try await store.countries(programID: program.id).map(\.country))
             try await store.addCountry(try form.validated(programID: program.id, existing: existing))
@@ -90,13 +90,13 @@ struct ProgramPartsController: RouteCollection {
     func removeCountry(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
         guard let country = Country(code: try req.parameters.require("code")) else { throw DomainError.notFound("country") }
-        try await ProgramPartsStore(db: req.db).removeCountry(programID: program.id, country: country)
+        try await ProgramPartsStore(db: req.persistence).removeCountry(programID: program.id, country: country)
         req.application.publicPageCache.expire()
         return req.redirect(.programCountries(slug: program.slug), flash: .removed)
     }
 
     private func countriesPage(_ req: Request, _ program: Program, form: ProgramCountryForm, errors: [FieldError]) async throws -> Response {
-        let countries = try await ProgramPartsStore(db: req.db).countries(programID: program.id)
+        let countries = try await ProgramPartsStore(db: req.persistence).countries(programID: program.id)
         let rows = ProgramCountry.grouped(countries).flatMap(\.countries).map { entry in
             PartsView.Row(cells: [entry.name, entry.role.label, entry.country.code], editHref: nil,
                           remove: DangerAction(label: "Remove", consequence: "\(entry.name) will no longer be listed for this program.",

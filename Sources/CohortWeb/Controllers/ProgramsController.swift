@@ -19,7 +19,7 @@ struct ProgramsController: RouteCollection {
         // Reviewers count as staff for their reviews, but the programs list is for those who run programs.
         guard AccessPolicy.visibleProgramIDs(actor).map({ !$0.isEmpty }) ?? true else { throw DomainError.forbidden }
         let request = req.listRequest(default: ProgramSort.start)
-        let (items, total) = try await ProgramStore(db: req.db).page(request, visible: AccessPolicy.visibleProgramIDs(actor))
+        let (items, total) = try await ProgramStore(db: req.persistence).page(request, visible: AccessPolicy.visibleProgramIDs(actor))
         let list = ListView(basePath: SiteURL.staffPrograms.path, request: request, total: total, noun: ("program", "programs"),
                             columns: [("Title", .title), ("Dates", .start), ("Status", .status)])
         let rows = items.map {
@@ -41,7 +41,7 @@ struct ProgramsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let program = try form.validated(id: UUID())
-            try await ProgramStore(db: req.db).create(program)
+            try await ProgramStore(db: req.persistence).create(program)
             req.application.publicPageCache.expire()
             return req.redirect(.staffProgram(slug: program.slug), flash: .created)
         } catch let failure as ValidationFailure {
@@ -59,7 +59,7 @@ struct ProgramsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let updated = try form.validated(id: program.id, isSample: program.isSample)
-            try await ProgramStore(db: req.db).update(updated)
+            try await ProgramStore(db: req.persistence).update(updated)
             req.application.publicPageCache.expire()
             return req.redirect(.staffProgram(slug: updated.slug), flash: .saved)
         } catch let failure as ValidationFailure {
@@ -69,7 +69,7 @@ struct ProgramsController: RouteCollection {
 
     func delete(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: { _ in .deleteProgram })
-        try await ProgramStore(db: req.db).delete(program.id)
+        try await ProgramStore(db: req.persistence).delete(program.id)
         req.application.publicPageCache.expire()
         return req.redirect(.staffPrograms, flash: .deleted)
     }
@@ -82,7 +82,7 @@ struct ProgramsController: RouteCollection {
     }
 
     private func formPage(_ req: Request, _ form: ProgramForm, errors: [FieldError], program: Program?) async throws -> Response {
-        let organisations = try await OrganisationStore(db: req.db).all()
+        let organisations = try await OrganisationStore(db: req.persistence).all()
         let fields = [
             FormField("title", "Title", value: form.title, errors: errors),
             FormField("slug", "Web address", value: form.slug, errors: errors,
@@ -127,7 +127,7 @@ enum StaffProgram {
     /// may not see answers 404 rather than 403, so its existence is not revealed.
     static func load(_ req: Request, for action: (UUID) -> StaffAction) async throws -> Program {
         let actor = try req.requireActor()
-        guard let program = try await ProgramStore(db: req.db).find(slug: try req.parameters.require("slug")) else {
+        guard let program = try await ProgramStore(db: req.persistence).find(slug: try req.parameters.require("slug")) else {
             throw DomainError.notFound("program")
         }
         guard AccessPolicy.allows(actor, .viewStaffProgram(program.id)) else { throw DomainError.notFound("program") }

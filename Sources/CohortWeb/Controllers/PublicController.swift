@@ -12,9 +12,9 @@ struct PublicController: RouteCollection {
 
     func home(req: Request) async throws -> Response {
         try await req.cachedPublic("home") {
-            let now = Date()
-            let programs = try await ProgramStore(db: req.db).publicPrograms()
-            let calls = try await CallStore(db: req.db).publicCalls(notClosedAt: now)
+            let now = req.now
+            let programs = try await ProgramStore(db: req.persistence).publicPrograms()
+            let calls = try await CallStore(db: req.persistence).publicCalls(notClosedAt: now)
             let open = OpenCallItem.open(calls, programTitles: Dictionary(programs.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
                                          words: req.words(.english), at: now)
             let view = HomeView(programs: programs, openCalls: open.items, today: CalendarDate(now))
@@ -25,11 +25,11 @@ struct PublicController: RouteCollection {
     func program(req: Request) async throws -> Response {
         let slug = try req.parameters.require("slug")
         return try await req.cachedPublic("program:\(slug)") {
-            guard let detail = try await ProgramStore(db: req.db).detail(slug: slug), detail.program.status.isPublic else {
+            guard let detail = try await ProgramStore(db: req.persistence).detail(slug: slug), detail.program.status.isPublic else {
                 throw DomainError.notFound("program")
             }
-            let now = Date()
-            let calls = try await CallStore(db: req.db).publicCalls(notClosedAt: now).filter { $0.programID == detail.program.id }
+            let now = req.now
+            let calls = try await CallStore(db: req.persistence).publicCalls(notClosedAt: now).filter { $0.programID == detail.program.id }
             let open = OpenCallItem.open(calls, programTitles: [detail.program.id: detail.program.title], words: req.words(.english), at: now)
             return (req.page("program", title: detail.program.title, ProgramView(detail, openCalls: open.items)), open.validUntil)
         }
@@ -55,7 +55,7 @@ struct HealthController: RouteCollection {
 
     func ready(req: Request) async throws -> HTTPStatus {
         do {
-            _ = try await ContentVersionStore(db: req.db).current()
+            _ = try await ContentVersionStore(db: req.persistence).current()
             return .ok
         } catch {
             req.logger.warning("readiness check failed: the database did not answer")

@@ -22,8 +22,8 @@ struct ReviewSetupController: RouteCollection {
             throw Abort(.unprocessableEntity, reason: "Choose a reviewer for the application.")
         }
         do {
-            try await ReviewStore(db: req.db).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
-                                                     programID: program.id, by: try req.requireActor().accountID, now: Date())
+            try await ReviewStore(db: req.persistence).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
+                                                     programID: program.id, by: try req.requireActor().accountID, now: req.now)
         } catch let failure as ValidationFailure {
             throw Abort(.unprocessableEntity, reason: failure.errors.map(\.message).joined(separator: " "))
         }
@@ -37,13 +37,13 @@ struct ReviewSetupController: RouteCollection {
         guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
             throw DomainError.notFound("assignment")
         }
-        try await ReviewStore(db: req.db).unassign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id)
+        try await ReviewStore(db: req.persistence).unassign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id)
         return req.redirect(path: SiteURL.callReview(loaded.call.id).path + "#assignments", flash: .removed)
     }
 
     func show(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
-        let settings = try await ReviewStore(db: req.db).settings(callID: loaded.call.id)
+        let settings = try await ReviewStore(db: req.persistence).settings(callID: loaded.call.id)
         let form = RubricForm(rubric: settings.rubric, isBlind: settings.isBlind, avoidsSameCountry: settings.avoidsSameCountry)
         return try await page(req, loaded: loaded, program: program, form: form, errors: [])
     }
@@ -55,7 +55,7 @@ struct ReviewSetupController: RouteCollection {
         case .failure(let failure):
             return try await page(req, loaded: loaded, program: program, form: form, errors: failure.errors)
         case .success(let rubric):
-            try await ReviewStore(db: req.db).save(.init(rubric: rubric, isBlind: form.isBlind, avoidsSameCountry: form.avoidsSameCountry),
+            try await ReviewStore(db: req.persistence).save(.init(rubric: rubric, isBlind: form.isBlind, avoidsSameCountry: form.avoidsSameCountry),
                                                    callID: loaded.call.id)
             return req.redirect(.callReview(loaded.call.id), flash: .saved)
         }
@@ -63,12 +63,12 @@ struct ReviewSetupController: RouteCollection {
 
     func assign(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
-        let plan = try await ReviewStore(db: req.db).autoAssign(callID: loaded.call.id, programID: program.id, now: Date())
+        let plan = try await ReviewStore(db: req.persistence).autoAssign(callID: loaded.call.id, programID: program.id, now: req.now)
         return req.redirect(.callReview(loaded.call.id), flash: plan.shortfall.isEmpty ? .reviewersAssigned : .reviewersShort)
     }
 
     private func page(_ req: Request, loaded: CallStore.Loaded, program: Program, form: RubricForm, errors: [FieldError]) async throws -> Response {
-        let store = ReviewStore(db: req.db)
+        let store = ReviewStore(db: req.persistence)
         let callID = loaded.call.id
         let reviewerRows = try await store.reviewers(programID: program.id)
         let reviewers = reviewerRows.map(\.party)
@@ -76,7 +76,7 @@ struct ReviewSetupController: RouteCollection {
         let aggregation = try await store.aggregation(callID: callID)
         let reviewable = try await store.reviewableApplicationIDs(callID: callID)
         let applicationIDs = Array(Set(reviewable).union(assignments.map(\.pair.applicationID)).union(aggregation?.scores.map(\.applicationID) ?? []))
-        let summaries = Dictionary(uniqueKeysWithValues: try await ApplicationListStore(db: req.db).summaries(ids: applicationIDs, callID: callID)
+        let summaries = Dictionary(uniqueKeysWithValues: try await ApplicationListStore(db: req.persistence).summaries(ids: applicationIDs, callID: callID)
             .map { ($0.id, $0) })
         let names = Dictionary(reviewerRows.map { ($0.party.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let load = Dictionary(grouping: assignments, by: \.pair.reviewerID)

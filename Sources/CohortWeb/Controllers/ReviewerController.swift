@@ -19,8 +19,8 @@ struct ReviewerController: RouteCollection {
         let actor = try req.requireActor()
         guard !AccessPolicy.reviewedProgramIDs(actor).isEmpty else { throw DomainError.forbidden }
         var rows: [ReviewHomeView.Row] = []
-        for entry in try await ReviewStore(db: req.db).calls(reviewerID: actor.accountID) {
-            guard let loaded = try await CallStore(db: req.db).load(entry.callID),
+        for entry in try await ReviewStore(db: req.persistence).calls(reviewerID: actor.accountID) {
+            guard let loaded = try await CallStore(db: req.persistence).load(entry.callID),
                   AccessPolicy.reviews(actor, programID: loaded.call.programID) else { continue }
             rows.append(.init(title: loaded.call.title.text(in: .english), href: SiteURL.reviewQueue(entry.callID).path,
                               assigned: entry.assigned, left: entry.assigned - entry.reviewed))
@@ -30,7 +30,7 @@ struct ReviewerController: RouteCollection {
 
     func queue(req: Request) async throws -> Response {
         let (actor, loaded) = try await Self.reviewer(req)
-        let items = try await ReviewStore(db: req.db).queue(callID: loaded.call.id, reviewerID: actor.accountID)
+        let items = try await ReviewStore(db: req.persistence).queue(callID: loaded.call.id, reviewerID: actor.accountID)
         let references = try await Self.references(req, callID: loaded.call.id, ids: items.map(\.applicationID))
         let next = items.first { !$0.isReviewed }
         let view = ReviewQueueView(
@@ -48,7 +48,7 @@ struct ReviewerController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (actor, loaded) = try await Self.reviewer(req)
         let application = try await Self.assignedApplication(req, actor: actor, callID: loaded.call.id)
-        let existing = try await ReviewStore(db: req.db).review(applicationID: application.id, reviewerID: actor.accountID)
+        let existing = try await ReviewStore(db: req.persistence).review(applicationID: application.id, reviewerID: actor.accountID)
         let values = existing.map(ReviewFormValues.init) ?? ReviewFormValues()
         return try await page(req, actor: actor, loaded: loaded, application: application, values: values, errors: [])
     }
@@ -65,12 +65,12 @@ struct ReviewerController: RouteCollection {
         let review = Review(reviewerID: actor.accountID, applicationID: application.id, scores: values.scores, comment: values.comment,
                             recommendation: recommendation)
         do {
-            try await ReviewStore(db: req.db).save(review, now: Date())
+            try await ReviewStore(db: req.persistence).save(review, now: req.now)
         } catch let failure as ValidationFailure {
             return try await page(req, actor: actor, loaded: loaded, application: application, values: values,
                                   errors: failure.errors.map { FieldError("s_\($0.field)", $0.message) })
         }
-        let queue = try await ReviewStore(db: req.db).queue(callID: loaded.call.id, reviewerID: actor.accountID)
+        let queue = try await ReviewStore(db: req.persistence).queue(callID: loaded.call.id, reviewerID: actor.accountID)
         if let next = queue.first(where: { !$0.isReviewed }) {
             return req.redirect(.reviewApplication(callID: loaded.call.id, id: next.applicationID), flash: .reviewSaved)
         }
@@ -81,9 +81,9 @@ struct ReviewerController: RouteCollection {
         let (actor, loaded) = try await Self.reviewer(req)
         let application = try await Self.assignedApplication(req, actor: actor, callID: loaded.call.id)
         let note = try req.formValues()["note"].trimmingCharacters(in: .whitespacesAndNewlines)
-        _ = try await ReviewStore(db: req.db).declareConflict(applicationID: application.id, reviewerID: actor.accountID,
+        _ = try await ReviewStore(db: req.persistence).declareConflict(applicationID: application.id, reviewerID: actor.accountID,
                                                               programID: loaded.call.programID,
-                                                              note: note.isEmpty ? "Knows the applicant." : String(note.prefix(500)), now: Date())
+                                                              note: note.isEmpty ? "Knows the applicant." : String(note.prefix(500)), now: req.now)
         return req.redirect(.reviewQueue(loaded.call.id), flash: .conflictDeclared)
     }
 
@@ -94,15 +94,15 @@ struct ReviewerController: RouteCollection {
     /// The signed-in reviewer and the call, when they review for its program; otherwise the call is not found.
     static func reviewer(_ req: Request) async throws -> (Actor, CallStore.Loaded) {
         let actor = try req.requireActor()
-        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
+        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(id),
               AccessPolicy.reviews(actor, programID: loaded.call.programID) else { throw DomainError.notFound("call") }
         return (actor, loaded)
     }
 
     static func assignedApplication(_ req: Request, actor: Actor, callID: UUID) async throws -> CallApplication {
         guard let id = req.parameters.get("applicationID", as: UUID.self),
-              try await ReviewStore(db: req.db).isAssigned(applicationID: id, reviewerID: actor.accountID),
-              let application = try await ApplicationStore(db: req.db).find(id), application.callID == callID else {
+              try await ReviewStore(db: req.persistence).isAssigned(applicationID: id, reviewerID: actor.accountID),
+              let application = try await ApplicationStore(db: req.persistence).find(id), application.callID == callID else {
             throw DomainError.notFound("application")
         }
         return application
@@ -110,7 +110,7 @@ struct ReviewerController: RouteCollection {
 
     static func references(_ req: Request, callID: UUID, ids: [UUID]) async throws -> [UUID: String] {
         var references: [UUID: String] = [:]
-        for summary in try await ApplicationListStore(db: req.db).summaries(ids: ids, callID: callID) {
+        for summary in try await ApplicationListStore(db: req.persistence).summaries(ids: ids, callID: callID) {
             if let reference = summary.reference { references[summary.id] = reference }
         }
         return references
@@ -120,9 +120,9 @@ struct ReviewerController: RouteCollection {
 
     private func page(_ req: Request, actor: Actor, loaded: CallStore.Loaded, application: CallApplication, values: ReviewFormValues,
                       errors: [FieldError]) async throws -> Response {
-        let settings = try await ReviewStore(db: req.db).settings(callID: loaded.call.id)
+        let settings = try await ReviewStore(db: req.persistence).settings(callID: loaded.call.id)
         guard let rubric = settings.rubric else { throw DomainError.conflict("This call's review has not been set up yet.") }
-        let form = try await CallStore(db: req.db).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
+        let form = try await CallStore(db: req.persistence).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
         let words = req.words(.english)
         let groups = BlindReview.visibleSections(form, blind: settings.isBlind).map { section in
             ApplicationDetailView.Group(title: section.title.text(in: .english), items: section.questions.map { question in

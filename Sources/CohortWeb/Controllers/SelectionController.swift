@@ -17,7 +17,7 @@ struct SelectionController: RouteCollection {
     func show(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
         var form = SelectionSetupForm(cohortSize: loaded.call.targetCohortSize)
-        if let from = req.query[UUID.self, at: "from"], let earlier = try await SelectionRunStore(db: req.db).run(id: from, callID: loaded.call.id) {
+        if let from = req.query[UUID.self, at: "from"], let earlier = try await SelectionRunStore(db: req.persistence).run(id: from, callID: loaded.call.id) {
             form = SelectionSetupForm(values: earlier.form)
             form.rows += Array(repeating: SelectionSetupForm.Row(), count: SelectionSetupForm.blankRows)
         }
@@ -29,7 +29,7 @@ struct SelectionController: RouteCollection {
         let actor = try req.requireActor()
         let form = SelectionSetupForm(values: try req.formValues().values)
         let score = SelectionSetup.Score(rawValue: form.score) ?? .calibrated
-        let candidates = try await SelectionRunStore(db: req.db).candidates(callID: loaded.call.id, programID: program.id, form: loaded.form,
+        let candidates = try await SelectionRunStore(db: req.persistence).candidates(callID: loaded.call.id, programID: program.id, form: loaded.form,
                                                                            rules: loaded.rules, score: score)
         let attributes = Self.attributeValues(candidates)
         switch form.setup(references: Set(candidates.map(\.reference)), attributes: Set(attributes.keys)) {
@@ -41,9 +41,9 @@ struct SelectionController: RouteCollection {
             // Up to a second for a very large call: on the thread pool, not the event loop that serves other requests.
             let solution = try await req.application.threadPool.runIfActive { try SelectionSolver.solve(instance) }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            let saved = try await SelectionRunStore(db: req.db).save(callID: loaded.call.id, name: setup.name, createdBy: actor.accountID,
+            let saved = try await SelectionRunStore(db: req.persistence).save(callID: loaded.call.id, name: setup.name, createdBy: actor.accountID,
                                                                      form: form.values, instance: instance, solution: solution,
-                                                                     timeSeconds: seconds, now: Date())
+                                                                     timeSeconds: seconds, now: req.now)
             return req.redirect(.selectionRun(callID: loaded.call.id, id: saved.id))
         }
     }
@@ -53,11 +53,11 @@ struct SelectionController: RouteCollection {
         let run = try await Self.run(req, callID: loaded.call.id)
         let instance = try SelectionInstance.decode(json: run.instance)
         var view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
-                                                                          applicationIDs: try await SelectionRunStore(db: req.db).applicationIDs(callID: loaded.call.id))
-        if try await DecisionStore(db: req.db).decisions(callID: loaded.call.id).isEmpty {
+                                                                          applicationIDs: try await SelectionRunStore(db: req.persistence).applicationIDs(callID: loaded.call.id))
+        if try await DecisionStore(db: req.persistence).decisions(callID: loaded.call.id).isEmpty {
             if run.status == .optimal {
                 view.decisions = DecisionForm(action: SiteURL.selectionDecisions(callID: loaded.call.id, runID: run.id).path, csrf: req.csrfToken(),
-                                              respondBy: LocalDateTime.format(Date().addingTimeInterval(14 * 86_400), zone: loaded.call.timeZone),
+                                              respondBy: LocalDateTime.format(req.now.addingTimeInterval(14 * 86_400), zone: loaded.call.timeZone),
                                               timeZone: loaded.call.timeZone)
             }
         } else {
@@ -78,7 +78,7 @@ struct SelectionController: RouteCollection {
 
     func compare(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
-        let store = SelectionRunStore(db: req.db)
+        let store = SelectionRunStore(db: req.persistence)
         guard let a = req.query[UUID.self, at: "a"], let b = req.query[UUID.self, at: "b"],
               let first = try await store.run(id: a, callID: loaded.call.id), let second = try await store.run(id: b, callID: loaded.call.id) else {
             throw Abort(.unprocessableEntity, reason: "Choose two runs of this call to compare.")
@@ -90,7 +90,7 @@ struct SelectionController: RouteCollection {
     // MARK: Helpers
 
     static func run(_ req: Request, callID: UUID) async throws -> SelectionRun {
-        guard let id = req.parameters.get("runID", as: UUID.self), let run = try await SelectionRunStore(db: req.db).run(id: id, callID: callID) else {
+        guard let id = req.parameters.get("runID", as: UUID.self), let run = try await SelectionRunStore(db: req.persistence).run(id: id, callID: callID) else {
             throw DomainError.notFound("selection run")
         }
         return run
@@ -110,7 +110,7 @@ struct SelectionController: RouteCollection {
 
     private func page(_ req: Request, loaded: CallStore.Loaded, program: Program, form: SelectionSetupForm, errors: [FieldError]) async throws -> Response {
         let callID = loaded.call.id
-        let store = SelectionRunStore(db: req.db)
+        let store = SelectionRunStore(db: req.persistence)
         let candidates = try await store.candidates(callID: callID, programID: program.id, form: loaded.form, rules: loaded.rules, score: .calibrated)
         let attributes = Self.attributeValues(candidates)
         let runs = try await store.runs(callID: callID)

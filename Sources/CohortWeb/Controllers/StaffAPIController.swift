@@ -13,7 +13,7 @@ struct StaffAPIController: RouteCollection {
     /// only with `identities=yes`, and such reads are recorded like exports.
     func applications(req: Request) async throws -> Response {
         let actor = try await Self.actor(req)
-        guard let callID = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(callID),
+        guard let callID = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(callID),
               AccessPolicy.allows(actor, .viewApplications(loaded.call.programID)) else {
             throw Abort(.notFound, reason: "No call you may read has this id.")
         }
@@ -26,10 +26,10 @@ struct StaffAPIController: RouteCollection {
         let sort = query("sort").flatMap(ApplicationSort.init(rawValue:)) ?? .newest
         let limit = query("limit").flatMap(Int.init) ?? 50
         let withIdentities = query("identities") == "yes"
-        let store = ApplicationListStore(db: req.db)
+        let store = ApplicationListStore(db: req.persistence)
         let page = try await store.page(callID: callID, filter: filter, sort: sort, after: query("after").flatMap(ListCursor.init(token:)), limit: limit)
         if withIdentities {
-            try await store.recordExport(accountID: actor.accountID, callID: callID, filter: filter, withIdentities: true, rows: page.items.count)
+            try await store.recordExport(accountID: actor.accountID, callID: callID, filter: filter, withIdentities: true, rows: page.items.count, now: req.now)
         }
         return try API.json(StaffList(total: page.total, next: page.next?.token,
                                       applications: page.items.map { StaffList.Item($0, withIdentities: withIdentities) }))
@@ -41,17 +41,17 @@ struct StaffAPIController: RouteCollection {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"],
                         reason: "Send a personal API token (made under API tokens in the staff area) as a bearer token.")
         }
-        let tokens = APITokenStore(db: req.db)
+        let tokens = APITokenStore(db: req.persistence)
         guard let stored = try await tokens.find(tokenHash: SecretToken.hash(token)),
-              let account = try await AccountStore(db: req.db).find(stored.accountID), account.isActive else {
+              let account = try await AccountStore(db: req.persistence).find(stored.accountID), account.isActive else {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""],
                         reason: "This token is unknown or revoked, or its account is deactivated.")
         }
         // Last use is kept to the minute: a write per request would make every read a write.
-        if Date().timeIntervalSince(stored.lastUsedAt ?? .distantPast) > 60 {
-            try await tokens.touch(id: stored.id, now: Date())
+        if req.now.timeIntervalSince(stored.lastUsedAt ?? .distantPast) > 60 {
+            try await tokens.touch(id: stored.id, now: req.now)
         }
-        return try await AccountStore(db: req.db).actor(account)
+        return try await AccountStore(db: req.persistence).actor(account)
     }
 
     struct StaffList: Encodable {

@@ -16,11 +16,11 @@ struct StaffApplicationsController: RouteCollection {
 
     func calls(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.viewApplications)
-        let now = Date()
+        let now = req.now
         let mayManage = AccessPolicy.allows(req.actor, .manageCalls(program.id))
         var rows: [CallListView.Row] = []
-        let applications = ApplicationListStore(db: req.db)
-        for call in try await CallStore(db: req.db).calls(programID: program.id) {
+        let applications = ApplicationListStore(db: req.persistence)
+        for call in try await CallStore(db: req.persistence).calls(programID: program.id) {
             let byStatus = try await applications.counts(callID: call.id, column: .status)
             rows.append(CallListView.Row(
                 title: call.title.text(in: .english), status: call.status(at: now).rawValue.capitalized,
@@ -41,7 +41,7 @@ struct StaffApplicationsController: RouteCollection {
         let filter = ApplicationFilter(query: { req.query[String.self, at: $0] })
         let sort = req.query[String.self, at: "sort"].flatMap(ApplicationSort.init(rawValue:)) ?? .newest
         let cursor = req.query[String.self, at: "after"].flatMap(ListCursor.init(token:))
-        let store = ApplicationListStore(db: req.db)
+        let store = ApplicationListStore(db: req.persistence)
         let page = try await store.page(callID: loaded.call.id, filter: filter, sort: sort, after: cursor, limit: Self.pageSize)
         let view = try await ApplicationListPresenter(request: req, store: store, call: loaded.call, program: program,
                                                       filter: filter, sort: sort, page: page, isFirstPage: cursor == nil,
@@ -60,7 +60,7 @@ struct StaffApplicationsController: RouteCollection {
     /// The application named by `:applicationID`, if it belongs to this call; 404 otherwise.
     static func application(_ req: Request, of loaded: CallStore.Loaded) async throws -> CallApplication {
         guard let id = req.parameters.get("applicationID", as: UUID.self),
-              let application = try await ApplicationStore(db: req.db).find(id), application.callID == loaded.call.id else {
+              let application = try await ApplicationStore(db: req.persistence).find(id), application.callID == loaded.call.id else {
             throw DomainError.notFound("application")
         }
         return application
@@ -69,18 +69,18 @@ struct StaffApplicationsController: RouteCollection {
     /// The detail page; `overrideForm` brings back a refused override as it was typed, with its message.
     func detailPage(_ req: Request, loaded: CallStore.Loaded, program: Program, application: CallApplication,
                     overrideForm: (decision: String, note: String, problem: String)?) async throws -> Response {
-        let form = try await CallStore(db: req.db).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
+        let form = try await CallStore(db: req.persistence).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
         let facts = ApplicationFacts(answers: application.answers, rules: loaded.rules)
-        let decision = try await ApplicationStore(db: req.db).eligibilityDecision(id: application.id)
-        let files = try await FileStore(db: req.db).files(applicationID: application.id)
+        let decision = try await ApplicationStore(db: req.persistence).eligibilityDecision(id: application.id)
+        let files = try await FileStore(db: req.persistence).files(applicationID: application.id)
         let filesByID = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
         var decider: Account?
-        if let by = decision?.by { decider = try await AccountStore(db: req.db).find(by) }
+        if let by = decision?.by { decider = try await AccountStore(db: req.persistence).find(by) }
         let mayDecide = AccessPolicy.allows(req.actor, .decideApplications(loaded.call.programID))
         let words = req.words(.english)
-        let selectionDecision = try await DecisionStore(db: req.db).decision(applicationID: application.id).map { decision in
+        let selectionDecision = try await DecisionStore(db: req.persistence).decision(applicationID: application.id).map { decision in
             let outcome = decision.outcome == .waitlisted ? "Waiting list \(decision.waitlistRank ?? 0)" : decision.outcome.rawValue.capitalized
-            let answer = DecisionsController.response(decision, zone: loaded.call.timeZone)
+            let answer = DecisionsController.response(decision, zone: loaded.call.timeZone, now: req.now)
             return answer.isEmpty ? outcome : "\(outcome): \(answer)"
         }
         let view = ApplicationDetailView(
@@ -124,11 +124,11 @@ struct StaffApplicationsController: RouteCollection {
         let actor = try req.requireActor()
         let filter = ApplicationFilter(query: { req.query[String.self, at: $0] })
         let withIdentities = req.query[String.self, at: "identities"] == "yes"
-        let store = ApplicationListStore(db: req.db)
+        let store = ApplicationListStore(db: req.persistence)
         let rows = try await store.all(callID: loaded.call.id, filter: filter)
         let csv = ApplicationExport.csv(rows, form: loaded.form, withIdentities: withIdentities)
         try await store.recordExport(accountID: actor.accountID, callID: loaded.call.id, filter: filter,
-                                     withIdentities: withIdentities, rows: rows.count)
+                                     withIdentities: withIdentities, rows: rows.count, now: req.now)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         let name = "applications-\(loaded.call.referencePrefix)\(withIdentities ? "-with-identities" : "").csv"
@@ -139,8 +139,8 @@ struct StaffApplicationsController: RouteCollection {
     /// The call named in the address and its program, if the actor may see its applications.
     static func load(_ req: Request, for action: (UUID) -> StaffAction = StaffAction.viewApplications) async throws -> (CallStore.Loaded, Program) {
         let actor = try req.requireActor()
-        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.db).load(id),
-              let program = try await ProgramStore(db: req.db).findByID(loaded.call.programID) else {
+        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(id),
+              let program = try await ProgramStore(db: req.persistence).findByID(loaded.call.programID) else {
             throw DomainError.notFound("call")
         }
         guard AccessPolicy.allows(actor, .viewStaffProgram(program.id)) else { throw DomainError.notFound("call") }

@@ -29,10 +29,10 @@ struct StaffDecisionsController: RouteCollection {
         }
         guard ids.count <= 500 else { throw Abort(.unprocessableEntity, reason: "Change at most 500 applications at a time.") }
         if values["confirm"] == "yes" {
-            _ = try await ApplicationStore(db: req.db).setStatus(status, ids: ids, callID: loaded.call.id, now: Date())
+            _ = try await ApplicationStore(db: req.persistence).setStatus(status, ids: ids, callID: loaded.call.id, now: req.now)
             return req.redirect(path: back, flash: .statusChanged)
         }
-        let summaries = try await ApplicationListStore(db: req.db).summaries(ids: ids, callID: loaded.call.id)
+        let summaries = try await ApplicationListStore(db: req.persistence).summaries(ids: ids, callID: loaded.call.id)
         let movable = summaries.filter { $0.status.staffMayChange(to: status) && $0.status != status }
         let skipped = summaries.count - movable.count
         var message = "\(movable.count) application\(movable.count == 1 ? "" : "s") will move to “\(status.label)”."
@@ -65,8 +65,8 @@ struct StaffDecisionsController: RouteCollection {
             return try await StaffApplicationsController().detailPage(req, loaded: loaded, program: program, application: application,
                                                                       overrideForm: (values["decision"], values["note"], problem))
         }
-        _ = try await ApplicationStore(db: req.db).overrideEligibility(id: id, eligible: decision, note: values["note"].trimmingCharacters(in: .whitespacesAndNewlines),
-                                                                       by: actor.accountID, now: Date())
+        _ = try await ApplicationStore(db: req.persistence).overrideEligibility(id: id, eligible: decision, note: values["note"].trimmingCharacters(in: .whitespacesAndNewlines),
+                                                                       by: actor.accountID, now: req.now)
         return req.redirect(.callApplication(callID: loaded.call.id, id: id), flash: .saved)
     }
 
@@ -75,7 +75,7 @@ struct StaffDecisionsController: RouteCollection {
         let (loaded, _) = try await StaffApplicationsController.load(req)
         let application = try await StaffApplicationsController.application(req, of: loaded)
         guard let fileID = req.parameters.get("fileID", as: UUID.self),
-              let found = try await FileStore(db: req.db).file(fileID, applicationID: application.id) else {
+              let found = try await FileStore(db: req.persistence).file(fileID, applicationID: application.id) else {
             throw DomainError.notFound("file")
         }
         return FileUploads.download(found.file, bytes: found.bytes)

@@ -15,7 +15,7 @@ struct StaffHomeController: RouteCollection {
         let actor = try req.requireActor()
         let visible = AccessPolicy.visibleProgramIDs(actor)
         let request = ListRequest<ProgramSort>(sort: "start", direction: "desc", page: "1", default: .start, pageSize: 100)
-        let programs = try await ProgramStore(db: req.db).page(request, visible: visible).items
+        let programs = try await ProgramStore(db: req.persistence).page(request, visible: visible).items
         let items = programs.map { program in
             StaffHomeView.ProgramItem(
                 title: program.title, href: SiteURL.staffProgram(slug: program.slug).path, period: program.periodText,

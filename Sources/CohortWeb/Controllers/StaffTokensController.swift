@@ -23,23 +23,23 @@ struct StaffTokensController: RouteCollection {
         if let problem = APIToken.nameProblem(name) {
             return try await page(req, actor: actor, name: name, error: problem, newToken: nil)
         }
-        let token = try await Self.make(req.db, accountID: actor.accountID, name: name)
+        let token = try await Self.make(req.persistence, accountID: actor.accountID, name: name, now: req.now)
         return try await page(req, actor: actor, name: "", error: nil, newToken: token)
     }
 
     func revoke(req: Request) async throws -> Response {
         let actor = try Self.staff(req)
         guard let id = req.parameters.get("tokenID", as: UUID.self),
-              try await APITokenStore(db: req.db).revoke(id: id, accountID: actor.accountID) else {
+              try await APITokenStore(db: req.persistence).revoke(id: id, accountID: actor.accountID) else {
             throw DomainError.notFound("token")
         }
         return req.redirect(.apiTokens, flash: .tokenRevoked)
     }
 
     /// Makes a token and returns it; only its hash is kept.
-    static func make(_ db: any Database, accountID: UUID, name: String) async throws -> String {
+    static func make(_ db: Persistence, accountID: UUID, name: String, now: Date) async throws -> String {
         let token = APIToken.prefix + SecretToken.make()
-        _ = try await APITokenStore(db: db).create(accountID: accountID, name: name, tokenHash: SecretToken.hash(token), now: Date())
+        _ = try await APITokenStore(db: db).create(accountID: accountID, name: name, tokenHash: SecretToken.hash(token), now: now)
         return token
     }
 
@@ -50,7 +50,7 @@ struct StaffTokensController: RouteCollection {
     }
 
     private func page(_ req: Request, actor: Actor, name: String, error: String?, newToken: String?) async throws -> Response {
-        let tokens = try await APITokenStore(db: req.db).tokens(accountID: actor.accountID)
+        let tokens = try await APITokenStore(db: req.persistence).tokens(accountID: actor.accountID)
         let errors = error.map { [FieldError("name", $0)] } ?? []
         let view = TokensView(
             newToken: newToken,
@@ -87,13 +87,13 @@ extension Application {
     /// Makes a personal API token for the staff account with this email (for `cohort user token`).
     public func makeAPIToken(email: String, name: String) async throws -> String {
         if let problem = APIToken.nameProblem(name) { throw ValidationFailure([FieldError("name", problem)]) }
-        let accounts = AccountStore(db: db)
+        let accounts = AccountStore(db: persistence)
         guard let account = try await accounts.credentials(email: EmailAddress.normalise(email))?.account, account.isActive else {
             throw ValidationFailure([FieldError("email", "No active account has this email address.")])
         }
         guard AccessPolicy.isStaff(try await accounts.actor(account)) else {
             throw ValidationFailure([FieldError("email", "This account manages no program, so a token would open nothing.")])
         }
-        return try await StaffTokensController.make(db, accountID: account.id, name: name)
+        return try await StaffTokensController.make(persistence, accountID: account.id, name: name, now: wallClock.now)
     }
 }

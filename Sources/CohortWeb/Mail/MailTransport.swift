@@ -21,14 +21,14 @@ public enum MailTransport: Sendable, Equatable {
         let description: String
     }
 
-    func deliver(_ message: OutgoingMessage, id: UUID, from: String, logger: Logger) throws {
+    func deliver(_ message: OutgoingMessage, id: UUID, from: String, at now: Date, logger: Logger) throws {
         switch self {
         case .log:
             logger.info("outbox: message \(id) handed to the log transport (address and content are not logged)")
         case .file(let directory):
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let path = "\(directory)/\(Int(Date().timeIntervalSince1970))-\(id.uuidString.lowercased()).eml"
-            guard FileManager.default.createFile(atPath: path, contents: Data(Self.rfc822(message, id: id, from: from).utf8),
+            let path = "\(directory)/\(Int(now.timeIntervalSince1970))-\(id.uuidString.lowercased()).eml"
+            guard FileManager.default.createFile(atPath: path, contents: Data(Self.rfc822(message, id: id, from: from, at: now).utf8),
                                                  attributes: [.posixPermissions: 0o600]) else {
                 throw DeliveryError(description: "could not write \(path)")
             }
@@ -39,7 +39,7 @@ public enum MailTransport: Sendable, Equatable {
             let input = Pipe()
             process.standardInput = input
             try process.run()
-            input.fileHandleForWriting.write(Data(Self.rfc822(message, id: id, from: from).utf8))
+            input.fileHandleForWriting.write(Data(Self.rfc822(message, id: id, from: from, at: now).utf8))
             try input.fileHandleForWriting.close()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
@@ -49,7 +49,7 @@ public enum MailTransport: Sendable, Equatable {
     }
 
     /// A plain-text UTF-8 message. Header values are stripped of line breaks so nothing can add headers.
-    static func rfc822(_ message: OutgoingMessage, id: UUID, from: String) -> String {
+    static func rfc822(_ message: OutgoingMessage, id: UUID, from: String, at now: Date) -> String {
         func clean(_ value: String) -> String { value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
         func encodedSubject(_ subject: String) -> String {
             subject.allSatisfy(\.isASCII) ? clean(subject) : "=?UTF-8?B?\(Data(clean(subject).utf8).base64EncodedString())?="
@@ -61,7 +61,7 @@ public enum MailTransport: Sendable, Equatable {
             "From: \(clean(from))",
             "To: \(clean(message.to))",
             "Subject: \(encodedSubject(message.subject))",
-            "Date: \(formatter.string(from: Date()))",
+            "Date: \(formatter.string(from: now))",
             "Message-ID: <\(id.uuidString.lowercased())@cohort>",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",

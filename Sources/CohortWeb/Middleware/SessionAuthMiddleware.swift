@@ -27,13 +27,13 @@ struct SessionAuthMiddleware: AsyncMiddleware {
     }
 
     private func load(token: String, request: Request) async throws -> AuthSession? {
-        let sessions = AuthSessionStore(db: request.db)
+        let sessions = AuthSessionStore(db: request.persistence)
         guard let stored = try await sessions.find(tokenHash: SecretToken.hash(token)) else { return nil }
-        let now = Date()
+        let now = request.now
         let policy = request.config.session
         let expired = now.timeIntervalSince(stored.lastSeenAt) > policy.idleTimeout
             || now.timeIntervalSince(stored.createdAt) > policy.absoluteTimeout
-        let accounts = AccountStore(db: request.db)
+        let accounts = AccountStore(db: request.persistence)
         guard !expired, let account = try await accounts.find(stored.accountID), account.isActive else {
             try await sessions.delete(id: stored.id)
             return nil

@@ -27,8 +27,8 @@ struct SignInWorkflow {
         let config = request.config
         let guess = Guess(accountKey: SecretToken.pseudonym(email, key: config.secretKey),
                           addressKey: SecretToken.pseudonym(request.clientAddress, key: config.secretKey))
-        let failures = SignInFailureStore(db: request.db)
-        let now = Date()
+        let failures = SignInFailureStore(db: request.persistence)
+        let now = request.now
         try await failures.record(accountKey: guess.accountKey, addressKey: guess.addressKey, at: now)
         let counted = try await failures.counts(accountKey: guess.accountKey, addressKey: guess.addressKey,
                                                 since: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))
@@ -44,18 +44,18 @@ struct SignInWorkflow {
 
     /// A right password forgives that pair's failures.
     func forgive(_ guess: Guess) async throws {
-        try await SignInFailureStore(db: request.db).clear(accountKey: guess.accountKey, addressKey: guess.addressKey)
+        try await SignInFailureStore(db: request.persistence).clear(accountKey: guess.accountKey, addressKey: guess.addressKey)
     }
 
     func attempt(email rawEmail: String, password: String) async throws -> Outcome {
         let email = EmailAddress.normalise(rawEmail)
-        let now = Date()
+        let now = request.now
         let (guess, refused) = try await guess(email: email)
         if let refused { return .throttled(retryAfterSeconds: refused) }
         let hasher = request.passwordHasher
         // An address no account can have is not looked up (PostgreSQL refuses a NUL in text),
         // but costs the same time as one that is.
-        let credentials = EmailAddress.isValid(email) ? try await AccountStore(db: request.db).credentials(email: email) : nil
+        let credentials = EmailAddress.isValid(email) ? try await AccountStore(db: request.persistence).credentials(email: email) : nil
         let verified: Bool = try await request.application.threadPool.runIfActive {
             guard let credentials else {
                 hasher.verifyAgainstNothing(password)
@@ -68,7 +68,7 @@ struct SignInWorkflow {
         }
         try await forgive(guess)
         let token = SecretToken.make()
-        let sessions = AuthSessionStore(db: request.db)
+        let sessions = AuthSessionStore(db: request.persistence)
         // A new session at every sign-in: a token planted before sign-in is worth nothing after.
         if let old = request.authSession { try await sessions.delete(id: old.id) }
         try await sessions.create(tokenHash: SecretToken.hash(token), accountID: account.id, now: now)

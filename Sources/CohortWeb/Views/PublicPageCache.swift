@@ -22,14 +22,14 @@ final class PublicPageCache: @unchecked Sendable {
     private var entries: [String: Entry] = [:]
 
     /// The content version, refreshed when it is older than the recheck interval.
-    func currentVersion(fetch: () async throws -> Int) async throws -> Int {
-        let (known, fresh) = lock.withLock { (version, Date().timeIntervalSince(checkedAt) < Self.recheckInterval) }
+    func currentVersion(now: Date, fetch: () async throws -> Int) async throws -> Int {
+        let (known, fresh) = lock.withLock { (version, now.timeIntervalSince(checkedAt) < Self.recheckInterval) }
         if fresh { return known }
         let latest = try await fetch()
         lock.withLock {
             if latest != version { entries.removeAll() }
             version = latest
-            checkedAt = Date()
+            checkedAt = now
         }
         return latest
     }
@@ -39,9 +39,9 @@ final class PublicPageCache: @unchecked Sendable {
         lock.withLock { checkedAt = .distantPast }
     }
 
-    func response(for key: String, version: Int) -> Response? {
+    func response(for key: String, version: Int, now: Date) -> Response? {
         guard let entry = lock.withLock({ entries[key] }), entry.version == version,
-              entry.validUntil.map({ $0 > Date() }) ?? true else { return nil }
+              entry.validUntil.map({ $0 > now }) ?? true else { return nil }
         var headers = HTTPHeaders()
         headers.contentType = entry.contentType
         return Response(status: .ok, headers: headers, body: .init(buffer: entry.body))
@@ -65,8 +65,9 @@ extension Request {
     func cachedPublic(_ key: String, render: () async throws -> (Response, validUntil: Date?)) async throws -> Response {
         guard authSession == nil, cookies[cookieJar.flash] == nil else { return try await render().0 }
         let cache = application.publicPageCache
-        let version = try await cache.currentVersion { try await ContentVersionStore(db: self.db).current() }
-        if let hit = cache.response(for: key, version: version) { return hit }
+        let now = self.now
+        let version = try await cache.currentVersion(now: now) { try await ContentVersionStore(db: self.persistence).current() }
+        if let hit = cache.response(for: key, version: version, now: now) { return hit }
         let (response, validUntil) = try await render()
         cache.store(response, for: key, version: version, validUntil: validUntil)
         return response

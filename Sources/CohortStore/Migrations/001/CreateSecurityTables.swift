@@ -24,7 +24,7 @@ struct CreateSecurityTables: AsyncMigration {
             .field("name", .string, .identifier(auto: false))
             .field("version", .int, .required)
             .create()
-        if let sql = database as? any SQLDatabase {
+        do { let sql = try database.sql()
             try await sql.create(index: "sign_in_failures_account").on("sign_in_failures").column("account_key").run()
             try await sql.create(index: "sign_in_failures_address").on("sign_in_failures").column("address_key").run()
             try await sql.create(index: "auth_sessions_account").on("auth_sessions").column("account_id").run()

@@ -61,7 +61,7 @@ struct CreateApplications: AsyncMigration {
             .field("sent_at", .datetime)
             .field("last_error", .string)
             .create()
-        if let sql = database as? any SQLDatabase {
+        do { let sql = try database.sql()
             try await sql.create(index: "applications_call_status").on("applications").column("call_id").column("status").run()
             try await sql.create(index: "applications_call_created").on("applications").column("call_id").column("created_at").column("id").run()
             try await sql.create(index: "outbox_pending").on("outbox_messages").column("sent_at").column("next_attempt_at").run()

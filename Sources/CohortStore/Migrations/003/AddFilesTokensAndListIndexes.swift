@@ -9,7 +9,7 @@ struct AddFilesTokensAndListIndexes: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // Bumped in the same transaction as any change to a column staff filter on, so
         // counts and totals can be kept per call until the next such change.
-        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        let sql = try database.sql()
         try await sql.raw("ALTER TABLE calls ADD COLUMN facet_version BIGINT NOT NULL DEFAULT 0").run()
         try await database.schema("applications").field("submit_key", .string).update()
         try await database.schema("applications").field("eligibility_override_by", .uuid).update()
@@ -44,7 +44,7 @@ struct AddFilesTokensAndListIndexes: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase {
+        do { let sql = try database.sql()
             for index in ["applications_call_nationality_name", "applications_call_name", "applications_call_reference",
                           "applications_call_status_created"] {
                 try await sql.drop(index: index).run()

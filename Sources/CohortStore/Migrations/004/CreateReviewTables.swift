@@ -7,7 +7,7 @@ struct CreateReviewTables: AsyncMigration {
     var name: String { "010_CreateReviewTables" }
 
     func prepare(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        let sql = try database.sql()
         try await database.schema("calls").field("rubric", .string).update()
         try await sql.raw("ALTER TABLE calls ADD COLUMN blind_review BOOLEAN NOT NULL DEFAULT FALSE").run()
         try await sql.raw("ALTER TABLE calls ADD COLUMN reviews_avoid_same_country BOOLEAN NOT NULL DEFAULT FALSE").run()
@@ -47,7 +47,7 @@ struct CreateReviewTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase {
+        do { let sql = try database.sql()
             try await sql.drop(index: "reviews_call").run()
             try await sql.drop(index: "review_assignments_call_reviewer").run()
         }

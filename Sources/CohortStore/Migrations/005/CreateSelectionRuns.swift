@@ -17,12 +17,12 @@ struct CreateSelectionRuns: AsyncMigration {
             .field("instance", .string, .required)
             .field("result", .string, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        let sql = try database.sql()
         try await sql.create(index: "selection_runs_call_created").on("selection_runs").column("call_id").column("created_at").run()
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase { try await sql.drop(index: "selection_runs_call_created").run() }
+        try await database.sql().drop(index: "selection_runs_call_created").run()
         try await database.schema("selection_runs").delete()
     }
 }

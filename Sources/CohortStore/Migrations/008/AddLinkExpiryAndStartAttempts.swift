@@ -18,7 +18,7 @@ struct AddLinkExpiryAndStartAttempts: AsyncMigration {
             .field("client_key", .string, .required)
             .field("attempted_at", .datetime, .required)
             .create()
-        guard let sql = database as? any SQLDatabase else { throw StoreError.corrupt("database without SQL") }
+        let sql = try database.sql()
         try await sql.create(index: "start_attempts_address").on("start_attempts").column("address_key").column("attempted_at").run()
         try await sql.create(index: "start_attempts_client").on("start_attempts").column("client_key").column("attempted_at").run()
         try await sql.create(index: "application_tokens_application").on("application_tokens").column("application_id").run()
@@ -26,7 +26,7 @@ struct AddLinkExpiryAndStartAttempts: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("start_attempts").delete()
-        if let sql = database as? any SQLDatabase {
+        do { let sql = try database.sql()
             try await sql.drop(index: "application_tokens_application").run()
         }
         try await database.schema("application_tokens").deleteField("retired_at").update()

@@ -1,43 +1,4 @@
-import FluentKit
 import Foundation
-import SQLKit
-
-/// SQLite lets one writer in at a time. A transaction that reads and then writes can be
-/// refused at once ("database is locked", not retried) when another writer got in between,
-/// so on SQLite this process runs its write transactions one after another. Readers are not
-/// held up (WAL), and PostgreSQL, which handles concurrent writers itself, is not gated.
-extension Database {
-    func serializedTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            return try await transaction(body)
-        }
-        await SQLiteWriteGate.shared.acquire()
-        do {
-            let result = try await transaction(body)
-            SQLiteWriteGate.shared.release()
-            return result
-        } catch {
-            SQLiteWriteGate.shared.release()
-            throw error
-        }
-    }
-}
-
-extension Database {
-    /// One write statement, outside any transaction, through the same gate on SQLite.
-    func serializedStatement<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else { return try await body() }
-        await SQLiteWriteGate.shared.acquire()
-        do {
-            let result = try await body()
-            SQLiteWriteGate.shared.release()
-            return result
-        } catch {
-            SQLiteWriteGate.shared.release()
-            throw error
-        }
-    }
-}
 
 /// A first-come, first-served lock, taken by async code (write transactions through the
 /// pooled connections) and by the writer's thread (which blocks), so the two never write at once.
