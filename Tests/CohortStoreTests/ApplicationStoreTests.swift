@@ -2,9 +2,36 @@ import CohortCore
 import CohortStore
 import CohortTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 @Suite struct ApplicationStoreTests {
+    @Test(arguments: TestDatabaseKind.all)
+    func anUnreadableStoredValueIsAnErrorNeverADefault(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let call = try await StoreFixtures.openCall(harness.persistence)
+            let store = ApplicationStore(db: harness.persistence)
+            guard case .created(let application) = try await store.start(
+                callID: call.id, email: "corrupt@example.org", language: .english, formVersion: 1, tokenHash: "hc",
+                starter: StoreFixtures.starter, limit: StartLimit(), now: Date(), message: StoreFixtures.message) else {
+                Issue.record("expected a new application"); return
+            }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE applications SET status = 'archived-by-hand' WHERE id = \(bind: application.id)")
+            }
+            // Read as a draft, it would be editable again: it is refused instead, naming where.
+            await #expect(throws: StoreError.corrupt(table: "applications", column: "status")) { try await store.find(application.id) }
+            await #expect(throws: StoreError.corrupt(table: "applications", column: "status")) {
+                try await ApplicationListStore(db: harness.persistence).page(callID: call.id, filter: ApplicationFilter(), sort: .newest,
+                                                                             after: nil, limit: 10)
+            }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE applications SET status = 'draft', answers = '{not json' WHERE id = \(bind: application.id)")
+            }
+            await #expect(throws: StoreError.corrupt(table: "applications", column: "answers")) { try await store.find(application.id) }
+        }
+    }
+
     @Test(arguments: TestDatabaseKind.all)
     func startingTwiceResumesTheSameApplicationAndRetiresTheFirstLink(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in

@@ -285,6 +285,41 @@ import VaporTesting
         }
     }
 
+    /// Every section of the demo form answered in full, as a browser posts them.
+    static let completeAnswers: [[String: String]] = [
+        ["full_name": "On Time", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "4", "gender": "woman"],
+        ["works_with_migrants": "yes", "focus__justice": "on", "work_description": "Legal aid."],
+        ["attend_all": "yes", "expectations": "Skills."],
+    ]
+
+    /// The deadline judged by the application's clock, at fixed times either side of it: one
+    /// minute inside the grace period a submission is taken, one minute after it is refused.
+    @Test(arguments: TestDatabaseKind.all)
+    func theDeadlineIsJudgedAtTheClocksTime(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            guard let call = try await CallStore(db: app.persistence).load(callID)?.call else { Issue.record("no call"); return }
+            let graceEnds = call.closesAt.addingTimeInterval(TimeInterval(call.graceMinutes * 60))
+            let onTime = Browser(app), late = Browser(app)
+            let onTimePath = try await Self.startAndOpen(onTime, callID: callID, email: "on-time@example.org")
+            let latePath = try await Self.startAndOpen(late, callID: callID, email: "too-late@example.org")
+            for (browser, path) in [(onTime, onTimePath), (late, latePath)] {
+                for (index, fields) in Self.completeAnswers.enumerated() {
+                    #expect(try await browser.post(path + "/sections/\(index + 1)", fields).status == .seeOther)
+                }
+            }
+            app.wallClock = .fixed(graceEnds.addingTimeInterval(-60))
+            #expect(try await onTime.post(onTimePath + "/submit").status == .seeOther)
+            app.wallClock = .fixed(graceEnds.addingTimeInterval(60))
+            let refused = try await late.post(latePath + "/submit")
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains("closed on"))
+            #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .submitted) == 1)
+            let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string
+            #expect(page.contains("This call closed on"))
+        }
+    }
+
     @Test func theAutosaveScriptSavesWithoutLeavingThePage() async throws {
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)

@@ -152,6 +152,43 @@ import VaporTesting
 }
 
 extension FileUploadTests {
+    /// A database that refuses to store files, on either engine.
+    static func refuseFiles(_ app: Application, kind: TestDatabaseKind) async throws {
+        let sql = try app.db.sql()
+        switch kind {
+        case .sqlite:
+            try await sql.raw("""
+                CREATE TRIGGER refuse_files BEFORE INSERT ON application_files BEGIN SELECT RAISE(ABORT, 'disk full'); END
+                """).run()
+        case .postgres:
+            try await sql.raw("""
+                CREATE FUNCTION refuse_files() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$ LANGUAGE plpgsql
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER refuse_files BEFORE INSERT ON application_files FOR EACH ROW EXECUTE FUNCTION refuse_files()
+                """).run()
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func aFileThatCannotBeStoredLeavesTheSectionsAnswersUnsaved(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await ApplicantFlowTests.openCallID(app)
+            let applicant = Browser(app)
+            let path = try await ApplicantFlowTests.startAndOpen(applicant, callID: callID, email: "atomic@example.org")
+            #expect(try await applicant.postMultipart(path + "/sections/3", ["attend_all": "yes", "expectations": "First answer."],
+                                                      files: [:]).status == .seeOther)
+            try await Self.refuseFiles(app, kind: kind)
+            let failed = try await applicant.postMultipart(path + "/sections/3", ["attend_all": "yes", "expectations": "Second answer."],
+                                                           files: ["support_letter": ("letter.pdf", Self.pdf)])
+            #expect(failed.status == .internalServerError)
+            let page = try await applicant.get(path + "/sections/3").body.string
+            #expect(page.contains("First answer."))
+            #expect(!page.contains("Second answer."))
+            #expect(!page.contains("Uploaded:"))
+        }
+    }
+
     @Test func theExportSaysAFileIsThereWithoutItsId() {
         let question = Question(key: "letter", type: .file, label: .init(english: "Letter"))
         let form = FormDefinition(version: 1, sections: [FormSection(key: "s", title: .init(english: "S"), questions: [question])])

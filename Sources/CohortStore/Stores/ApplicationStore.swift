@@ -157,6 +157,41 @@ public struct ApplicationStore: Sendable {
         try await db.write { sql in try Self.save(id: id, answers: answers, language: language, now: now, on: sql) }
     }
 
+    /// A file to store with a section's answers, already checked against its question.
+    public struct NewFile: Sendable {
+        public let questionKey: String
+        public let fileName: String
+        public let kind: FileKind
+        public let bytes: Data
+
+        public init(questionKey: String, fileName: String, kind: FileKind, bytes: Data) {
+            self.questionKey = questionKey
+            self.fileName = fileName
+            self.kind = kind
+            self.bytes = bytes
+        }
+    }
+
+    /// Saves one section as the applicant sent it: the answers and the files, in one
+    /// transaction, so that either all of it is kept or none (an answer never names a file
+    /// that was not stored, and a file never outlives the answers it came with). `language`
+    /// is the applicant's new language, if it changed. Without files or a change of language
+    /// this is the guarded fast save.
+    public func saveSection(_ current: CallApplication, answers: [String: Answer], files: [NewFile], language: Language?,
+                            rules: EligibilityRules, now: Date) async throws -> CallApplication {
+        if files.isEmpty && language == nil { return try await save(current, answers: answers, rules: rules, now: now) }
+        return try await db.write { sql in
+            guard let row = try ApplicationSQL.row(id: current.id, on: sql) else { throw DomainError.notFound("application") }
+            var merged = try row.decodedAnswers()
+            for (key, value) in answers { merged[key] = value }
+            for file in files {
+                let stored = try FileStore.insert(file, applicationID: row.id, now: now, on: sql)
+                merged[file.questionKey] = .text(stored.id.uuidString)
+            }
+            return try ApplicationSQL.writeAnswers(merged, to: row, language: language, now: now, on: sql)
+        }
+    }
+
     private static func save(id: UUID, answers: [String: Answer], language: Language?, now: Date, on sql: any SyncSQL) throws -> CallApplication {
         guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
         var merged = try row.decodedAnswers()

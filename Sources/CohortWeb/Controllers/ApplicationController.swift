@@ -91,21 +91,20 @@ struct ApplicationController: RouteCollection {
         let values = submission.values
         let questions = context.form.sections[index].questions
         let answers = QuestionFields.answers(values, questions: questions)
-        // Saved first, valid or not: nothing typed is ever thrown away.
-        let store = ApplicationStore(db: req.persistence)
-        var saved = context.words.language == application.language
-            ? try await store.save(application, answers: answers, rules: context.rules, now: req.now)
-            : try await store.save(id: application.id, answers: answers, language: context.words.language, now: req.now)
         var fileMessages: [String: String] = [:]
+        var files: [ApplicationStore.NewFile] = []
         for question in questions where question.type == .file {
             guard let part = submission.files[question.key] else { continue }
             switch FileUploads.accept(part, for: question) {
             case .failure(let refusal): fileMessages[question.key] = context.words.fileProblem(refusal.problem)
             case .success(let upload):
-                saved = try await FileStore(db: req.persistence).attach(applicationID: application.id, questionKey: question.key, fileName: upload.name,
-                                                               kind: upload.kind, bytes: part.bytes, now: req.now).application
+                files.append(.init(questionKey: question.key, fileName: upload.name, kind: upload.kind, bytes: part.bytes))
             }
         }
+        // Saved first, valid or not (nothing typed is ever thrown away), with the files in the same transaction.
+        let saved = try await ApplicationStore(db: req.persistence).saveSection(
+            application, answers: answers, files: files, language: context.words.language == application.language ? nil : context.words.language,
+            rules: context.rules, now: req.now)
         if values["action"] == "autosave" {
             return Response(status: .noContent)
         }
