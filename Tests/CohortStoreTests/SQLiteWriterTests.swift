@@ -125,6 +125,19 @@ import Testing
     }
 }
 
+/// The writer's connections and Fluent's pool must use one SQLite library (see `SQLiteHandle.librarySourceID`).
+@Suite struct SQLiteLibraryTests {
+    @Test func theWriterAndThePoolUseTheSameSQLiteLibrary() async throws {
+        try await StoreHarness.with(.sqlite) { harness in
+            struct Row: Decodable { let id: String }
+            let pool = try await harness.persistence.dialect.raw("SELECT sqlite_source_id() AS id").first(decoding: Row.self)?.id
+            let writer = try await harness.persistence.write { sql in try sql.first("SELECT sqlite_source_id() AS id", decoding: Row.self)?.id }
+            #expect(pool == SQLiteHandle.librarySourceID)
+            #expect(writer == SQLiteHandle.librarySourceID)
+        }
+    }
+}
+
 private final class OutcomeBox: @unchecked Sendable {
     private let lock = NSLock()
     private var outcomes: [String] = []

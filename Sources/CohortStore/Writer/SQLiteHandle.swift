@@ -122,6 +122,16 @@ final class SQLiteHandle: @unchecked Sendable {
     }
 }
 
+extension SQLiteHandle {
+    /// The SQLite library these connections are made with: sqlite-nio's own copy, reached
+    /// through its C module `VaporCSQLite`, which that package builds but does not offer as a
+    /// product. It must be that copy and no other: Fluent's SQLite driver (the migrations, the
+    /// pool) uses it in this same process, and two SQLite libraries in one process do not see
+    /// each other's POSIX file locks, so closing a file in one drops the other's locks and the
+    /// database can be corrupted. `SQLiteLibraryTests` fails if the two ever differ.
+    static var librarySourceID: String { String(cString: sqlite_nio_sqlite3_sourceid()) }
+}
+
 /// SQLite's "copy the value now" marker for bound text and blobs.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
