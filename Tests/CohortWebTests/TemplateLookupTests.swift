@@ -44,6 +44,7 @@ import Vapor
             let request = Request(application: app, on: app.eventLoopGroup.next())
             let layout = Layout(request: request, title: "T", trail: [.init(label: "Staff", href: "/staff")], language: .malay, offered: [.english, .malay])
             #expect(Self.unanswered(layout).isEmpty)
+            #expect(Self.unanswered(layout.links).isEmpty)
         }
     }
 }

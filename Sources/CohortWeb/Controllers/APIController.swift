@@ -5,10 +5,9 @@ import Vapor
 /// The read-only public JSON API. Payloads are their own types: records never reach the wire.
 struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("programs", use: list)
-        v1.get("programs", ":slug", use: show)
-        routes.get("api", "openapi.json", use: contract)
+        routes.get(.apiPrograms, use: list)
+        routes.get(.apiProgram, use: show)
+        routes.get(.apiContract, use: contract)
     }
 
     /// The OpenAPI 3.1 document of every /api/v1 route (`Public/openapi.json`; a test keeps

@@ -5,13 +5,12 @@ import Vapor
 /// Accounts: platform administrators only. New accounts get a one-time password, shown once.
 struct AccountsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "accounts")
-        group.get(use: list)
-        group.get("new", use: newForm)
-        group.post("new", use: create)
-        group.get(":id", use: editForm)
-        group.post(":id", use: update)
-        group.post(":id", "password", use: resetPassword)
+        routes.get(.accounts, use: list)
+        routes.get(.newAccount, use: newForm)
+        routes.post(.newAccount, use: create)
+        routes.get(.account, use: editForm)
+        routes.post(.account, use: update)
+        routes.post(.accountPassword, use: resetPassword)
     }
 
     private let trail = [Layout.Crumb(label: "Staff area", href: SiteURL.staffHome.path),
@@ -27,7 +26,7 @@ struct AccountsController: RouteCollection {
             AccountListView.Row(name: $0.name, email: $0.email, href: SiteURL.account($0.id).path,
                                 role: $0.platformRole.label, status: $0.isActive ? "Active" : "Deactivated")
         }
-        return req.page("accounts", title: "Accounts", AccountListView(list: list, rows: rows, newHref: SiteURL.newAccount.path),
+        return req.page(.accounts, title: "Accounts", AccountListView(list: list, rows: rows, newHref: SiteURL.newAccount.path),
                         trail: [trail[0]])
     }
 
@@ -155,7 +154,7 @@ struct AccountsController: RouteCollection {
                              action: SiteURL.accountPassword($0).path, csrf: req.csrfToken())
             },
             oneTimePassword: oneTimePassword)
-        return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+        return req.page(.staffForm, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty, trail: trail)
     }
 }

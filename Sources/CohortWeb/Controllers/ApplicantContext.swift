@@ -30,7 +30,7 @@ struct ApplicantContext {
         return number - 1
     }
 
-    func page<Content: Sendable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok,
+    func page<Content: Sendable>(_ template: Template, title: String, _ content: Content, status: HTTPStatus = .ok,
                                  isError: Bool = false) -> Response {
         request.applicantPage(template, title: title, content, language: words.language, offered: call.languages,
                               status: status, isError: isError)

@@ -6,15 +6,14 @@ import Vapor
 /// opened with its private link's token as a bearer token; never with a cookie, so no CSRF.
 struct ApplicationAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let v1 = routes.grouped("api", "v1")
-        v1.get("calls", use: openCalls)
-        v1.get("calls", ":callID", use: call)
-        v1.post("calls", ":callID", "applications", use: start)
-        v1.get("application", use: own)
-        v1.get("applications", ":applicationID", use: read)
-        v1.patch("applications", ":applicationID", use: save)
-        v1.post("applications", ":applicationID", "submit", use: submit)
-        v1.postLarge("applications", ":applicationID", "files", maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: upload)
+        routes.get(.apiCalls, use: openCalls)
+        routes.get(.apiCall, use: call)
+        routes.post(.apiCallApplications, use: start)
+        routes.get(.apiOwnApplication, use: own)
+        routes.get(.apiApplication, use: read)
+        routes.patch(.apiApplication, use: save)
+        routes.post(.apiApplicationSubmit, use: submit)
+        routes.postLarge(.apiApplicationFiles, maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: upload)
     }
 
     func openCalls(req: Request) async throws -> Response {

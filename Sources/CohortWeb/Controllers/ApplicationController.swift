@@ -7,16 +7,15 @@ import Vapor
 /// application answers 404.
 struct ApplicationController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("applications", ":applicationID")
-        group.get(use: overview)
-        group.get("sections", ":index", use: section)
+        routes.get(.application, use: overview)
+        routes.get(.applicationSection, use: section)
         // A section with a file question posts its file with the answers.
-        group.postLarge("sections", ":index", maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: saveSection)
-        group.get("files", ":fileID", use: file)
-        group.get("review", use: review)
-        group.post("submit", use: submit)
-        group.get("receipt", use: receipt)
-        group.post("withdraw", use: withdraw)
+        routes.postLarge(.applicationSection, maxBytes: FileCheck.absoluteMaxBytes + 1_048_576, use: saveSection)
+        routes.get(.applicationFile, use: file)
+        routes.get(.applicationReview, use: review)
+        routes.post(.applicationSubmit, use: submit)
+        routes.get(.applicationReceipt, use: receipt)
+        routes.post(.applicationWithdraw, use: withdraw)
     }
 
     func overview(req: Request) async throws -> Response {
@@ -54,7 +53,7 @@ struct ApplicationController: RouteCollection {
             // An offered place is answered with the decision's buttons, not by withdrawing.
             if decision.outcome == .accepted { view.withdraw = nil }
         }
-        return context.page("application", title: words("app.heading"), view)
+        return context.page(.application, title: words("app.heading"), view)
     }
 
     static func decisionView(_ decision: SelectionDecision, words: Words, zone: String, action: String, csrf: String, now: Date) -> ApplicantDecisionView {
@@ -171,7 +170,7 @@ struct ApplicationController: RouteCollection {
                                reference: words("receipt.reference", ["reference": reference]),
                                next: words("receipt.next", ["email": application.email]),
                                readHref: SiteURL.application(application.id).path)
-        return context.page("receipt", title: words("receipt.heading"), view)
+        return context.page(.receipt, title: words("receipt.heading"), view)
     }
 
     func withdraw(req: Request) async throws -> Response {
@@ -198,7 +197,7 @@ struct ApplicationController: RouteCollection {
             form: QuestionFields.form(request: context.request, action: SiteURL.applicationSection(application.id, index: index).path,
                                       submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words,
                                       autosave: true))
-        return context.page("section", title: section.title.text(in: words.language), view, status: status, isError: !messages.isEmpty)
+        return context.page(.section, title: section.title.text(in: words.language), view, status: status, isError: !messages.isEmpty)
     }
 
     private func reviewPage(_ context: ApplicantContext, problems: [String: AnswerProblem], notice: String?,
@@ -229,6 +228,6 @@ struct ApplicationController: RouteCollection {
             callTitle: context.call.title.text(in: words.language), groups: groups, problems: links, hasProblems: !links.isEmpty,
             notice: notice, submitAction: application.status == .draft ? SiteURL.applicationSubmit(application.id).path : nil,
             csrf: context.request.csrfToken())
-        return context.page("review", title: words("app.review"), view, status: status, isError: !links.isEmpty || notice != nil)
+        return context.page(.review, title: words("app.review"), view, status: status, isError: !links.isEmpty || notice != nil)
     }
 }

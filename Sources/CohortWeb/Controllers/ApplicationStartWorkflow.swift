@@ -52,7 +52,7 @@ struct PrivateLinkExpired: Error, RendersOwnPage {
         let view = LinkView(t: WordTable(words, keys: ["expired.heading", "expired.body", "expired.button"],
                                          arguments: ["expired.body": ["days": "\(days)"]]).table,
                             expired: true, newLinkHref: loaded?.call.isPublished == true ? SiteURL.call(callID).path : nil)
-        return req.applicantPage("link", title: words("expired.heading"), view, language: language, offered: offered, status: .gone)
+        return req.applicantPage(.link, title: words("expired.heading"), view, language: language, offered: offered, status: .gone)
     }
 }
 

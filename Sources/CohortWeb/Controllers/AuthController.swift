@@ -15,9 +15,9 @@ struct AuthController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sign-in", use: showSignIn)
-        routes.post("sign-in", use: signIn)
-        routes.post("sign-out", use: signOut)
+        routes.get(.signIn, use: showSignIn)
+        routes.post(.signIn, use: signIn)
+        routes.post(.signOut, use: signOut)
     }
 
     func showSignIn(req: Request) async throws -> Response {
@@ -69,7 +69,7 @@ struct AuthController: RouteCollection {
         ]
         if let next { fields.append(FormField("next", "", value: next, errors: []).type("hidden")) }
         let form = FormView(request: req, action: SiteURL.signIn(next: nil).path, submitLabel: "Sign in", fields: fields)
-        return req.page("sign-in", title: "Sign in", SignInView(form: form, problem: problem), status: status,
+        return req.page(.signIn, title: "Sign in", SignInView(form: form, problem: problem), status: status,
                         isError: problem != nil || !errors.isEmpty)
     }
 }

@@ -5,10 +5,10 @@ import Vapor
 /// A call's settings and eligibility rules, for the program's managers.
 struct CallEditorController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("staff", "programs", ":slug", "calls", "new", use: newForm)
-        routes.post("staff", "programs", ":slug", "calls", "new", use: create)
-        routes.get("staff", "calls", ":callID", use: editForm)
-        routes.post("staff", "calls", ":callID", use: update)
+        routes.get(.newCall, use: newForm)
+        routes.post(.newCall, use: create)
+        routes.get(.editCall, use: editForm)
+        routes.post(.editCall, use: update)
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -58,7 +58,7 @@ struct CallEditorController: RouteCollection {
             publicHref: call.map { SiteURL.call($0.id).path },
             form: FormView(request: req, action: action, submitLabel: call == nil ? "Create call" : "Save settings",
                            fields: CallEditorFields.fields(form, errors: errors), cancelHref: SiteURL.programCalls(slug: program.slug).path))
-        return req.page("staff-call", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+        return req.page(.staffCall, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)])
     }
 }

@@ -5,9 +5,9 @@ import Vapor
 /// The public page of a call, starting an application, and the private link that resumes one.
 struct CallPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("calls", ":callID", use: show)
-        routes.post("calls", ":callID", "start", use: start)
-        routes.get("apply", ":token", use: resume)
+        routes.get(.call, use: show)
+        routes.post(.startApplication, use: start)
+        routes.get(.resume, use: resume)
     }
 
     func show(req: Request) async throws -> Response {
@@ -37,7 +37,7 @@ struct CallPageController: RouteCollection {
             // The same page whether or not this address has applied: the link is in the email.
             let view = LinkView(t: WordTable(words, keys: ["sent.heading", "sent.body"], arguments: ["sent.body": ["email": email]]).table,
                                 expired: false, newLinkHref: nil)
-            return req.applicantPage("link", title: words("sent.heading"), view, language: language, offered: call.languages)
+            return req.applicantPage(.link, title: words("sent.heading"), view, language: language, offered: call.languages)
         case .refused(let seconds, let reason):
             let response = try await page(req, loaded, language: language, email: values["email"],
                                           emailProblem: words(reason == .address ? "start.tooMany" : "start.busy"), status: .tooManyRequests)
@@ -100,7 +100,7 @@ struct CallPageController: RouteCollection {
             privacy: Self.paragraphs(call.privacyNotice.text(in: language)),
             contact: words("call.contact", ["email": call.contactEmail]),
             startForm: startForm, isSample: program?.isSample ?? false)
-        return req.applicantPage("call", title: view.title, view, language: language, offered: call.languages,
+        return req.applicantPage(.call, title: view.title, view, language: language, offered: call.languages,
                                  status: status, isError: emailProblem != nil)
     }
 

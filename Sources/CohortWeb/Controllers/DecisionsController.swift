@@ -6,10 +6,10 @@ import Vapor
 /// their language), the decisions and answers for the managers, and the applicant's answer.
 struct DecisionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.post("staff", "calls", ":callID", "selection", ":runID", "decisions", use: send)
-        routes.get("staff", "calls", ":callID", "decisions", use: list)
-        routes.post("staff", "calls", ":callID", "decisions", "offer", use: offer)
-        routes.post("applications", ":applicationID", "decision", use: respond)
+        routes.post(.selectionDecisions, use: send)
+        routes.get(.callDecisions, use: list)
+        routes.post(.callDecisionOffer, use: offer)
+        routes.post(.applicationDecision, use: respond)
     }
 
     func send(req: Request) async throws -> Response {
@@ -44,7 +44,7 @@ struct DecisionsController: RouteCollection {
             hidden: [HiddenField(name: "waitlist", value: "\(waitlist)"), HiddenField(name: "respondBy", value: values["respondBy"]),
                      HiddenField(name: "confirm", value: "yes")],
             confirmLabel: "Send the decisions", cancelHref: SiteURL.selectionRun(callID: loaded.call.id, id: run.id).path)
-        return req.page("staff-confirm", title: view.heading, view, trail: SelectionController.trail(program, loaded))
+        return req.page(.staffConfirm, title: view.heading, view, trail: SelectionController.trail(program, loaded))
     }
 
     func list(req: Request) async throws -> Response {
@@ -71,11 +71,11 @@ struct DecisionsController: RouteCollection {
                               response: Self.response(decision, zone: loaded.call.timeZone, now: req.now), replacement: replacement,
                               offerReference: offerReference))
         }
-        let view = DecisionsView(rows: rows, offerAction: SiteURL.callDecisions(loaded.call.id).path + "/offer", csrf: req.csrfToken(),
+        let view = DecisionsView(rows: rows, offerAction: SiteURL.callDecisionOffer(loaded.call.id).path, csrf: req.csrfToken(),
                                  confirmed: decisions.filter { $0.response == .confirmed }.count,
                                  pending: decisions.filter { $0.outcome == .accepted && $0.response == nil }.count,
                                  selectionHref: SiteURL.callSelection(loaded.call.id).path)
-        return req.page("staff-decisions", title: "Decisions", view, trail: SelectionController.trail(program, loaded))
+        return req.page(.staffDecisions, title: "Decisions", view, trail: SelectionController.trail(program, loaded))
     }
 
     /// Offers a freed place to someone on the waiting list, answering in two weeks.

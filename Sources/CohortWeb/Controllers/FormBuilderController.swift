@@ -7,23 +7,22 @@ import Vapor
 /// were answered against, so nothing already answered changes under anyone.
 struct FormBuilderController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let form = routes.grouped("staff", "calls", ":callID", "form")
-        form.get(use: builder)
-        form.get("section", use: sectionForm)
-        form.post("section", use: saveSection)
-        form.get("question", use: questionForm)
-        form.post("question", use: saveQuestion)
-        form.post("move", use: move)
-        form.post("remove", use: remove)
-        routes.get("staff", "calls", ":callID", "preview", use: preview)
-        routes.post("staff", "calls", ":callID", "preview", use: previewNext)
+        routes.get(.callForm, use: builder)
+        routes.get(.callFormSection, use: sectionForm)
+        routes.post(.callFormSection, use: saveSection)
+        routes.get(.callFormQuestion, use: questionForm)
+        routes.post(.callFormQuestion, use: saveQuestion)
+        routes.post(.callFormMove, use: move)
+        routes.post(.callFormRemove, use: remove)
+        routes.get(.callPreview, use: preview)
+        routes.post(.callPreview, use: previewNext)
     }
 
     func builder(req: Request) async throws -> Response {
         let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
         let perVersion = try await CallStore(db: req.persistence).applicationsPerVersion(callID: loaded.call.id)
         let view = FormBuilderPresenter(request: req, loaded: loaded, applicationsPerVersion: perVersion).view()
-        return req.page("staff-form-builder", title: "Form – \(loaded.call.title.text(in: .english))", view,
+        return req.page(.staffFormBuilder, title: "Form – \(loaded.call.title.text(in: .english))", view,
                         trail: Self.trail(program, callID: loaded.call.id))
     }
 
@@ -68,9 +67,9 @@ struct FormBuilderController: RouteCollection {
         fields += Self.hidden(replacing: replacing, version: version)
         let view = StaffFormView(heading: replacing == nil ? "New section" : "Edit section",
                                  intro: "Sections are pages of the form. Applicants fill in one section per page.",
-                                 form: FormView(request: req, action: SiteURL.callFormAction(loaded.call.id, action: "section").path,
+                                 form: FormView(request: req, action: SiteURL.callFormSection(loaded.call.id).path,
                                                 submitLabel: "Save section", fields: fields, cancelHref: SiteURL.callForm(loaded.call.id).path))
-        return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+        return req.page(.staffForm, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: Self.trail(program, callID: loaded.call.id))
     }
 
@@ -155,9 +154,9 @@ struct FormBuilderController: RouteCollection {
         fields += Self.hidden(replacing: replacing, version: version)
         let view = StaffFormView(heading: replacing == nil ? "New question" : "Edit question “\(replacing!)”",
                                  intro: replacing == nil ? nil : "Applications already started keep the form version they began with; this change applies to new ones.",
-                                 form: FormView(request: req, action: SiteURL.callFormAction(loaded.call.id, action: "question").path,
+                                 form: FormView(request: req, action: SiteURL.callFormQuestion(loaded.call.id).path,
                                                 submitLabel: "Save question", fields: fields, cancelHref: SiteURL.callForm(loaded.call.id).path))
-        return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+        return req.page(.staffForm, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: Self.trail(program, callID: loaded.call.id))
     }
 
@@ -223,7 +222,7 @@ struct FormBuilderController: RouteCollection {
             sections: loaded.form.sections.indices.map { .init(label: "\($0 + 1)", href: SiteURL.callPreview(call.id, language: language.rawValue, section: $0).path,
                                                                 isCurrent: $0 == index) },
             backHref: SiteURL.callForm(call.id).path)
-        return req.applicantPage("section", title: "Preview – \(section.title.text(in: language))", view, language: language, offered: [])
+        return req.applicantPage(.section, title: "Preview – \(section.title.text(in: language))", view, language: language, offered: [])
     }
 
     /// The preview's "continue" button: nothing is saved, the next section is shown.

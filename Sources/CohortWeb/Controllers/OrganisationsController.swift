@@ -5,13 +5,12 @@ import Vapor
 /// Organisations: platform administrators only.
 struct OrganisationsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "organisations")
-        group.get(use: list)
-        group.get("new", use: newForm)
-        group.post("new", use: create)
-        group.get(":id", use: editForm)
-        group.post(":id", use: update)
-        group.post(":id", "delete", use: delete)
+        routes.get(.organisations, use: list)
+        routes.get(.newOrganisation, use: newForm)
+        routes.post(.newOrganisation, use: create)
+        routes.get(.organisation, use: editForm)
+        routes.post(.organisation, use: update)
+        routes.post(.deleteOrganisation, use: delete)
     }
 
     private let trail = [Layout.Crumb(label: "Staff area", href: SiteURL.staffHome.path),
@@ -28,7 +27,7 @@ struct OrganisationsController: RouteCollection {
             OrganisationListView.Row(name: $0.displayName, href: SiteURL.organisation($0.id).path,
                                      country: $0.country?.englishName ?? "—", kind: $0.kind.label, isSample: $0.isSample)
         }
-        return req.page("organisations", title: "Organisations",
+        return req.page(.organisations, title: "Organisations",
                         OrganisationListView(list: list, rows: rows, newHref: SiteURL.newOrganisation.path),
                         trail: [trail[0]])
     }
@@ -115,7 +114,7 @@ struct OrganisationsController: RouteCollection {
                              consequence: "The organisation is removed from Cohort. This cannot be undone. An organisation that is a partner in a program cannot be deleted.",
                              action: SiteURL.deleteOrganisation($0).path, csrf: req.csrfToken())
             })
-        return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+        return req.page(.staffForm, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty, trail: trail)
     }
 }

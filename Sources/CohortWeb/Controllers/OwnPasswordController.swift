@@ -7,8 +7,8 @@ import Vapor
 /// first and can reach nothing else until it is done.
 struct OwnPasswordController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("staff", "password", use: show)
-        routes.post("staff", "password", use: change)
+        routes.get(.ownPassword, use: show)
+        routes.post(.ownPassword, use: change)
     }
 
     func show(req: Request) async throws -> Response {
@@ -59,6 +59,6 @@ struct OwnPasswordController: RouteCollection {
             : "You stay signed in here; every other place you are signed in is signed out."
         let view = StaffFormView(heading: "Change your password", intro: intro,
                                  form: FormView(request: req, action: SiteURL.ownPassword.path, submitLabel: "Change password", fields: fields))
-        return req.page("staff-form", title: "Change your password", view, status: status, isError: !errors.isEmpty)
+        return req.page(.staffForm, title: "Change your password", view, status: status, isError: !errors.isEmpty)
     }
 }

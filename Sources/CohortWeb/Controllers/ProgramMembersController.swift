@@ -5,10 +5,9 @@ import Vapor
 /// Who holds which role in a program: administrators assign managers, reviewers and others.
 struct ProgramMembersController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "programs", ":slug", "members")
-        group.get(use: list)
-        group.post(use: add)
-        group.post(":id", "remove", use: remove)
+        routes.get(.programMembers, use: list)
+        routes.post(.programMembers, use: add)
+        routes.post(.removeMember, use: remove)
     }
 
     func list(req: Request) async throws -> Response {

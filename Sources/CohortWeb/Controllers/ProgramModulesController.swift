@@ -5,12 +5,11 @@ import Vapor
 /// A program's modules: list, add, edit, remove.
 struct ProgramModulesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "programs", ":slug", "modules")
-        group.get(use: list)
-        group.post(use: add)
-        group.get(":id", use: editForm)
-        group.post(":id", use: update)
-        group.post(":id", "remove", use: remove)
+        routes.get(.programModules, use: list)
+        routes.post(.programModules, use: add)
+        routes.get(.programModule, use: editForm)
+        routes.post(.programModule, use: update)
+        routes.post(.removeModule, use: remove)
     }
 
     func list(req: Request) async throws -> Response {
@@ -111,7 +110,7 @@ struct ProgramModulesController: RouteCollection {
                            submitLabel: "Save changes", fields: fields(form, errors: errors),
                            cancelHref: SiteURL.programModules(slug: program.slug).path),
             tabs: Tab.program(slug: program.slug, current: "Modules", isAdmin: req.actor?.isAdmin ?? false))
-        return req.page("staff-form", title: "Edit module", view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+        return req.page(.staffForm, title: "Edit module", view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty, trail: StaffProgram.trail)
     }
 }

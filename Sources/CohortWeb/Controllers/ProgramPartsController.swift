@@ -5,13 +5,12 @@ import Vapor
 /// A program's partners and countries: list, add, remove.
 struct ProgramPartsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "programs", ":slug")
-        group.get("partners", use: partners)
-        group.post("partners", use: addPartner)
-        group.post("partners", ":id", "remove", use: removePartner)
-        group.get("countries", use: countries)
-        group.post("countries", use: addCountry)
-        group.post("countries", ":code", "remove", use: removeCountry)
+        routes.get(.programPartners, use: partners)
+        routes.post(.programPartners, use: addPartner)
+        routes.post(.removePartner, use: removePartner)
+        routes.get(.programCountries, use: countries)
+        routes.post(.programCountries, use: addCountry)
+        routes.post(.removeCountry, use: removeCountry)
     }
 
     // MARK: Partners
@@ -124,7 +123,7 @@ struct ProgramPartsController: RouteCollection {
                              tabs: Tab.program(slug: program.slug, current: tab, isAdmin: req.actor?.isAdmin ?? false),
                              columns: columns, rows: rows, emptyText: empty, addHeading: addHeading,
                              addForm: FormView(request: req, action: action, submitLabel: addHeading, fields: fields))
-        return req.page("program-parts", title: "\(heading) – \(program.title)", view,
+        return req.page(.programParts, title: "\(heading) – \(program.title)", view,
                         status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty, trail: StaffProgram.trail)
     }
 }

@@ -5,13 +5,12 @@ import Vapor
 /// Program details in the staff area. Admins create and delete; managers edit their own.
 struct ProgramsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "programs")
-        group.get(use: list)
-        group.get("new", use: newForm)
-        group.post("new", use: create)
-        group.get(":slug", use: editForm)
-        group.post(":slug", use: update)
-        group.post(":slug", "delete", use: delete)
+        routes.get(.staffPrograms, use: list)
+        routes.get(.newProgram, use: newForm)
+        routes.post(.newProgram, use: create)
+        routes.get(.staffProgram, use: editForm)
+        routes.post(.staffProgram, use: update)
+        routes.post(.deleteProgram, use: delete)
     }
 
     func list(req: Request) async throws -> Response {
@@ -28,7 +27,7 @@ struct ProgramsController: RouteCollection {
         }
         let view = ProgramListView(list: list, rows: rows,
                                    newHref: AccessPolicy.allows(actor, .createProgram) ? SiteURL.newProgram.path : nil)
-        return req.page("staff-programs", title: "Programs", view, trail: [StaffProgram.staffCrumb])
+        return req.page(.staffPrograms, title: "Programs", view, trail: [StaffProgram.staffCrumb])
     }
 
     func newForm(req: Request) async throws -> Response {
@@ -113,7 +112,7 @@ struct ProgramsController: RouteCollection {
                                        action: SiteURL.deleteProgram(slug: program.slug).path, csrf: req.csrfToken()) : nil
             },
             tabs: program.map { Tab.program(slug: $0.slug, current: "Details", isAdmin: isAdmin) } ?? [])
-        return req.page("staff-form", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+        return req.page(.staffForm, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty, trail: StaffProgram.trail)
     }
 }

@@ -5,9 +5,9 @@ import Vapor
 /// Pages anyone may read: the program list and each public program.
 struct PublicController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("programs", ":slug", use: program)
-        routes.get("static", ":file", use: asset)
+        routes.get(.home, use: home)
+        routes.get(.program, use: program)
+        routes.get(.staticAsset, use: asset)
     }
 
     func home(req: Request) async throws -> Response {
@@ -18,7 +18,7 @@ struct PublicController: RouteCollection {
             let open = OpenCallItem.open(calls, programTitles: Dictionary(programs.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a }),
                                          words: req.words(.english), at: now)
             let view = HomeView(programs: programs, openCalls: open.items, today: CalendarDate(now))
-            return (req.page("home", title: "Programs", view), open.validUntil)
+            return (req.page(.home, title: "Programs", view), open.validUntil)
         }
     }
 
@@ -31,7 +31,7 @@ struct PublicController: RouteCollection {
             let now = req.now
             let calls = try await CallStore(db: req.persistence).publicCalls(notClosedAt: now).filter { $0.programID == detail.program.id }
             let open = OpenCallItem.open(calls, programTitles: [detail.program.id: detail.program.title], words: req.words(.english), at: now)
-            return (req.page("program", title: detail.program.title, ProgramView(detail, openCalls: open.items)), open.validUntil)
+            return (req.page(.program, title: detail.program.title, ProgramView(detail, openCalls: open.items)), open.validUntil)
         }
     }
 
@@ -49,8 +49,8 @@ struct PublicController: RouteCollection {
 /// Liveness and readiness for load balancers and process supervisors.
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz") { _ in HTTPStatus.ok }
-        routes.get("readyz", use: ready)
+        routes.get(.health) { _ in HTTPStatus.ok }
+        routes.get(.ready, use: ready)
     }
 
     func ready(req: Request) async throws -> HTTPStatus {

@@ -6,12 +6,11 @@ import Vapor
 /// automatic assignment, and the scores with their calibration and agreement.
 struct ReviewSetupController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let review = routes.grouped("staff", "calls", ":callID", "review")
-        review.get(use: show)
-        review.post(use: save)
-        review.post("assign", use: assign)
-        review.post("assignments", use: assignOne)
-        review.post("assignments", "remove", use: unassignOne)
+        routes.get(.callReview, use: show)
+        routes.post(.callReview, use: save)
+        routes.post(.callReviewAssign, use: assign)
+        routes.post(.callReviewAssignment, use: assignOne)
+        routes.post(.callReviewUnassign, use: unassignOne)
     }
 
     /// A manager gives one application to one reviewer.
@@ -115,8 +114,8 @@ struct ReviewSetupController: RouteCollection {
                                  .init(value: $0.id.uuidString.lowercased(), label: names[$0.id] ?? "—")
                              })
             },
-            assignAction: SiteURL.callReview(callID).path + "/assignments", removeAction: SiteURL.callReview(callID).path + "/assignments/remove")
-        return req.page("staff-review", title: "Review", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+            assignAction: SiteURL.callReviewAssignment(callID).path, removeAction: SiteURL.callReviewUnassign(callID).path)
+        return req.page(.staffReview, title: "Review", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
                                                      Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
     }

@@ -7,12 +7,11 @@ import Vapor
 /// assigned to the person asking does not exist for them (404).
 struct ReviewerController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let review = routes.grouped("review")
-        review.get(use: home)
-        review.get("calls", ":callID", use: queue)
-        review.get("calls", ":callID", "applications", ":applicationID", use: show)
-        review.post("calls", ":callID", "applications", ":applicationID", use: save)
-        review.post("calls", ":callID", "applications", ":applicationID", "conflict", use: declareConflict)
+        routes.get(.reviewHome, use: home)
+        routes.get(.reviewQueue, use: queue)
+        routes.get(.reviewApplication, use: show)
+        routes.post(.reviewApplication, use: save)
+        routes.post(.reviewConflict, use: declareConflict)
     }
 
     func home(req: Request) async throws -> Response {
@@ -25,7 +24,7 @@ struct ReviewerController: RouteCollection {
             rows.append(.init(title: loaded.call.title.text(in: .english), href: SiteURL.reviewQueue(entry.callID).path,
                               assigned: entry.assigned, left: entry.assigned - entry.reviewed))
         }
-        return req.page("review-home", title: "Your reviews", ReviewHomeView(rows: rows), trail: [StaffProgram.staffCrumb])
+        return req.page(.reviewHome, title: "Your reviews", ReviewHomeView(rows: rows), trail: [StaffProgram.staffCrumb])
     }
 
     func queue(req: Request) async throws -> Response {
@@ -42,7 +41,7 @@ struct ReviewerController: RouteCollection {
             },
             left: items.filter { !$0.isReviewed }.count,
             nextHref: next.map { SiteURL.reviewApplication(callID: loaded.call.id, id: $0.applicationID).path })
-        return req.page("review-queue", title: "Reviews: \(view.title)", view, trail: [StaffProgram.staffCrumb, Self.homeCrumb])
+        return req.page(.reviewQueue, title: "Reviews: \(view.title)", view, trail: [StaffProgram.staffCrumb, Self.homeCrumb])
     }
 
     func show(req: Request) async throws -> Response {
@@ -154,7 +153,7 @@ struct ReviewerController: RouteCollection {
             form: FormView(request: req, action: SiteURL.reviewApplication(callID: loaded.call.id, id: application.id).path,
                            submitLabel: "Save and open the next", fields: fields, cancelHref: SiteURL.reviewQueue(loaded.call.id).path),
             conflictAction: SiteURL.reviewConflict(callID: loaded.call.id, id: application.id).path, csrf: req.csrfToken())
-        return req.page("review-application", title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
+        return req.page(.reviewApplication, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty,
                         trail: [StaffProgram.staffCrumb, Self.homeCrumb,
                                 Layout.Crumb(label: loaded.call.title.text(in: .english), href: SiteURL.reviewQueue(loaded.call.id).path)])

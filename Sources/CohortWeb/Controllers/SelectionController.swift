@@ -6,12 +6,11 @@ import Vapor
 /// explained; every run is saved with its inputs, and two runs can be set side by side.
 struct SelectionController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let selection = routes.grouped("staff", "calls", ":callID", "selection")
-        selection.get(use: show)
-        selection.post(use: run)
-        selection.get("compare", use: compare)
-        selection.get(":runID", use: result)
-        selection.get(":runID", "instance.json", use: instance)
+        routes.get(.callSelection, use: show)
+        routes.post(.callSelection, use: run)
+        routes.get(.selectionCompare, use: compare)
+        routes.get(.selectionRun, use: result)
+        routes.get(.selectionInstance, use: instance)
     }
 
     func show(req: Request) async throws -> Response {
@@ -63,7 +62,7 @@ struct SelectionController: RouteCollection {
         } else {
             view.decisionsHref = SiteURL.callDecisions(loaded.call.id).path
         }
-        return req.page("staff-selection-run", title: run.name, view, trail: Self.trail(program, loaded))
+        return req.page(.staffSelectionRun, title: run.name, view, trail: Self.trail(program, loaded))
     }
 
     func instance(req: Request) async throws -> Response {
@@ -84,7 +83,7 @@ struct SelectionController: RouteCollection {
             throw Abort(.unprocessableEntity, reason: "Choose two runs of this call to compare.")
         }
         let view = try SelectionRunPresenter(callID: loaded.call.id).comparison(first, second)
-        return req.page("staff-selection-compare", title: "Compare runs", view, trail: Self.trail(program, loaded))
+        return req.page(.staffSelectionCompare, title: "Compare runs", view, trail: Self.trail(program, loaded))
     }
 
     // MARK: Helpers
@@ -117,7 +116,7 @@ struct SelectionController: RouteCollection {
         let view = SelectionFormPresenter(request: req, callID: callID).view(form: form, errors: errors, attributes: attributes,
                                                                               pool: candidates.count, scored: candidates.filter { $0.score != nil }.count,
                                                                               runs: runs)
-        return req.page("staff-selection", title: "Selection", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
+        return req.page(.staffSelection, title: "Selection", view, status: errors.isEmpty ? .ok : .unprocessableEntity, isError: !errors.isEmpty,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
                                                      Layout.Crumb(label: "Applications", href: SiteURL.callApplications(callID).path)])
     }

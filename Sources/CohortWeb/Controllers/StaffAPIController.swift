@@ -6,7 +6,7 @@ import Vapor
 /// it reads only what that account may read in the staff pages.
 struct StaffAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.grouped("api", "v1").get("calls", ":callID", "applications", use: applications)
+        routes.get(.apiCallApplications, use: applications)
     }
 
     /// A call's applications, with the staff list's filters and a cursor. Names and emails

@@ -7,11 +7,10 @@ struct StaffApplicationsController: RouteCollection {
     static let pageSize = 50
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("staff", "programs", ":slug", "calls", use: calls)
-        let call = routes.grouped("staff", "calls", ":callID")
-        call.get("applications", use: list)
-        call.get("applications.csv", use: export)
-        call.get("applications", ":applicationID", use: detail)
+        routes.get(.programCalls, use: calls)
+        routes.get(.callApplications, use: list)
+        routes.get(.callExport, use: export)
+        routes.get(.callApplication, use: detail)
     }
 
     func calls(req: Request) async throws -> Response {
@@ -33,7 +32,7 @@ struct StaffApplicationsController: RouteCollection {
         let view = CallListView(programTitle: program.title,
                                 tabs: Tab.program(slug: program.slug, current: "Calls", isAdmin: req.actor?.isAdmin ?? false),
                                 rows: rows, isEmpty: rows.isEmpty, newHref: mayManage ? SiteURL.newCall(slug: program.slug).path : nil)
-        return req.page("staff-calls", title: "Calls – \(program.title)", view, trail: StaffProgram.trail)
+        return req.page(.staffCalls, title: "Calls – \(program.title)", view, trail: StaffProgram.trail)
     }
 
     func list(req: Request) async throws -> Response {
@@ -47,7 +46,7 @@ struct StaffApplicationsController: RouteCollection {
                                                       filter: filter, sort: sort, page: page, isFirstPage: cursor == nil,
                                                       mayDecide: AccessPolicy.allows(req.actor, .decideApplications(program.id)),
                                                       mayManage: AccessPolicy.allows(req.actor, .manageCalls(program.id))).view()
-        return req.page("staff-applications", title: "Applications – \(loaded.call.title.text(in: .english))", view,
+        return req.page(.staffApplications, title: "Applications – \(loaded.call.title.text(in: .english))", view,
                         trail: StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)])
     }
 
@@ -113,7 +112,7 @@ struct StaffApplicationsController: RouteCollection {
                 choices: ApplicationStatus.staffSettable.filter { $0 != application.status }.map { .init(value: $0.rawValue, label: $0.label, selected: false) }) : nil,
             backHref: SiteURL.callApplications(loaded.call.id).path)
         let programCrumb = [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path)]
-        return req.page("staff-application", title: view.heading, view, status: overrideForm == nil ? .ok : .unprocessableEntity,
+        return req.page(.staffApplication, title: view.heading, view, status: overrideForm == nil ? .ok : .unprocessableEntity,
                         isError: overrideForm != nil,
                         trail: StaffProgram.trail + programCrumb + [Layout.Crumb(label: "Applications", href: SiteURL.callApplications(loaded.call.id).path)])
     }

@@ -6,10 +6,9 @@ import Vapor
 /// and eligibility overrides with a note. Also the files applicants uploaded.
 struct StaffDecisionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let call = routes.grouped("staff", "calls", ":callID", "applications")
-        call.post("status", use: changeStatus)
-        call.post(":applicationID", "eligibility", use: overrideEligibility)
-        call.get(":applicationID", "files", ":fileID", use: file)
+        routes.post(.callBulkStatus, use: changeStatus)
+        routes.post(.applicationEligibility, use: overrideEligibility)
+        routes.get(.staffApplicationFile, use: file)
     }
 
     /// First post: a page that says what will change. Second post, with `confirm=yes`: the change.
@@ -45,7 +44,7 @@ struct StaffDecisionsController: RouteCollection {
                                items: movable.prefix(50).map { "\($0.reference ?? "Draft") \($0.fullName) (\($0.status.label))" },
                                action: SiteURL.callBulkStatus(loaded.call.id).path, csrf: req.csrfToken(), hidden: hidden,
                                confirmLabel: "Move to “\(status.label)”", cancelHref: back)
-        return req.page("staff-confirm", title: view.heading, view, trail: StaffProgram.trail)
+        return req.page(.staffConfirm, title: view.heading, view, trail: StaffProgram.trail)
     }
 
     func overrideEligibility(req: Request) async throws -> Response {

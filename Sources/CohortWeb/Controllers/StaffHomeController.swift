@@ -5,7 +5,7 @@ import Vapor
 /// The staff area's front page: the programs this person works on.
 struct StaffHomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("staff", use: home)
+        routes.get(.staffHome, use: home)
     }
 
     func home(req: Request) async throws -> Response {
@@ -24,7 +24,7 @@ struct StaffHomeController: RouteCollection {
                     : (actor.programRoles[program.id] ?? []).map(\.label).sorted().joined(separator: ", "))
         }
         let name = req.authSession?.account.name ?? ""
-        return req.page("staff-home", title: "Staff area",
+        return req.page(.staffHome, title: "Staff area",
                         StaffHomeView(name: name, programs: items, isAdmin: actor.isAdmin, hasPrograms: !items.isEmpty,
                                       isReviewer: !AccessPolicy.reviewedProgramIDs(actor).isEmpty))
     }

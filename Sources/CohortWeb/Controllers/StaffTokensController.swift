@@ -6,10 +6,9 @@ import Vapor
 /// A staff member's own API tokens: make one (shown once), see when each was last used, revoke.
 struct StaffTokensController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let group = routes.grouped("staff", "tokens")
-        group.get(use: list)
-        group.post(use: create)
-        group.post(":tokenID", "revoke", use: revoke)
+        routes.get(.apiTokens, use: list)
+        routes.post(.apiTokens, use: create)
+        routes.post(.revokeAPIToken, use: revoke)
     }
 
     func list(req: Request) async throws -> Response {
@@ -64,7 +63,7 @@ struct StaffTokensController: RouteCollection {
             form: FormView(request: req, action: SiteURL.apiTokens.path, submitLabel: "Make token", fields: [
                 FormField("name", "Name", value: name, errors: errors, hint: "Where the token will be used, such as “Reporting spreadsheet”."),
             ]))
-        return req.page("staff-tokens", title: "API tokens", view, status: error == nil ? .ok : .unprocessableEntity,
+        return req.page(.staffTokens, title: "API tokens", view, status: error == nil ? .ok : .unprocessableEntity,
                         isError: error != nil, trail: [StaffProgram.staffCrumb])
     }
 }

@@ -25,7 +25,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             }
             let page = ErrorPage(status: status, reason: reason, requestID: request.id,
                                  heading: error is FormExpired ? "This form has expired" : nil)
-            let response = request.render("error", page.page(for: request), status: status)
+            let response = request.render(.error, page.page(for: request), status: status)
             for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
             return response
         }

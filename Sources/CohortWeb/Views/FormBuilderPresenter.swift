@@ -16,12 +16,12 @@ struct FormBuilderPresenter {
         let csrf = request.csrfToken()
         func move(_ kind: String, _ key: String, _ direction: FormEdit.Direction, enabled: Bool, label: String) -> FormBuilderView.SmallForm? {
             guard enabled else { return nil }
-            return .init(action: SiteURL.callFormAction(call.id, action: "move").path, csrf: csrf, label: label,
+            return .init(action: SiteURL.callFormMove(call.id).path, csrf: csrf, label: label,
                          hidden: [HiddenField(name: "kind", value: kind), HiddenField(name: "key", value: key),
                                   HiddenField(name: "direction", value: direction.rawValue), HiddenField(name: "version", value: "\(form.version)")])
         }
         func remove(_ kind: String, _ key: String, what: String) -> FormBuilderView.RemoveForm {
-            .init(action: SiteURL.callFormAction(call.id, action: "remove").path, csrf: csrf, label: "Remove \(what)",
+            .init(action: SiteURL.callFormRemove(call.id).path, csrf: csrf, label: "Remove \(what)",
                   consequence: "Applications that already answered it keep their answer; new applications will not see it.",
                   kind: kind, key: key, version: "\(form.version)")
         }
@@ -29,7 +29,7 @@ struct FormBuilderPresenter {
             FormBuilderView.Section(
                 anchor: "s-\(section.key)", key: section.key, title: section.title.text(in: .english),
                 missingLanguages: Self.missing(section.title, call.languages),
-                editHref: SiteURL.callFormAction(call.id, action: "section").path + "?key=\(section.key)",
+                editHref: SiteURL.callFormSection(call.id).path + "?key=\(section.key)",
                 up: move("section", section.key, .up, enabled: index > 0, label: "Move section up"),
                 down: move("section", section.key, .down, enabled: index < own.count - 1, label: "Move section down"),
                 remove: remove("section", section.key, what: "section “\(section.title.text(in: .english))” and its questions"),
@@ -39,13 +39,13 @@ struct FormBuilderPresenter {
                         required: question.required ? "Required" : "Optional",
                         untranslated: Self.missing(question.label, call.languages),
                         usedByRules: loaded.rules.requiredAnswers[question.key] != nil,
-                        editHref: SiteURL.callFormAction(call.id, action: "question").path + "?key=\(question.key)",
+                        editHref: SiteURL.callFormQuestion(call.id).path + "?key=\(question.key)",
                         moveUp: move("question", question.key, .up, enabled: qIndex > 0, label: "Move up"),
                         moveDown: move("question", question.key, .down, enabled: qIndex < section.questions.count - 1, label: "Move down"),
                         removeQuestion: loaded.rules.requiredAnswers[question.key] == nil ? remove("question", question.key, what: "question") : nil)
                 },
                 isEmpty: section.questions.isEmpty,
-                addQuestionHref: SiteURL.callFormAction(call.id, action: "question").path + "?section=\(section.key)")
+                addQuestionHref: SiteURL.callFormQuestion(call.id).path + "?section=\(section.key)")
         }
         let older = applicationsPerVersion.filter { $0.key != form.version }.values.reduce(0, +)
         let current = applicationsPerVersion[form.version] ?? 0
@@ -59,7 +59,7 @@ struct FormBuilderPresenter {
             previews: call.languages.map { .init(label: $0.nativeName, href: SiteURL.callPreview(call.id, language: $0.rawValue, section: 0).path) },
             profileQuestions: ProfileSection.section.questions.map { $0.label.text(in: .english) }.joined(separator: "; ") + ".",
             sections: sections, hasSections: !sections.isEmpty,
-            addSectionHref: SiteURL.callFormAction(call.id, action: "section").path)
+            addSectionHref: SiteURL.callFormSection(call.id).path)
     }
 
     /// Offered languages a text lacks, so the manager sees what is still to translate.

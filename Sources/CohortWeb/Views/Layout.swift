@@ -18,6 +18,8 @@ struct Layout: Sendable {
     let isApplicantPage: Bool
     let languageLinks: [LanguageLink]
     let languageLabel: String
+    /// The frame's own links (the navigation, the error page's ways on), from `SiteURL`.
+    let links = SiteLinks.shared
 
     struct LanguageLink: Sendable {
         let name: String
@@ -60,7 +62,7 @@ struct Page<Content: Sendable>: Sendable {
 
 extension Request {
     /// Renders a page and clears a flash message it has shown.
-    func page<Content: Sendable>(_ template: String, title: String, _ content: Content, status: HTTPStatus = .ok,
+    func page<Content: Sendable>(_ template: Template, title: String, _ content: Content, status: HTTPStatus = .ok,
                                  isError: Bool = false, trail: [Layout.Crumb] = []) -> Response {
         let layout = Layout(request: self, title: title, isError: isError, trail: trail)
         let response = render(template, Page(layout: layout, content: content), status: status)
@@ -69,11 +71,27 @@ extension Request {
     }
 
     /// An applicant page in `language`, with the switcher for the call's languages.
-    func applicantPage<Content: Sendable>(_ template: String, title: String, _ content: Content, language: Language,
+    func applicantPage<Content: Sendable>(_ template: Template, title: String, _ content: Content, language: Language,
                                           offered: [Language], status: HTTPStatus = .ok, isError: Bool = false) -> Response {
         let layout = Layout(request: self, title: title, isError: isError, language: language, offered: offered)
         let response = render(template, Page(layout: layout, content: content), status: status)
         response.rememberLanguage(of: self)
         return response
     }
+}
+
+/// The addresses the frame and the staff home link to, built once from `SiteURL`.
+struct SiteLinks: Sendable {
+    static let shared = SiteLinks()
+
+    let home = SiteURL.home.path
+    let signIn = SiteURL.signIn(next: nil).path
+    let signOut = SiteURL.signOut.path
+    let staffHome = SiteURL.staffHome.path
+    let apiTokens = SiteURL.apiTokens.path
+    let ownPassword = SiteURL.ownPassword.path
+    let staffPrograms = SiteURL.staffPrograms.path
+    let organisations = SiteURL.organisations.path
+    let accounts = SiteURL.accounts.path
+    let reviewHome = SiteURL.reviewHome.path
 }

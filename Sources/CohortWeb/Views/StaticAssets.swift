@@ -28,7 +28,10 @@ struct StaticAssets: Sendable {
         return StaticAssets(files: files)
     }
 
-    var stylesheetURL: String { SiteURL.stylesheet(version: files["cohort.css"]?.version ?? "0").path }
-    var autosaveURL: String { "/static/autosave.js?v=\(files["autosave.js"]?.version ?? "0")" }
-    var localTimeURL: String { "/static/localtime.js?v=\(files["localtime.js"]?.version ?? "0")" }
+    var stylesheetURL: String { url("cohort.css") }
+    var autosaveURL: String { url("autosave.js") }
+    var localTimeURL: String { url("localtime.js") }
+
+    /// A file's address with its version, so a changed file is never read from a stale cache.
+    private func url(_ name: String) -> String { SiteURL.staticFile(name, version: files[name]?.version ?? "0").path }
 }

@@ -144,6 +144,25 @@ extension Layout: MustacheParent {
         case "isApplicantPage": isApplicantPage
         case "languageLinks": languageLinks
         case "languageLabel": languageLabel
+        case "links": links
+        default: nil
+        }
+    }
+}
+
+extension SiteLinks: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "home": home
+        case "signIn": signIn
+        case "signOut": signOut
+        case "staffHome": staffHome
+        case "apiTokens": apiTokens
+        case "ownPassword": ownPassword
+        case "staffPrograms": staffPrograms
+        case "organisations": organisations
+        case "accounts": accounts
+        case "reviewHome": reviewHome
         default: nil
         }
     }

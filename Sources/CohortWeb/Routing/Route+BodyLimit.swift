@@ -15,8 +15,8 @@ extension RoutesBuilder {
     /// A POST route that takes a larger body than the default (a file upload), with its limit
     /// recorded on the route so that the CSRF check collects as much as the route will.
     @discardableResult
-    func postLarge(_ path: PathComponent..., maxBytes: Int, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
-        let route = on(.POST, path, body: .collect(maxSize: ByteCount(value: maxBytes)), use: closure)
+    func postLarge(_ pattern: RoutePattern, maxBytes: Int, use closure: @escaping @Sendable (Request) async throws -> Response) -> Route {
+        let route = on(.POST, pattern.components, body: .collect(maxSize: ByteCount(value: maxBytes)), use: closure)
         route.bodyLimit = maxBytes
         return route
     }
