@@ -285,6 +285,40 @@ import VaporTesting
         }
     }
 
+    /// The call page is drawn once and kept, but every visitor's form carries their own CSRF
+    /// token: a new visitor gets a new one, a returning visitor keeps theirs, and no page holds
+    /// the placeholder or another visitor's token. A change to the call shows at once.
+    @Test(arguments: TestDatabaseKind.all)
+    func theKeptCallPageGivesEachVisitorTheirOwnToken(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let callID = try await Self.openCallID(app)
+            let path = "/calls/\(callID.uuidString.lowercased())"
+            func token(in page: String) throws -> String {
+                let range = try #require(page.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression))
+                return String(page[range].dropFirst(#"name="csrf" value=""#.count).dropLast())
+            }
+            let first = Browser(app), second = Browser(app)
+            let firstPage = try await first.get(path).body.string
+            let secondPage = try await second.get(path).body.string
+            #expect(!firstPage.contains(CSRFMiddleware.placeholder) && !secondPage.contains(CSRFMiddleware.placeholder))
+            let firstToken = try token(in: firstPage), secondToken = try token(in: secondPage)
+            #expect(firstToken == first.csrf)
+            #expect(secondToken == second.csrf)
+            #expect(firstToken != secondToken)
+            // Returning: the same token again, and the start form it holds is taken.
+            #expect(try token(in: try await first.get(path).body.string) == firstToken)
+            let started = try await first.post(path + "/start", ["email": "kept-page@example.org", "language": "en"])
+            #expect(started.status == .ok)
+            // The call changes: the page says so at once.
+            let store = CallStore(db: app.persistence)
+            let loaded = try #require(try await store.load(callID))
+            var renamed = loaded.call
+            renamed.title = LocalizedText(english: "A renamed call")
+            try await store.update(renamed, rules: loaded.rules)
+            #expect(try await Browser(app).get(path).body.string.contains("A renamed call"))
+        }
+    }
+
     /// Every section of the demo form answered in full, as a browser posts them.
     static let completeAnswers: [[String: String]] = [
         ["full_name": "On Time", "nationality": "MY", "residence": "MY", "sector": "ngo", "years_experience": "4", "gender": "woman"],
@@ -309,6 +343,8 @@ import VaporTesting
                 }
             }
             app.wallClock = .fixed(graceEnds.addingTimeInterval(-60))
+            // Drawn and kept while the call takes submissions, the page is not served past the deadline.
+            #expect(try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string.contains("name=\"email\""))
             #expect(try await onTime.post(onTimePath + "/submit").status == .seeOther)
             app.wallClock = .fixed(graceEnds.addingTimeInterval(60))
             let refused = try await late.post(latePath + "/submit")
@@ -317,6 +353,7 @@ import VaporTesting
             #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .submitted) == 1)
             let page = try await Browser(app).get("/calls/\(callID.uuidString.lowercased())").body.string
             #expect(page.contains("This call closed on"))
+            #expect(!page.contains("name=\"email\""))
         }
     }
 

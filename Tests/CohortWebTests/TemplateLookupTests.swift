@@ -45,6 +45,19 @@ import Vapor
             let layout = Layout(request: request, title: "T", trail: [.init(label: "Staff", href: "/staff")], language: .malay, offered: [.english, .malay])
             #expect(Self.unanswered(layout).isEmpty)
             #expect(Self.unanswered(layout.links).isEmpty)
+            #expect(Self.unanswered(layout.trail[0]).isEmpty)
+            #expect(Self.unanswered(layout.languageLinks[0]).isEmpty)
+            var field = FormField("email", "Email", value: "", errors: [])
+            field.error = "Enter an email address."
+            var form = FormView(request: request, action: "/calls/x/start", submitLabel: "Start", fields: [field])
+            form.secondaryLabel = "Later"
+            form.grid = FieldGrid(caption: "c", hint: "h", columns: ["a"], rows: [])
+            #expect(Self.unanswered(form).isEmpty)
+            #expect(Self.unanswered(form.errorSummary[0]).isEmpty)
+            let call = CallPageView(t: ["k": "v"], title: "T", paragraphs: ["p"], deadline: "d", deadlineISO: "i", callZone: "z",
+                                    localTimeScript: "/s", isOpen: true, notice: "n", languages: "l", eligibility: ["e"], privacy: ["p"],
+                                    contact: "c", startForm: form, isSample: true)
+            #expect(Self.unanswered(call).isEmpty)
         }
     }
 }

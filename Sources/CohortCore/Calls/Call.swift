@@ -47,6 +47,12 @@ public struct Call: Hashable, Sendable {
     /// The moment after which no submission is taken: the deadline plus the grace period.
     public var acceptsUntil: Date { closesAt.addingTimeInterval(TimeInterval(graceMinutes * 60)) }
 
+    /// The next moment after `now` at which the call opens, closes or stops taking
+    /// submissions (nil once all have passed): what a page about it says changes then.
+    public func nextChange(after now: Date) -> Date? {
+        [opensAt, closesAt, acceptsUntil].filter { $0 > now }.min()
+    }
+
     public func status(at now: Date) -> CallStatus {
         guard isPublished else { return .draft }
         if now < opensAt { return .scheduled }

@@ -13,6 +13,8 @@ public struct CallStore: Sendable {
         public let call: Call
         public let rules: EligibilityRules
         public let form: FormDefinition
+        /// What the call was read under: a page drawn from it holds while the stamp does.
+        public let stamp: CallStamp
     }
 
     public func create(_ call: Call, rules: EligibilityRules, form: FormDefinition) async throws {
@@ -71,15 +73,15 @@ public struct CallStore: Sendable {
     /// The call as `stamp` describes it: from the cache, or loaded once and kept.
     func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
         if let cached = LoadedCallCache.loaded(id, stamp: stamp) { return cached }
-        guard let loaded = try await loadRecord(id) else { return nil }
+        guard let loaded = try await loadRecord(id, stamp: stamp) else { return nil }
         LoadedCallCache.keep(loaded, stamp: stamp)
         return loaded
     }
 
-    private func loadRecord(_ id: UUID) async throws -> Loaded? {
+    private func loadRecord(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
         guard let record = try await CallRecord.find(id, on: db.fluent) else { return nil }
         guard let form = try await form(callID: id, version: record.formVersion) else { throw StoreError.missing("current form of call \(id)") }
-        return Loaded(call: try record.value(), rules: try record.rules(), form: form)
+        return Loaded(call: try record.value(), rules: try record.rules(), form: form, stamp: stamp)
     }
 
     /// A form version never changes once saved, so each is decoded once per process and kept.
@@ -128,7 +130,7 @@ public struct CallStore: Sendable {
 
 /// What decides whether a submission is taken, read on every request, so that even a change
 /// made outside Cohort (a deadline moved by hand) takes effect at once.
-struct CallStamp: Decodable, Equatable, Sendable {
+public struct CallStamp: Decodable, Hashable, Sendable {
     let updated_at: Date?
     let form_version: Int
     let eligibility: String
@@ -137,6 +139,12 @@ struct CallStamp: Decodable, Equatable, Sendable {
     let grace_minutes: Int
     let is_published: Bool
     let allows_editing_after_submit: Bool
+
+    /// A short text that differs for different stamps, for keys of pages drawn from the call.
+    public var key: String {
+        "\(updated_at?.timeIntervalSince1970 ?? 0)-\(form_version)-\(opens_at.timeIntervalSince1970)-\(closes_at.timeIntervalSince1970)"
+            + "-\(grace_minutes)-\(is_published)-\(allows_editing_after_submit)-\(eligibility.hashValue)"
+    }
 
     static func read(_ id: UUID, on sql: any SyncSQL) throws -> CallStamp? {
         try sql.first("""

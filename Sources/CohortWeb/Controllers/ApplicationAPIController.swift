@@ -143,7 +143,7 @@ struct ApplicationAPIController: RouteCollection {
         case .withdrawn:
             throw Abort(.conflict, reason: "This application was withdrawn.")
         case .closed(let at):
-            throw Abort(.unprocessableEntity, reason: "The call closed at \(ISO8601DateFormatter().string(from: at)); the draft is kept.")
+            throw Abort(.unprocessableEntity, reason: "The call closed at \(at.formatted(.iso8601)); the draft is kept.")
         case .notYetOpen:
             throw Abort(.unprocessableEntity, reason: "The call is not open yet.")
         case .incomplete(let problems):

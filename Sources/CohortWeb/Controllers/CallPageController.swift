@@ -10,10 +10,18 @@ struct CallPageController: RouteCollection {
         routes.get(.resume, use: resume)
     }
 
+    /// The page is the same for every visitor in a language until the call changes or its next
+    /// opening or closing, so it is drawn once and kept (with each visitor's own CSRF token).
     func show(req: Request) async throws -> Response {
         let loaded = try await Self.publicCall(req)
         let language = req.applicantLanguage(offered: loaded.call.languages)
-        return try await page(req, loaded, language: language, email: "", emailProblem: nil, status: .ok)
+        let key = "call:\(loaded.call.id):\(language.rawValue):\(loaded.stamp.key)"
+        let response = try await req.cachedPublicForm(key) {
+            (try await page(req, loaded, language: language, email: "", emailProblem: nil, status: .ok),
+             loaded.call.nextChange(after: req.now))
+        }
+        response.rememberLanguage(of: req)
+        return response
     }
 
     func start(req: Request) async throws -> Response {
@@ -92,7 +100,7 @@ struct CallPageController: RouteCollection {
             title: call.title.text(in: language),
             paragraphs: Self.paragraphs(call.description.text(in: language)),
             deadline: words("call.closes", ["date": words.dateTime(call.closesAt, zone: call.timeZone)]),
-            deadlineISO: ISO8601DateFormatter().string(from: call.closesAt), callZone: call.timeZone,
+            deadlineISO: call.closesAt.formatted(.iso8601), callZone: call.timeZone,
             localTimeScript: req.application.staticAssets.localTimeURL,
             isOpen: startForm != nil, notice: notice,
             languages: call.languages.map(\.nativeName).joined(separator: " · "),

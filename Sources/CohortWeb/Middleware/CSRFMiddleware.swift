@@ -5,6 +5,9 @@ import Vapor
 /// authenticates by cookie.
 struct CSRFMiddleware: AsyncMiddleware {
     static let fieldName = "csrf"
+    /// Where a page drawn once for every visitor holds the CSRF token; each response gets the
+    /// browser's own token in its place (`Request.cachedPublicForm`).
+    static let placeholder = "cohort-csrf-placeholder-7c41f0"
     static let headerName = "X-CSRF-Token"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
@@ -45,6 +48,14 @@ extension Request {
         set { storage[FreshCSRFKey.self] = newValue }
     }
 
+    private struct SharedPageKey: StorageKey { typealias Value = Bool }
+
+    /// True while a page for every visitor is drawn: forms get the placeholder, not this browser's token.
+    var drawsSharedPage: Bool {
+        get { storage[SharedPageKey.self] ?? false }
+        set { storage[SharedPageKey.self] = newValue }
+    }
+
     private struct CarriesCSRFKey: StorageKey { typealias Value = Bool }
 
     /// True once a form on this response holds the browser's CSRF token: such a page is for
@@ -56,6 +67,7 @@ extension Request {
 
     /// The token to put in a form: the cookie's, or a new one that this response sets.
     func csrfToken() -> String {
+        if drawsSharedPage { return CSRFMiddleware.placeholder }
         carriesCSRFToken = true
         if let fresh = freshCSRFToken { return fresh }
         if let existing = cookies[cookieJar.csrf]?.string, existing.count >= 32 { return existing }

@@ -73,3 +73,23 @@ extension Request {
         return response
     }
 }
+
+extension Request {
+    /// A public page with a form (a call's start form), kept like `cachedPublic` for visitors
+    /// without a session: drawn once with `CSRFMiddleware.placeholder` where the token goes,
+    /// and every response, fresh or kept, gets this browser's own token in its place, so no
+    /// visitor is ever given another's.
+    func cachedPublicForm(_ key: String, render: () async throws -> (Response, validUntil: Date?)) async throws -> Response {
+        guard authSession == nil, cookies[cookieJar.flash] == nil else { return try await render().0 }
+        let shared = try await cachedPublic(key) {
+            drawsSharedPage = true
+            defer { drawsSharedPage = false }
+            return try await render()
+        }
+        guard let html = shared.body.string else { return shared }
+        let response = Response(status: shared.status, headers: shared.headers,
+                                body: .init(string: html.replacingOccurrences(of: CSRFMiddleware.placeholder, with: csrfToken())))
+        response.cookies = shared.cookies
+        return response
+    }
+}

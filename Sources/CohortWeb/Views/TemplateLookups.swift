@@ -180,3 +180,83 @@ extension StatusFormView: MustacheParent {
         }
     }
 }
+
+// The call page is the first page every applicant opens; all of its views answer by name.
+
+extension CallPageView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "t": t
+        case "title": title
+        case "paragraphs": paragraphs
+        case "deadline": deadline
+        case "deadlineISO": deadlineISO
+        case "callZone": callZone
+        case "localTimeScript": localTimeScript
+        case "isOpen": isOpen
+        case "notice": notice
+        case "languages": languages
+        case "eligibility": eligibility
+        case "privacy": privacy
+        case "contact": contact
+        case "startForm": startForm
+        case "isSample": isSample
+        default: nil
+        }
+    }
+}
+
+extension FormView: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "action": action
+        case "submitLabel": submitLabel
+        case "csrf": csrf
+        case "fields": fields
+        case "cancelHref": cancelHref
+        case "errorSummary": errorSummary
+        case "hasErrors": hasErrors
+        case "isMultipart": isMultipart
+        case "errorSummaryTitle": errorSummaryTitle
+        case "errorPrefix": errorPrefix
+        case "optionalText": optionalText
+        case "secondaryLabel": secondaryLabel
+        case "autosave": autosave
+        case "grid": grid
+        case "fieldsAfter": fieldsAfter
+        default: nil
+        }
+    }
+}
+
+extension FormView.ErrorLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "href": href
+        case "message": message
+        default: nil
+        }
+    }
+}
+
+extension Layout.LanguageLink: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "name": self.name
+        case "href": href
+        case "lang": lang
+        case "isCurrent": isCurrent
+        default: nil
+        }
+    }
+}
+
+extension Layout.Crumb: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
