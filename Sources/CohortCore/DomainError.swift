@@ -1,7 +1,28 @@
-/// Failures the domain names; the web layer maps each to one HTTP status in one place.
+/// Failures the domain names; the web layer maps each to one HTTP status and one catalog
+/// key, in one place (`ErrorMessages` in CohortWeb).
 public enum DomainError: Error, Equatable, Sendable {
     case notFound(String)
     case forbidden
-    case conflict(String)
+    /// The request is well formed but the state of things stands in its way.
+    case conflict(Conflict)
+    /// Refused with words already in the reader's language (an applicant's page).
     case refused(String)
+}
+
+/// Why a change cannot be made now. Each case has one message (`staff.conflict.*` in the
+/// English catalog), so staff and API messages can be translated without touching the code.
+public enum Conflict: Equatable, Sendable {
+    case formChangedMeanwhile
+    case applicationWithdrawn
+    case onlySubmittedApplicationsMove
+    case runFoundNoCohort
+    case decisionsAlreadySent
+    case onlyWaitlistedCanBeOffered
+    case rubricBeforeAssigning
+    case programHasNoReviewers
+    case alreadyReviewed
+    case callHasNoRubric
+    case reviewNotSetUp
+    case organisationIsPartner(programs: [String])
+    case offerNotOpen(SelectionDecision.Refusal)
 }

@@ -35,7 +35,7 @@ import Testing
                 OutgoingMessage(to: application.email, subject: "About your application", body: decision.outcome.rawValue)
             }
             #expect(sent.accepted == 2 && sent.waitlisted == 1 && sent.declined == 1)
-            await #expect(throws: DomainError.conflict("Decisions for this call were already sent.")) {
+            await #expect(throws: DomainError.conflict(.decisionsAlreadySent)) {
                 _ = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],
                                              now: Date(), newToken: { ("t", "h-\(UUID())") }) { application, _, _ in
                     OutgoingMessage(to: application.email, subject: "x", body: "x")
@@ -53,7 +53,7 @@ import Testing
             let enrolled = try await sql.raw("SELECT COUNT(*) AS n FROM enrolments WHERE program_id = \(bind: scene.programID) AND role = 'participant'")
                 .first(decoding: Count.self)
             #expect(enrolled?.n == 1)
-            await #expect(throws: DomainError.conflict("This offer has already been answered.")) {
+            await #expect(throws: DomainError.conflict(.offerNotOpen(.alreadyAnswered))) {
                 _ = try await decisions.respond(applicationID: scene.applications[3], confirm: false, programID: scene.programID, now: Date())
             }
             _ = try await decisions.respond(applicationID: scene.applications[2], confirm: false, programID: scene.programID, now: Date())
@@ -70,6 +70,6 @@ import Testing
         let decision = SelectionDecision(applicationID: UUID(), reference: "R-1", runID: UUID(), outcome: .accepted,
                                          respondBy: Date(timeIntervalSince1970: 1000), waitlistRank: nil)
         #expect(decision.refusal(at: Date(timeIntervalSince1970: 999)) == nil)
-        #expect(decision.refusal(at: Date(timeIntervalSince1970: 1001)) == "The time to answer this offer has passed.")
+        #expect(decision.refusal(at: Date(timeIntervalSince1970: 1001)) == .timePassed)
     }
 }

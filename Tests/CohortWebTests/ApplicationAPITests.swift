@@ -74,6 +74,11 @@ import VaporTesting
             let incomplete = try await Self.json(app, .POST, "/api/v1/applications/\(id)/submit", token: token)
             #expect(incomplete.status == .unprocessableEntity)
             #expect(incomplete.body.string.contains("\"field\":\"motivation\"") || incomplete.body.string.contains("\"field\":\"work_description\""))
+            // One error shape everywhere: {error, reason, requestId, fields?}.
+            let shape = try Self.object(incomplete)
+            #expect(shape["error"] as? Bool == true && shape["reason"] is String && shape["requestId"] is String)
+            #expect((shape["fields"] as? [[String: Any]])?.isEmpty == false)
+            #expect(shape["errors"] == nil)
 
             let answers = #"{"answers":{"years_experience":4,"nationality":"MY","residence":"MY","sector":"trade_union","works_with_migrants":true,"focus":["recruitment"],"work_description":"Organising.","attend_all":"yes","expectations":"Networks."}}"#
             #expect(try await Self.json(app, .PATCH, "/api/v1/applications/\(id)", token: token, body: answers).status == .ok)

@@ -61,3 +61,21 @@ import Vapor
         }
     }
 }
+
+/// Every conflict the domain can raise has its words in the English catalog, in one place.
+@Suite struct ErrorMessageTests {
+    @Test func everyConflictHasItsCatalogText() throws {
+        let catalogs = try Catalogs.load()
+        let words = Words(catalogs: catalogs, language: .english)
+        for conflict in ErrorMessages.everyConflict {
+            let (key, _) = ErrorMessages.catalogKey(conflict)
+            #expect(catalogs.entries[.english]?[key] != nil, "no text for \(key)")
+            let text = ErrorMessages.text(conflict, words: words)
+            #expect(!text.isEmpty && !text.contains("{"), "\(key): \(text)")
+        }
+        #expect(ErrorMessages.text(.organisationIsPartner(programs: ["MWP 2006", "MWP 2017/18"]), words: words)
+                == "This organisation is a partner in MWP 2006; MWP 2017/18. Remove it from those programs first.")
+        #expect(ErrorMessages.describe(.conflict(.decisionsAlreadySent), words: words)
+                == (.conflict, "Decisions for this call were already sent."))
+    }
+}

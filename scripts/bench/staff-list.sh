@@ -3,6 +3,7 @@
 # build and SQLite. Signs in as the demo administrator and drives the list with wrk.
 #   scripts/bench/staff-list.sh            # 100,000 applications; 1, 2 and 8 connections; 10 s each
 #   APPLICATIONS=20000 DURATION=5 CONNECTIONS="2" scripts/bench/staff-list.sh
+#   COHORT_BIN=/other/checkout/.build/release/cohort scripts/bench/staff-list.sh  # another build, side by side
 # One or two connections is a small team at work; eight shows where two cores saturate.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,8 +11,12 @@ APPLICATIONS=${APPLICATIONS:-100000}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-1 2 8}
 command -v wrk >/dev/null || apt-get install -y -qq wrk >&2
-swift build -c release --product cohort >&2
-BIN=$(swift build -c release --show-bin-path)/cohort
+if [ -n "${COHORT_BIN:-}" ]; then
+  BIN=$COHORT_BIN
+else
+  swift build -c release --product cohort >&2
+  BIN=$(swift build -c release --show-bin-path)/cohort
+fi
 WORK=$(mktemp -d)
 DB="sqlite:$WORK/list.sqlite"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

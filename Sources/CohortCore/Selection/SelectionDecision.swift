@@ -34,11 +34,18 @@ public struct SelectionDecision: Sendable, Equatable {
     }
 
     /// Why an answer cannot be taken now, or nil when it can.
-    public func refusal(at now: Date) -> String? {
-        guard outcome == .accepted else { return "Only an offered place can be confirmed or declined." }
-        if response != nil { return "This offer has already been answered." }
-        if let respondBy, now > respondBy { return "The time to answer this offer has passed." }
+    public func refusal(at now: Date) -> Refusal? {
+        guard outcome == .accepted else { return .notAnOffer }
+        if response != nil { return .alreadyAnswered }
+        if let respondBy, now > respondBy { return .timePassed }
         return nil
+    }
+
+    /// Why an offer cannot be answered now.
+    public enum Refusal: Equatable, Sendable {
+        case notAnOffer
+        case alreadyAnswered
+        case timePassed
     }
 }
 

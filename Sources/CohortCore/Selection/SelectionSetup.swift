@@ -78,3 +78,12 @@ extension SelectionSetup {
                               applicants: candidates.map { SelectionApplicant(id: $0.reference, score: $0.score, attributes: $0.attributes) })
     }
 }
+
+extension SelectionCandidate {
+    /// Every attribute of the pool with its values, most frequent first: what quotas can name.
+    public static func attributeValues(_ candidates: [SelectionCandidate]) -> [String: [(value: String, count: Int)]] {
+        var counts: [String: [String: Int]] = [:]
+        for candidate in candidates { for (name, value) in candidate.attributes { counts[name, default: [:]][value, default: 0] += 1 } }
+        return counts.mapValues { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+}

@@ -208,7 +208,7 @@ public struct ApplicationStore: Sendable {
             guard let row = try ApplicationSQL.row(id: id, on: sql) else { throw DomainError.notFound("application") }
             let status = row.status
             if status.isSubmitted { return try row.value() }
-            guard status == .draft else { throw DomainError.conflict("This application was withdrawn.") }
+            guard status == .draft else { throw DomainError.conflict(.applicationWithdrawn) }
             // One statement takes the write lock, numbers the reference and moves the facet version,
             // so concurrent submissions to one call queue here.
             struct Counter: Decodable { let reference_prefix: String; let last_reference_number: Int }
@@ -278,7 +278,7 @@ public struct ApplicationStore: Sendable {
     /// Moves submitted applications of one call to another staff status, all or none.
     /// Returns how many changed; applications staff may not move (drafts, withdrawn) are left as they are and counted apart.
     public func setStatus(_ status: ApplicationStatus, ids: [UUID], callID: UUID, now: Date) async throws -> (changed: Int, skipped: Int) {
-        guard status.isSubmitted else { throw DomainError.conflict("Staff can only move submitted applications between review statuses.") }
+        guard status.isSubmitted else { throw DomainError.conflict(.onlySubmittedApplicationsMove) }
         guard !ids.isEmpty else { return (0, 0) }
         return try await db.write { sql in
             let rows = try sql.rows("""

@@ -117,7 +117,7 @@ public struct CallStore: Sendable {
         try await db.modelTransaction { tx in
             guard let record = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
             if let expectedVersion, expectedVersion != record.formVersion {
-                throw DomainError.conflict("The form was changed by someone else meanwhile. Reload the page and make your change again.")
+                throw DomainError.conflict(.formChangedMeanwhile)
             }
             let form = FormDefinition(version: record.formVersion + 1, sections: sections)
             try await CallFormRecord(callID: callID, form: form).create(on: tx)

@@ -24,9 +24,9 @@ public struct DecisionStore: Sendable {
                      message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> Sent {
         try await db.modelTransaction { tx in
             guard let run = try await SelectionRunStore.run(id: runID, callID: callID, on: tx) else { throw DomainError.notFound("selection run") }
-            guard run.status == .optimal else { throw DomainError.conflict("This run found no cohort: its quotas conflict.") }
+            guard run.status == .optimal else { throw DomainError.conflict(.runFoundNoCohort) }
             guard try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID).count() == 0 else {
-                throw DomainError.conflict("Decisions for this call were already sent.")
+                throw DomainError.conflict(.decisionsAlreadySent)
             }
             let instance = try SelectionInstance.decode(json: run.instance)
             let plan = SelectionDecisionPlan.make(instance: instance, selected: run.selected, waitlistSize: waitlistSize)
@@ -65,7 +65,7 @@ public struct DecisionStore: Sendable {
                 throw DomainError.notFound("decision")
             }
             guard record.outcome == SelectionDecision.Outcome.waitlisted.rawValue else {
-                throw DomainError.conflict("Only someone on the waiting list can be offered a freed place.")
+                throw DomainError.conflict(.onlyWaitlistedCanBeOffered)
             }
             record.outcome = SelectionDecision.Outcome.accepted.rawValue
             record.respondBy = respondBy
@@ -99,7 +99,7 @@ public struct DecisionStore: Sendable {
             guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$applicationID == applicationID).first() else {
                 throw DomainError.notFound("decision")
             }
-            if let refusal = try record.value().refusal(at: now) { throw DomainError.conflict(refusal) }
+            if let refusal = try record.value().refusal(at: now) { throw DomainError.conflict(.offerNotOpen(refusal)) }
             record.response = (confirm ? SelectionDecision.Response.confirmed : .declined).rawValue
             record.respondedAt = now
             if confirm, let application = try await db.statements(in: tx, { sql in try ApplicationSQL.row(id: applicationID, on: sql) }) {

@@ -56,7 +56,7 @@ public struct OrganisationStore: Sendable {
             let uses = try await PartnershipRecord.query(on: tx).filter(\.$organisationID == id).all()
             if !uses.isEmpty {
                 let titles = try await ProgramRecord.query(on: tx).filter(\.$id ~~ uses.map(\.programID)).all().map(\.title)
-                throw DomainError.conflict("This organisation is a partner in \(titles.sorted().joined(separator: "; ")). Remove it from those programs first.")
+                throw DomainError.conflict(.organisationIsPartner(programs: titles.sorted()))
             }
             try await OrganisationRecord.query(on: tx).filter(\.$id == id).delete()
             try await ContentVersionStore.bump(on: tx)

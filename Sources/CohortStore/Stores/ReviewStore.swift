@@ -61,9 +61,9 @@ public struct ReviewStore: Sendable {
     public func autoAssign(callID: UUID, programID: UUID, now: Date) async throws -> ReviewAssignment.Plan {
         try await db.modelTransaction { tx in
             let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
-            guard let rubric = settings.rubric else { throw DomainError.conflict("Set up the rubric before assigning reviewers.") }
+            guard let rubric = settings.rubric else { throw DomainError.conflict(.rubricBeforeAssigning) }
             let reviewers = try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) }
-            guard !reviewers.isEmpty else { throw DomainError.conflict("The program has no reviewers yet.") }
+            guard !reviewers.isEmpty else { throw DomainError.conflict(.programHasNoReviewers) }
             let applications = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }
             let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
             let declared = try await Self.declared(applicationIDs: applications.map(\.id), on: tx)
@@ -106,7 +106,7 @@ public struct ReviewStore: Sendable {
             guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID)
                 .filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
             let reviewed = try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count()
-            guard reviewed == 0 else { throw DomainError.conflict("This reviewer has already reviewed the application; the review stays.") }
+            guard reviewed == 0 else { throw DomainError.conflict(.alreadyReviewed) }
             try await assignment.delete(on: tx)
         }
     }
@@ -185,7 +185,7 @@ public struct ReviewStore: Sendable {
             guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
                 .filter(\.$reviewerID == review.reviewerID).first() else { throw DomainError.forbidden }
             guard let rubric = try await db.statements(in: tx, { sql in try Self.settings(callID: assignment.callID, on: sql) }).rubric else {
-                throw DomainError.conflict("This call has no rubric yet.")
+                throw DomainError.conflict(.callHasNoRubric)
             }
             let problems = review.problems(against: rubric)
             if !problems.isEmpty { throw ValidationFailure(problems) }

@@ -6,7 +6,7 @@ import SQLKit
 final class SQLiteReaders: @unchecked Sendable {
     private let queue = JobQueue()
     private let done = DispatchGroup()
-    static let threads = 2
+    static let threads = 4
 
     init(path: String, dialect: any SQLDatabase) throws {
         let connections = try (0..<Self.threads).map { _ in try SQLiteHandle(path: path) }

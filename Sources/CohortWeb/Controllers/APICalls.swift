@@ -1,6 +1,7 @@
 import CohortCore
 import CohortStore
 import Foundation
+import Vapor
 
 /// Wire formats of the calls and applications API.
 enum APICalls {
@@ -130,15 +131,25 @@ enum APICalls {
 
     /// The API's one error shape (the error middleware writes the same, without `errors`):
     /// a sentence for a person, and the fields to correct with a message each.
+    /// The one shape of every error the JSON API answers: `{error, reason, requestId, fields?}`,
+    /// `fields` for answers refused field by field (422).
     struct Errors: Encodable {
         struct Item: Encodable { let field: String; let message: String }
         let error = true
         let reason: String
-        let errors: [Item]
+        let requestId: String
+        let fields: [Item]?
 
-        init(errors: [Item], reason: String? = nil) {
-            self.errors = errors
-            self.reason = reason ?? (errors.count == 1 ? errors[0].message : "Some fields need correcting: see errors.")
+        init(request: Request, fields: [Item], reason: String? = nil) {
+            self.fields = fields
+            self.reason = reason ?? (fields.count == 1 ? fields[0].message : "Some fields need correcting: see fields.")
+            self.requestId = request.id
+        }
+
+        init(request: Request, reason: String) {
+            self.fields = nil
+            self.reason = reason
+            self.requestId = request.id
         }
     }
 }

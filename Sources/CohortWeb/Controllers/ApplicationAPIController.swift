@@ -37,7 +37,7 @@ struct ApplicationAPIController: RouteCollection {
         let body = try req.content.decode(APICalls.StartRequest.self)
         let email = EmailAddress.normalise(body.email)
         guard EmailAddress.isValid(email) else {
-            return try API.json(APICalls.Errors(errors: [.init(field: "email", message: "Enter an email address like name@example.org.")]),
+            return try API.json(APICalls.Errors(request: req, fields: [.init(field: "email", message: "Enter an email address like name@example.org.")]),
                                 status: .unprocessableEntity)
         }
         guard loaded.call.acceptsSubmission(at: req.now) else {
@@ -52,7 +52,7 @@ struct ApplicationAPIController: RouteCollection {
             let message = reason == .address
                 ? "Several links have already been sent to this address in the last hour. Use the newest one, or try again in an hour."
                 : "Many applications have been started from this client in the last hour. Try again in an hour."
-            let response = try API.json(APICalls.Errors(errors: [.init(field: "email", message: message)]), status: .tooManyRequests)
+            let response = try API.json(APICalls.Errors(request: req, fields: [.init(field: "email", message: message)]), status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return response
         }
@@ -82,13 +82,13 @@ struct ApplicationAPIController: RouteCollection {
         let known = Set(context.form.questions.map(\.key))
         let unknown = body.answers.keys.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
-            return try API.json(APICalls.Errors(errors: unknown.map { .init(field: $0, message: "This form has no question with this key.") }),
+            return try API.json(APICalls.Errors(request: req, fields: unknown.map { .init(field: $0, message: "This form has no question with this key.") }),
                                 status: .unprocessableEntity)
         }
         let fileKeys = Set(context.form.questions.filter { $0.type == .file }.map(\.key))
         let filesAsAnswers = body.answers.keys.filter(fileKeys.contains).sorted()
         guard filesAsAnswers.isEmpty else {
-            return try API.json(APICalls.Errors(errors: filesAsAnswers.map {
+            return try API.json(APICalls.Errors(request: req, fields: filesAsAnswers.map {
                 .init(field: $0, message: "Answer a file question by uploading the file to /api/v1/applications/{id}/files.")
             }), status: .unprocessableEntity)
         }
@@ -110,19 +110,19 @@ struct ApplicationAPIController: RouteCollection {
         let submission = try req.formSubmission()
         let key = submission.values["question"]
         guard let question = context.form.question(key), question.type == .file else {
-            return try API.json(APICalls.Errors(errors: [.init(field: "question", message: key.isEmpty
+            return try API.json(APICalls.Errors(request: req, fields: [.init(field: "question", message: key.isEmpty
                 ? "Name the file question in the field question." : "This form has no file question with this key.")]),
                 status: .unprocessableEntity)
         }
         guard let part = submission.files["file"] else {
-            return try API.json(APICalls.Errors(errors: [.init(field: "file", message: "Send the file in the field file.")]),
+            return try API.json(APICalls.Errors(request: req, fields: [.init(field: "file", message: "Send the file in the field file.")]),
                                 status: .unprocessableEntity)
         }
         let words = Words(catalogs: req.application.catalogs, language: context.application.language)
         switch FileUploads.accept(part, for: question) {
         case .failure(let refusal):
             let status: HTTPStatus = if case .tooLarge = refusal.problem { .payloadTooLarge } else { .unprocessableEntity }
-            return try API.json(APICalls.Errors(errors: [.init(field: "file", message: words.fileProblem(refusal.problem))]), status: status)
+            return try API.json(APICalls.Errors(request: req, fields: [.init(field: "file", message: words.fileProblem(refusal.problem))]), status: status)
         case .success(let accepted):
             let stored = try await FileStore(db: req.persistence).attach(applicationID: context.application.id, questionKey: question.key,
                                                                 fileName: accepted.name, kind: accepted.kind, bytes: part.bytes, now: req.now)
@@ -147,7 +147,7 @@ struct ApplicationAPIController: RouteCollection {
         case .notYetOpen:
             throw Abort(.unprocessableEntity, reason: "The call is not open yet.")
         case .incomplete(let problems):
-            return try API.json(APICalls.Errors(errors: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: words.problem($0.value)) }),
+            return try API.json(APICalls.Errors(request: req, fields: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: words.problem($0.value)) }),
                                 status: .unprocessableEntity)
         case .ready:
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)

@@ -31,12 +31,12 @@ struct CallEditorController: RouteCollection {
     }
 
     func editForm(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         return try await page(req, program: program, form: CallForm(loaded.call, rules: loaded.rules), errors: [], call: loaded.call)
     }
 
     func update(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         var form = CallForm(values: try req.formValues().values)
         form.currentHasReferences = try await CallStore(db: req.persistence).referencesIssued(callID: loaded.call.id)
         do {

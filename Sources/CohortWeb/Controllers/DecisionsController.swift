@@ -13,7 +13,7 @@ struct DecisionsController: RouteCollection {
     }
 
     func send(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         let run = try await SelectionController.run(req, callID: loaded.call.id)
         let values = try req.formValues()
         let zone = loaded.call.timeZone
@@ -48,7 +48,7 @@ struct DecisionsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         let store = DecisionStore(db: req.persistence)
         let decisions = try await store.decisions(callID: loaded.call.id)
         let proposals = try await store.proposedReplacements(callID: loaded.call.id)
@@ -80,7 +80,7 @@ struct DecisionsController: RouteCollection {
 
     /// Offers a freed place to someone on the waiting list, answering in two weeks.
     func offer(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.runSelection)
         let reference = try req.formValues()["reference"]
         guard let decision = try await DecisionStore(db: req.persistence).decisions(callID: loaded.call.id).first(where: { $0.reference == reference }) else {
             throw Abort(.unprocessableEntity, reason: "Choose someone on this call's waiting list.")

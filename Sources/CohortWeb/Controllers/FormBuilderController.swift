@@ -19,7 +19,7 @@ struct FormBuilderController: RouteCollection {
     }
 
     func builder(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         let perVersion = try await CallStore(db: req.persistence).applicationsPerVersion(callID: loaded.call.id)
         let view = FormBuilderPresenter(request: req, loaded: loaded, applicationsPerVersion: perVersion).view()
         return req.page(.staffFormBuilder, title: "Form – \(loaded.call.title.text(in: .english))", view,
@@ -29,7 +29,7 @@ struct FormBuilderController: RouteCollection {
     // MARK: Sections
 
     func sectionForm(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         let key = req.query[String.self, at: "key"]
         let existing = key.flatMap { key in loaded.form.sections.first { $0.key == key && $0.key != ProfileSection.key } }
         if key != nil && existing == nil { throw DomainError.notFound("section") }
@@ -38,7 +38,7 @@ struct FormBuilderController: RouteCollection {
     }
 
     func saveSection(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         let values = try req.formValues()
         let form = SectionForm(values: values.values)
         let replacing = values["replacing"].isEmpty ? nil : values["replacing"]
@@ -76,7 +76,7 @@ struct FormBuilderController: RouteCollection {
     // MARK: Questions
 
     func questionForm(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         let sectionKey = req.query[String.self, at: "section"] ?? ""
         let key = req.query[String.self, at: "key"]
         let ownSections = loaded.form.sections.filter { $0.key != ProfileSection.key }
@@ -89,7 +89,7 @@ struct FormBuilderController: RouteCollection {
     }
 
     func saveQuestion(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageCalls)
         let values = try req.formValues()
         let form = QuestionForm(values: values.values)
         let replacing = values["replacing"].isEmpty ? nil : values["replacing"]
@@ -163,7 +163,7 @@ struct FormBuilderController: RouteCollection {
     // MARK: Order and removal
 
     func move(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.manageCalls)
         let values = try req.formValues()
         guard let direction = FormEdit.Direction(rawValue: values["direction"]) else { throw Abort(.unprocessableEntity, reason: "Move up or down.") }
         let sections = values["kind"] == "section"
@@ -175,7 +175,7 @@ struct FormBuilderController: RouteCollection {
     }
 
     func remove(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.manageCalls)
         let values = try req.formValues()
         let key = values["key"]
         let removed: [FormSection]
@@ -200,7 +200,7 @@ struct FormBuilderController: RouteCollection {
 
     /// The form as an applicant sees it, in any offered language; nothing is saved.
     func preview(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.manageCalls)
         let call = loaded.call
         let language = call.language(for: req.query[String.self, at: "lang"].flatMap(Language.init(rawValue:)))
         // Clamped before any arithmetic: `section=-9223372036854775808` is one link away.
@@ -227,7 +227,7 @@ struct FormBuilderController: RouteCollection {
 
     /// The preview's "continue" button: nothing is saved, the next section is shown.
     func previewNext(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageCalls)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.manageCalls)
         let language = req.query[String.self, at: "lang"] ?? Language.english.rawValue
         let section = max(1, req.query[Int.self, at: "section"] ?? 1) - 1
         return req.redirect(to: SiteURL.callPreview(loaded.call.id, language: language.filter(\.isLetter), section: section).path, redirectType: .normal)

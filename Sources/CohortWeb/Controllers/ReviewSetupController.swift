@@ -15,7 +15,7 @@ struct ReviewSetupController: RouteCollection {
 
     /// A manager gives one application to one reviewer.
     func assignOne(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageReview)
         let values = try req.formValues()
         guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
             throw Abort(.unprocessableEntity, reason: "Choose a reviewer for the application.")
@@ -31,7 +31,7 @@ struct ReviewSetupController: RouteCollection {
 
     /// Takes an application back from a reviewer who has not reviewed it.
     func unassignOne(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.manageReview)
         let values = try req.formValues()
         guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
             throw DomainError.notFound("assignment")
@@ -41,14 +41,14 @@ struct ReviewSetupController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageReview)
         let settings = try await ReviewStore(db: req.persistence).settings(callID: loaded.call.id)
         let form = RubricForm(rubric: settings.rubric, isBlind: settings.isBlind, avoidsSameCountry: settings.avoidsSameCountry)
         return try await page(req, loaded: loaded, program: program, form: form, errors: [])
     }
 
     func save(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageReview)
         let form = RubricForm(values: try req.formValues().values)
         switch form.rubric() {
         case .failure(let failure):
@@ -61,7 +61,7 @@ struct ReviewSetupController: RouteCollection {
     }
 
     func assign(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.manageReview)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.manageReview)
         let plan = try await ReviewStore(db: req.persistence).autoAssign(callID: loaded.call.id, programID: program.id, now: req.now)
         return req.redirect(.callReview(loaded.call.id), flash: plan.shortfall.isEmpty ? .reviewersAssigned : .reviewersShort)
     }

@@ -120,7 +120,7 @@ struct ReviewerController: RouteCollection {
     private func page(_ req: Request, actor: Actor, loaded: CallStore.Loaded, application: CallApplication, values: ReviewFormValues,
                       errors: [FieldError]) async throws -> Response {
         let settings = try await ReviewStore(db: req.persistence).settings(callID: loaded.call.id)
-        guard let rubric = settings.rubric else { throw DomainError.conflict("This call's review has not been set up yet.") }
+        guard let rubric = settings.rubric else { throw DomainError.conflict(.reviewNotSetUp) }
         let form = try await CallStore(db: req.persistence).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
         let words = req.words(.english)
         let groups = BlindReview.visibleSections(form, blind: settings.isBlind).map { section in

@@ -14,7 +14,7 @@ struct SelectionController: RouteCollection {
     }
 
     func show(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         var form = SelectionSetupForm(cohortSize: loaded.call.targetCohortSize)
         if let from = req.query[UUID.self, at: "from"], let earlier = try await SelectionRunStore(db: req.persistence).run(id: from, callID: loaded.call.id) {
             form = SelectionSetupForm(values: earlier.form)
@@ -24,31 +24,22 @@ struct SelectionController: RouteCollection {
     }
 
     func run(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         let actor = try req.requireActor()
         let form = SelectionSetupForm(values: try req.formValues().values)
-        let score = SelectionSetup.Score(rawValue: form.score) ?? .calibrated
-        let candidates = try await SelectionRunStore(db: req.persistence).candidates(callID: loaded.call.id, programID: program.id, form: loaded.form,
-                                                                           rules: loaded.rules, score: score)
-        let attributes = Self.attributeValues(candidates)
-        switch form.setup(references: Set(candidates.map(\.reference)), attributes: Set(attributes.keys)) {
-        case .failure(let failure):
+        let pool = req.application.threadPool
+        // Up to a second for a very large call: on the thread pool, not the event loop that serves other requests.
+        switch try await SelectionWorkflow(db: req.persistence).run(loaded, programID: program.id, form: form, by: actor.accountID, now: req.now,
+                                                                    solve: { instance in try await pool.runIfActive { try SelectionSolver.solve(instance) } }) {
+        case .refused(let failure):
             return try await page(req, loaded: loaded, program: program, form: form, errors: failure.errors)
-        case .success(let setup):
-            let instance = try setup.instance(candidates: candidates)
-            let started = DispatchTime.now()
-            // Up to a second for a very large call: on the thread pool, not the event loop that serves other requests.
-            let solution = try await req.application.threadPool.runIfActive { try SelectionSolver.solve(instance) }
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-            let saved = try await SelectionRunStore(db: req.persistence).save(callID: loaded.call.id, name: setup.name, createdBy: actor.accountID,
-                                                                     form: form.values, instance: instance, solution: solution,
-                                                                     timeSeconds: seconds, now: req.now)
-            return req.redirect(.selectionRun(callID: loaded.call.id, id: saved.id))
+        case .saved(let run):
+            return req.redirect(.selectionRun(callID: loaded.call.id, id: run.id))
         }
     }
 
     func result(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         let run = try await Self.run(req, callID: loaded.call.id)
         let instance = try SelectionInstance.decode(json: run.instance)
         var view = try SelectionRunPresenter(callID: loaded.call.id).view(run: run, instance: instance,
@@ -66,7 +57,7 @@ struct SelectionController: RouteCollection {
     }
 
     func instance(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.runSelection)
         let run = try await Self.run(req, callID: loaded.call.id)
         var headers = HTTPHeaders()
         headers.contentType = .json
@@ -76,7 +67,7 @@ struct SelectionController: RouteCollection {
     }
 
     func compare(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.runSelection)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.runSelection)
         let store = SelectionRunStore(db: req.persistence)
         guard let a = req.query[UUID.self, at: "a"], let b = req.query[UUID.self, at: "b"],
               let first = try await store.run(id: a, callID: loaded.call.id), let second = try await store.run(id: b, callID: loaded.call.id) else {
@@ -96,12 +87,6 @@ struct SelectionController: RouteCollection {
     }
 
     /// Each attribute quotas can use, with the values found in the pool and how many have each.
-    static func attributeValues(_ candidates: [SelectionCandidate]) -> [String: [(value: String, count: Int)]] {
-        var counts: [String: [String: Int]] = [:]
-        for candidate in candidates { for (name, value) in candidate.attributes { counts[name, default: [:]][value, default: 0] += 1 } }
-        return counts.mapValues { $0.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) } }
-    }
-
     static func trail(_ program: Program, _ loaded: CallStore.Loaded) -> [Layout.Crumb] {
         StaffProgram.trail + [Layout.Crumb(label: program.title, href: SiteURL.programCalls(slug: program.slug).path),
                               Layout.Crumb(label: "Selection", href: SiteURL.callSelection(loaded.call.id).path)]
@@ -111,7 +96,7 @@ struct SelectionController: RouteCollection {
         let callID = loaded.call.id
         let store = SelectionRunStore(db: req.persistence)
         let candidates = try await store.candidates(callID: callID, programID: program.id, form: loaded.form, rules: loaded.rules, score: .calibrated)
-        let attributes = Self.attributeValues(candidates)
+        let attributes = SelectionCandidate.attributeValues(candidates)
         let runs = try await store.runs(callID: callID)
         let view = SelectionFormPresenter(request: req, callID: callID).view(form: form, errors: errors, attributes: attributes,
                                                                               pool: candidates.count, scored: candidates.filter { $0.score != nil }.count,

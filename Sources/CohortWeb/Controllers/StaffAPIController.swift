@@ -20,7 +20,7 @@ struct StaffAPIController: RouteCollection {
         let query: (String) -> String? = { req.query[String.self, at: $0] }
         let problems = ApplicationFilter.problems(query: query)
         guard problems.isEmpty else {
-            return try API.json(APICalls.Errors(errors: problems.map { .init(field: $0.field, message: $0.message) }), status: .badRequest)
+            return try API.json(APICalls.Errors(request: req, fields: problems.map { .init(field: $0.field, message: $0.message) }), status: .badRequest)
         }
         let filter = ApplicationFilter(query: query)
         let sort = query("sort").flatMap(ApplicationSort.init(rawValue:)) ?? .newest

@@ -36,7 +36,7 @@ struct StaffApplicationsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> Response {
-        let (loaded, program) = try await Self.load(req)
+        let (loaded, program) = try await req.staffCall()
         let filter = ApplicationFilter(query: { req.query[String.self, at: $0] })
         let sort = req.query[String.self, at: "sort"].flatMap(ApplicationSort.init(rawValue:)) ?? .newest
         let cursor = req.query[String.self, at: "after"].flatMap(ListCursor.init(token:))
@@ -51,18 +51,9 @@ struct StaffApplicationsController: RouteCollection {
     }
 
     func detail(req: Request) async throws -> Response {
-        let (loaded, program) = try await Self.load(req)
-        let application = try await Self.application(req, of: loaded)
+        let (loaded, program) = try await req.staffCall()
+        let application = try await req.staffApplication(of: loaded)
         return try await detailPage(req, loaded: loaded, program: program, application: application, overrideForm: nil)
-    }
-
-    /// The application named by `:applicationID`, if it belongs to this call; 404 otherwise.
-    static func application(_ req: Request, of loaded: CallStore.Loaded) async throws -> CallApplication {
-        guard let id = req.parameters.get("applicationID", as: UUID.self),
-              let application = try await ApplicationStore(db: req.persistence).find(id), application.callID == loaded.call.id else {
-            throw DomainError.notFound("application")
-        }
-        return application
     }
 
     /// The detail page; `overrideForm` brings back a refused override as it was typed, with its message.
@@ -119,7 +110,7 @@ struct StaffApplicationsController: RouteCollection {
 
     /// CSV of the filtered list. Identity columns only when asked for; every export is recorded.
     func export(req: Request) async throws -> Response {
-        let (loaded, _) = try await Self.load(req)
+        let (loaded, _) = try await req.staffCall()
         let actor = try req.requireActor()
         let filter = ApplicationFilter(query: { req.query[String.self, at: $0] })
         let withIdentities = req.query[String.self, at: "identities"] == "yes"
@@ -133,18 +124,6 @@ struct StaffApplicationsController: RouteCollection {
         let name = "applications-\(loaded.call.referencePrefix)\(withIdentities ? "-with-identities" : "").csv"
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         return Response(status: .ok, headers: headers, body: .init(string: csv))
-    }
-
-    /// The call named in the address and its program, if the actor may see its applications.
-    static func load(_ req: Request, for action: (UUID) -> StaffAction = StaffAction.viewApplications) async throws -> (CallStore.Loaded, Program) {
-        let actor = try req.requireActor()
-        guard let id = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(id),
-              let program = try await ProgramStore(db: req.persistence).findByID(loaded.call.programID) else {
-            throw DomainError.notFound("call")
-        }
-        guard AccessPolicy.allows(actor, .viewStaffProgram(program.id)) else { throw DomainError.notFound("call") }
-        guard AccessPolicy.allows(actor, action(program.id)) else { throw DomainError.forbidden }
-        return (loaded, program)
     }
 }
 

@@ -13,7 +13,7 @@ struct StaffDecisionsController: RouteCollection {
 
     /// First post: a page that says what will change. Second post, with `confirm=yes`: the change.
     func changeStatus(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req, for: StaffAction.decideApplications)
+        let (loaded, _) = try await req.staffCall(for: StaffAction.decideApplications)
         let values = try req.formValues()
         let listPath = SiteURL.callApplications(loaded.call.id).path
         let back = SiteURL.safeNext(values["back"]).flatMap { $0.hasPrefix(listPath) ? $0 : nil } ?? listPath
@@ -48,9 +48,9 @@ struct StaffDecisionsController: RouteCollection {
     }
 
     func overrideEligibility(req: Request) async throws -> Response {
-        let (loaded, program) = try await StaffApplicationsController.load(req, for: StaffAction.decideApplications)
+        let (loaded, program) = try await req.staffCall(for: StaffAction.decideApplications)
         let actor = try req.requireActor()
-        let application = try await StaffApplicationsController.application(req, of: loaded)
+        let application = try await req.staffApplication(of: loaded)
         let id = application.id
         let values = try req.formValues()
         let decision: Bool?
@@ -71,8 +71,8 @@ struct StaffDecisionsController: RouteCollection {
 
     /// An uploaded file, to the program's staff, as an attachment.
     func file(req: Request) async throws -> Response {
-        let (loaded, _) = try await StaffApplicationsController.load(req)
-        let application = try await StaffApplicationsController.application(req, of: loaded)
+        let (loaded, _) = try await req.staffCall()
+        let application = try await req.staffApplication(of: loaded)
         guard let fileID = req.parameters.get("fileID", as: UUID.self),
               let found = try await FileStore(db: req.persistence).file(fileID, applicationID: application.id) else {
             throw DomainError.notFound("file")

@@ -22,7 +22,7 @@ struct StaffTokensController: RouteCollection {
         if let problem = APIToken.nameProblem(name) {
             return try await page(req, actor: actor, name: name, error: problem, newToken: nil)
         }
-        let token = try await Self.make(req.persistence, accountID: actor.accountID, name: name, now: req.now)
+        let token = try await APITokenStore(db: req.persistence).issue(to: actor.accountID, name: name, now: req.now, makeToken: SecretToken.newAPIToken)
         return try await page(req, actor: actor, name: "", error: nil, newToken: token)
     }
 
@@ -33,13 +33,6 @@ struct StaffTokensController: RouteCollection {
             throw DomainError.notFound("token")
         }
         return req.redirect(.apiTokens, flash: .tokenRevoked)
-    }
-
-    /// Makes a token and returns it; only its hash is kept.
-    static func make(_ db: Persistence, accountID: UUID, name: String, now: Date) async throws -> String {
-        let token = APIToken.prefix + SecretToken.make()
-        _ = try await APITokenStore(db: db).create(accountID: accountID, name: name, tokenHash: SecretToken.hash(token), now: now)
-        return token
     }
 
     static func staff(_ req: Request) throws -> Actor {
@@ -80,19 +73,4 @@ struct TokensView: Sendable {
     let rows: [Row]
     let isEmpty: Bool
     let form: FormView
-}
-
-extension Application {
-    /// Makes a personal API token for the staff account with this email (for `cohort user token`).
-    public func makeAPIToken(email: String, name: String) async throws -> String {
-        if let problem = APIToken.nameProblem(name) { throw ValidationFailure([FieldError("name", problem)]) }
-        let accounts = AccountStore(db: persistence)
-        guard let account = try await accounts.credentials(email: EmailAddress.normalise(email))?.account, account.isActive else {
-            throw ValidationFailure([FieldError("email", "No active account has this email address.")])
-        }
-        guard AccessPolicy.isStaff(try await accounts.actor(account)) else {
-            throw ValidationFailure([FieldError("email", "This account manages no program, so a token would open nothing.")])
-        }
-        return try await StaffTokensController.make(persistence, accountID: account.id, name: name, now: wallClock.now)
-    }
 }

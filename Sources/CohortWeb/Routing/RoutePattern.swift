@@ -98,13 +98,38 @@ enum RoutePattern: String, CaseIterable, Sendable {
 
     /// The path with `values` put in place of the parameters, in order, each percent-encoded as
     /// a path segment. A missing value leaves the segment empty, which no route matches.
+    /// A staff list draws a hundred of these per page, so the pattern is split once per
+    /// process and a value made only of safe characters (an id, a slug) is copied as it is.
     func path(_ values: [String]) -> String {
+        guard let segments = Self.segments[self] else { return rawValue }
+        var path = ""
+        path.reserveCapacity(rawValue.count + values.reduce(0) { $0 + $1.utf8.count })
         var next = values.makeIterator()
-        let segments = rawValue.split(separator: "/", omittingEmptySubsequences: true).map { segment -> String in
-            guard segment.hasPrefix(":") else { return String(segment) }
-            return (next.next() ?? "").addingPercentEncoding(withAllowedCharacters: Self.segmentCharacters) ?? ""
+        for segment in segments {
+            path += "/"
+            switch segment {
+            case .constant(let text): path += text
+            case .parameter: path += Self.encoded(next.next() ?? "")
+            }
         }
-        return "/" + segments.joined(separator: "/")
+        return path.isEmpty ? "/" : path
+    }
+
+    private enum Segment {
+        case constant(String)
+        case parameter
+    }
+
+    private static let segments: [RoutePattern: [Segment]] = Dictionary(uniqueKeysWithValues: allCases.map { pattern in
+        (pattern, pattern.rawValue.split(separator: "/").map { $0.hasPrefix(":") ? .parameter : .constant(String($0)) })
+    })
+
+    private static func encoded(_ value: String) -> String {
+        let isSafe = value.utf8.allSatisfy { byte in
+            (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+                || byte == 0x2E || byte == 0x5F || byte == 0x7E
+        }
+        return isSafe ? value : (value.addingPercentEncoding(withAllowedCharacters: segmentCharacters) ?? "")
     }
 
     private static let segmentCharacters = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))

@@ -1,3 +1,4 @@
+import CohortCore
 import Crypto
 import Foundation
 
@@ -9,6 +10,12 @@ enum SecretToken {
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// A personal API token (`APIToken.prefix` and a secret) with the hash that is kept of it.
+    static func newAPIToken() -> (token: String, hash: String) {
+        let token = APIToken.prefix + make()
+        return (token, hash(token))
     }
 
     static func hash(_ token: String) -> String {

@@ -35,12 +35,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     private func describe(_ error: any Error, request: Request) -> (HTTPStatus, String, HTTPHeaders) {
         switch error {
         case let domain as DomainError:
-            switch domain {
-            case .notFound: return (.notFound, ErrorPage.defaultReason(.notFound), [:])
-            case .forbidden: return (.forbidden, ErrorPage.defaultReason(.forbidden), [:])
-            case .conflict(let message): return (.conflict, message, [:])
-            case .refused(let message): return (.unprocessableEntity, message, [:])
-            }
+            let (status, reason) = ErrorMessages.describe(domain, words: request.words(.english))
+            return (status, reason, [:])
         case let abort as any AbortError:
             let status = abort.status
             let reason = status.code >= 500 ? ErrorPage.defaultReason(status)
@@ -52,13 +48,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     }
 
     private func jsonError(status: HTTPStatus, reason: String, headers: HTTPHeaders, request: Request) -> Response {
-        struct Body: Encodable {
-            let error: Bool
-            let reason: String
-            let requestId: String
-        }
         let response = Response(status: status, headers: headers)
-        try? response.content.encode(Body(error: true, reason: reason, requestId: request.id), as: .json)
+        try? response.content.encode(APICalls.Errors(request: request, reason: reason), as: .json)
         return response
     }
 }
