@@ -17,7 +17,6 @@ public struct ApplicationListStore: Sendable {
     }
 
     public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
-        let total = try await total(callID: callID, filter: filter)
         // Only the listed columns, never the answers: a page reads 51 small rows.
         let query = db.dialect.select().columns(Self.summaryColumns.map { SQLIdentifier($0) }).from("applications")
         Self.where(query, callID: callID, filter: filter)
@@ -27,7 +26,11 @@ public struct ApplicationListStore: Sendable {
             .orderBy("id", descending ? .descending : .ascending)
             .limit(limit + 1)
         let statement = query.select
-        let rows = try await db.read { sql in try sql.rows(statement).map(SummaryRow.init) }
+        let counting = totalQuery(callID: callID, filter: filter)
+        // The total and the rows in one hand-over to a reading connection.
+        let (total, rows) = try await db.read { sql in
+            (try Self.total(counting, on: sql), try sql.rows(statement).map(SummaryRow.init))
+        }
         let shown = try Array(rows.prefix(limit)).map { try $0.summary() }
         var next: ListCursor?
         if rows.count > limit, let last = shown.last {
@@ -193,18 +196,32 @@ public struct ApplicationListStore: Sendable {
 
     /// How many applications the filter matches, kept under the call's facet version.
     public func total(callID: UUID, filter: ApplicationFilter) async throws -> Int {
-        let key = FacetKey(callID: callID, part: "total", detail: filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
+        let counting = totalQuery(callID: callID, filter: filter)
+        return try await db.read { sql in try Self.total(counting, on: sql) }
+    }
+
+    /// The statement that counts what a filter matches, with its cache key.
+    struct TotalQuery: Sendable {
+        let callID: UUID
+        let key: FacetKey
+        let statement: SQLSelect
+    }
+
+    private func totalQuery(callID: UUID, filter: ApplicationFilter) -> TotalQuery {
         let query = db.dialect.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("applications")
         Self.where(query, callID: callID, filter: filter)
-        let statement = query.select
-        return try await db.read { sql in
-            let version = try FacetVersion.current(callID: callID, on: sql)
-            if let version, let cached = FacetCache.shared.value(key, version: version)?["n"] { return cached }
-            struct Count: Decodable { let n: Int }
-            let total = try sql.first(statement, decoding: Count.self)?.n ?? 0
-            if let version { FacetCache.shared.keep(["n": total], key: key, version: version) }
-            return total
-        }
+        return TotalQuery(callID: callID, key: FacetKey(callID: callID, part: "total",
+                                                        detail: filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")),
+                          statement: query.select)
+    }
+
+    private static func total(_ counting: TotalQuery, on sql: any SyncSQL) throws -> Int {
+        let version = try FacetVersion.current(callID: counting.callID, on: sql)
+        if let version, let cached = FacetCache.shared.value(counting.key, version: version)?["n"] { return cached }
+        struct Count: Decodable { let n: Int }
+        let total = try sql.first(counting.statement, decoding: Count.self)?.n ?? 0
+        if let version { FacetCache.shared.keep(["n": total], key: counting.key, version: version) }
+        return total
     }
 
     public enum FacetColumn: String, Sendable, CaseIterable {
