@@ -1,8 +1,9 @@
 import Foundation
 import SQLKit
 
-/// Reads for the applicant's hot paths on connections of their own, each on its own thread,
-/// with statements prepared once: one hand-over per request instead of several per statement.
+/// Every `Persistence.read` on an SQLite file, on connections of their own, each on its own
+/// thread, with statements prepared once: one hand-over per read instead of several per
+/// statement through the pool.
 final class SQLiteReaders: @unchecked Sendable {
     private let queue = JobQueue()
     private let done = DispatchGroup()
