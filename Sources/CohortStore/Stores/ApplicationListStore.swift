@@ -18,7 +18,7 @@ public struct ApplicationListStore: Sendable {
 
     public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
         // Only the listed columns, never the answers: a page reads 51 small rows.
-        let query = db.dialect.select().columns(Self.summaryColumns.map { SQLIdentifier($0) }).from("applications")
+        let query = db.dialect.select().columns(ApplicationSQL.listColumns.map { SQLIdentifier($0) }).from("applications")
         Self.where(query, callID: callID, filter: filter)
         if let cursor { Self.after(cursor, sort: sort, in: query) }
         let (column, descending) = Self.order(sort)
@@ -29,7 +29,7 @@ public struct ApplicationListStore: Sendable {
         let counting = totalQuery(callID: callID, filter: filter)
         // The total and the rows in one hand-over to a reading connection.
         let (total, rows) = try await db.read { sql in
-            (try Self.total(counting, on: sql), try sql.rows(statement).map(SummaryRow.init))
+            (try Self.total(counting, on: sql), try sql.rows(statement).map(ApplicationSQL.Row.init))
         }
         let shown = try Array(rows.prefix(limit)).map { try $0.summary() }
         var next: ListCursor?
@@ -37,57 +37,6 @@ public struct ApplicationListStore: Sendable {
             next = ListCursor(value: Self.sortValue(last, sort: sort), id: last.id)
         }
         return Page(items: shown, total: total, next: next)
-    }
-
-    /// The columns a list row shows.
-    static let summaryColumns = ["id", "reference", "status", "full_name", "email", "nationality", "sector", "gender", "language",
-                                 "is_eligible", "ineligibility_reasons", "created_at", "submitted_at"]
-
-    /// The part of an `applications` row a list shows, read column by column like `ApplicationSQL.Row`.
-    struct SummaryRow: Sendable {
-        let id: UUID
-        let reference: String?
-        let status: ApplicationStatus
-        let full_name: String
-        let email: String
-        let nationality: String
-        let sector: String
-        let gender: String
-        let language: Language
-        let is_eligible: Bool
-        let ineligibility_reasons: String
-        let created_at: Date
-        let submitted_at: Date?
-
-        init(_ row: any SQLRow) throws {
-            id = try row.decode(column: "id", as: UUID.self)
-            reference = try row.decode(column: "reference", as: String?.self)
-            status = try stored(try row.decode(column: "status", as: String.self), table: "applications", column: "status")
-            full_name = try row.decode(column: "full_name", as: String.self)
-            email = try row.decode(column: "email", as: String.self)
-            nationality = try row.decode(column: "nationality", as: String.self)
-            sector = try row.decode(column: "sector", as: String.self)
-            gender = try row.decode(column: "gender", as: String.self)
-            language = try stored(try row.decode(column: "language", as: String.self), table: "applications", column: "language")
-            is_eligible = try row.decode(column: "is_eligible", as: Bool.self)
-            ineligibility_reasons = try row.decode(column: "ineligibility_reasons", as: String.self)
-            created_at = try row.decode(column: "created_at", as: Date.self)
-            submitted_at = try row.decode(column: "submitted_at", as: Date?.self)
-        }
-
-        func summary() throws -> ApplicationSummary {
-            let reasons: [String]
-            if ineligibility_reasons == "[]" {
-                reasons = []
-            } else {
-                do { reasons = try JSONText.decode([String].self, ineligibility_reasons) } catch {
-                    throw StoreError.corrupt(table: "applications", column: "ineligibility_reasons")
-                }
-            }
-            return ApplicationSummary(id: id, reference: reference, status: status, fullName: full_name, email: email,
-                                      nationality: nationality, sector: sector, gender: gender, language: language,
-                                      isEligible: is_eligible, ineligibilityReasons: reasons, createdAt: created_at, submittedAt: submitted_at)
-        }
     }
 
     static func order(_ sort: ApplicationSort) -> (column: String, descending: Bool) {

@@ -22,6 +22,8 @@ enum ApplicationSQL {
     /// building them from expression trees spent more time escaping names than running them.
     static let columnList = columns.map { "\"\($0)\"" }.joined(separator: ", ")
     static let qualifiedColumnList = columns.map { "a.\"\($0)\"" }.joined(separator: ", ")
+    /// Every column but the answers, for lists: a page of fifty rows never reads what people wrote.
+    static let listColumns = columns.filter { $0 != "answers" }
 
     struct Row: Sendable {
         let id: UUID
@@ -29,7 +31,8 @@ enum ApplicationSQL {
         let email: String
         let language: Language
         let form_version: Int
-        let answers: String
+        /// Nil when the statement did not ask for them (lists).
+        let answers: String?
         let status: ApplicationStatus
         let reference: String?
         let submitted_at: Date?
@@ -55,7 +58,7 @@ enum ApplicationSQL {
             email = try row.decode(column: "email", as: String.self)
             language = try stored(try row.decode(column: "language", as: String.self), table: "applications", column: "language")
             form_version = try row.decode(column: "form_version", as: Int.self)
-            answers = try row.decode(column: "answers", as: String.self)
+            answers = row.contains(column: "answers") ? try row.decode(column: "answers", as: String.self) : nil
             status = try stored(try row.decode(column: "status", as: String.self), table: "applications", column: "status")
             reference = try row.decode(column: "reference", as: String?.self)
             submitted_at = try row.decode(column: "submitted_at", as: Date?.self)
@@ -82,6 +85,7 @@ enum ApplicationSQL {
         }
 
         func decodedAnswers() throws -> [String: Answer] {
+            guard let answers else { throw StoreError.missing("answers of application \(id), which were not read") }
             do { return try AnswersJSON.decode(answers) } catch { throw StoreError.corrupt(table: "applications", column: "answers") }
         }
 
