@@ -29,7 +29,7 @@ final class AccountRecord: Model, @unchecked Sendable {
 
     func value() throws -> Account {
         Account(id: try requireID(), email: email, name: name,
-                platformRole: PlatformRole(rawValue: platformRole) ?? .member, isActive: isActive,
+                platformRole: try stored(platformRole, table: Self.schema, column: "platform_role"), isActive: isActive,
                 mustChangePassword: mustChangePassword)
     }
 }

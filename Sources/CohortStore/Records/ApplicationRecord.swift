@@ -48,9 +48,9 @@ final class ApplicationRecord: Model, @unchecked Sendable {
     }
 
     func value() throws -> CallApplication {
-        CallApplication(id: try requireID(), callID: callID, email: email, language: Language(rawValue: language) ?? .english,
+        CallApplication(id: try requireID(), callID: callID, email: email, language: try stored(language, table: Self.schema, column: "language"),
                     formVersion: formVersion, answers: try AnswersJSON.decode(answers),
-                    status: ApplicationStatus(rawValue: status) ?? .draft, reference: reference, submittedAt: submittedAt,
+                    status: try stored(status, table: Self.schema, column: "status"), reference: reference, submittedAt: submittedAt,
                     createdAt: createdAt, updatedAt: updatedAt)
     }
 }
@@ -104,7 +104,7 @@ final class ApplicationFileRecord: Model, @unchecked Sendable {
 
     func value() throws -> UploadedFile {
         UploadedFile(id: try requireID(), applicationID: applicationID, questionKey: questionKey, fileName: fileName,
-                     kind: FileKind(rawValue: kind) ?? .pdf, byteSize: byteSize, createdAt: createdAt)
+                     kind: try stored(kind, table: Self.schema, column: "kind"), byteSize: byteSize, createdAt: createdAt)
     }
 }
 

@@ -41,6 +41,6 @@ final class ModuleRecord: Model, @unchecked Sendable {
         }
         return ProgramModule(id: try requireID(), programID: programID, number: number, title: title,
                              startDate: start, endDate: end, city: city, country: country.flatMap(Country.init(code:)),
-                             format: ModuleFormat(rawValue: format) ?? .inPerson, isIllustrative: isIllustrative)
+                             format: try stored(format, table: Self.schema, column: "format"), isIllustrative: isIllustrative)
     }
 }

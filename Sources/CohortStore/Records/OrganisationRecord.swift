@@ -31,6 +31,6 @@ final class OrganisationRecord: Model, @unchecked Sendable {
 
     func value() throws -> Organisation {
         Organisation(id: try requireID(), name: name, acronym: acronym, country: country.flatMap(Country.init(code:)),
-                     kind: OrganisationKind(rawValue: kind) ?? .other, isSample: isSample)
+                     kind: try stored(kind, table: Self.schema, column: "kind"), isSample: isSample)
     }
 }

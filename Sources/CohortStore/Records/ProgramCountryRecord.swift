@@ -20,9 +20,9 @@ final class ProgramCountryRecord: Model, @unchecked Sendable {
         displayName = value.displayName
     }
 
-    func value() -> ProgramCountry? {
-        guard let code = Country(code: country) else { return nil }
-        return ProgramCountry(programID: programID, country: code, role: CountryRole(rawValue: role) ?? .other,
+    func value() throws -> ProgramCountry {
+        guard let code = Country(code: country) else { throw StoreError.corrupt(table: Self.schema, column: "country") }
+        return ProgramCountry(programID: programID, country: code, role: try stored(role, table: Self.schema, column: "role"),
                               displayName: displayName)
     }
 }

@@ -54,6 +54,6 @@ final class ReviewRecord: Model, @unchecked Sendable {
 
     func value() throws -> Review {
         Review(reviewerID: reviewerID, applicationID: applicationID, scores: try JSONText.decode([String: Int].self, scores),
-               comment: comment, recommendation: Review.Recommendation(rawValue: recommendation) ?? .maybe)
+               comment: comment, recommendation: try stored(recommendation, table: Self.schema, column: "recommendation"))
     }
 }

@@ -57,7 +57,7 @@ public struct ProgramPartsStore: Sendable {
     }
 
     public func countries(programID: UUID) async throws -> [ProgramCountry] {
-        try await ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == programID).all().compactMap { $0.value() }
+        try await ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == programID).all().map { try $0.value() }
     }
 
     public func addCountry(_ country: ProgramCountry) async throws {

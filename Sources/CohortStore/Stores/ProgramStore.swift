@@ -48,14 +48,14 @@ public struct ProgramStore: Sendable {
         let organisations = try await OrganisationRecord.query(on: db.fluent)
             .filter(\.$id ~~ Set(partners.map(\.organisationID))).all()
         let byID = Dictionary(uniqueKeysWithValues: try organisations.map { ($0.id!, try $0.value()) })
-        let partnerships = partners.compactMap { record -> Partnership? in
+        let partnerships = try partners.compactMap { record -> Partnership? in
             guard let organisation = byID[record.organisationID], let id = record.id else { return nil }
             return Partnership(id: id, programID: program.id, organisation: organisation,
-                               role: PartnerRole(rawValue: record.role) ?? .partner, description: record.description)
+                               role: try stored(record.role, table: PartnershipRecord.schema, column: "role"), description: record.description)
         }
         return ProgramDetail(program: program, partnerships: partnerships,
                              modules: try await moduleRecords.map { try $0.value() },
-                             countries: try await countryRecords.compactMap { $0.value() },
+                             countries: try await countryRecords.map { try $0.value() },
                              participantCount: try await participantCount)
     }
 
