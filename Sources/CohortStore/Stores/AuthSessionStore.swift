@@ -1,6 +1,6 @@
 import CohortCore
-import FluentKit
 import Foundation
+import SQLKit
 
 /// Sessions in the database, so that every instance recognises every session.
 public struct AuthSessionStore: Sendable {
@@ -16,35 +16,39 @@ public struct AuthSessionStore: Sendable {
     }
 
     public func create(tokenHash: String, accountID: UUID, now: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await AuthSessionRecord(tokenHash: tokenHash, accountID: accountID, now: now).create(on: tx)
+        try await db.write { sql in
+            try sql.run("""
+                INSERT INTO auth_sessions (id, token_hash, account_id, created_at, last_seen_at) \
+                VALUES (\(bind: UUID()), \(bind: tokenHash), \(bind: accountID), \(bind: now), \(bind: now))
+                """)
         }
     }
 
+    /// Read on every signed-in request.
     public func find(tokenHash: String) async throws -> StoredSession? {
-        guard let record = try await AuthSessionRecord.query(on: db.fluent).filter(\.$tokenHash == tokenHash).first(),
-              let id = record.id else { return nil }
-        return StoredSession(id: id, accountID: record.accountID, createdAt: record.createdAt, lastSeenAt: record.lastSeenAt)
+        try await db.read { sql in
+            try sql.rows("""
+                SELECT id, account_id, created_at, last_seen_at FROM auth_sessions WHERE token_hash = \(bind: tokenHash)
+                """).first.map { row in
+                StoredSession(id: try row.decode(column: "id", as: UUID.self), accountID: try row.decode(column: "account_id", as: UUID.self),
+                              createdAt: try row.decode(column: "created_at", as: Date.self),
+                              lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self))
+            }
+        }
     }
 
     public func touch(id: UUID, now: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await AuthSessionRecord.query(on: tx).filter(\.$id == id).set(\.$lastSeenAt, to: now).update()
-        }
+        try await db.write { sql in try sql.run("UPDATE auth_sessions SET last_seen_at = \(bind: now) WHERE id = \(bind: id)") }
     }
 
     public func delete(id: UUID) async throws {
-        try await db.modelTransaction { tx in
-            try await AuthSessionRecord.query(on: tx).filter(\.$id == id).delete()
-        }
+        try await db.write { sql in try sql.run("DELETE FROM auth_sessions WHERE id = \(bind: id)") }
     }
 
     /// Removes sessions past either timeout, so the table does not grow without end.
     public func purge(idleBefore: Date, createdBefore: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await AuthSessionRecord.query(on: tx).group(.or) {
-                $0.filter(\.$lastSeenAt < idleBefore).filter(\.$createdAt < createdBefore)
-            }.delete()
+        try await db.write { sql in
+            try sql.run("DELETE FROM auth_sessions WHERE last_seen_at < \(bind: idleBefore) OR created_at < \(bind: createdBefore)")
         }
     }
 }
@@ -56,30 +60,36 @@ public struct SignInFailureStore: Sendable {
     public init(db: Persistence) { self.db = db }
 
     public func counts(accountKey: String, addressKey: String, since: Date) async throws -> SignInThrottle.Counts {
-        let recent = SignInFailureRecord.query(on: db.fluent).filter(\.$failedAt >= since)
-        let pair = try await recent.copy().filter(\.$accountKey == accountKey).filter(\.$addressKey == addressKey).count()
-        let address = try await recent.copy().filter(\.$addressKey == addressKey).count()
-        let account = try await recent.copy().filter(\.$accountKey == accountKey).count()
-        return SignInThrottle.Counts(pair: pair, address: address, account: account)
+        struct Row: Decodable { let pair: Int; let address: Int; let account: Int }
+        let row = try await db.read { sql in
+            try sql.first("""
+                SELECT (SELECT COUNT(*) FROM sign_in_failures WHERE failed_at >= \(bind: since) AND account_key = \(bind: accountKey) \
+                AND address_key = \(bind: addressKey)) AS pair, \
+                (SELECT COUNT(*) FROM sign_in_failures WHERE failed_at >= \(bind: since) AND address_key = \(bind: addressKey)) AS address, \
+                (SELECT COUNT(*) FROM sign_in_failures WHERE failed_at >= \(bind: since) AND account_key = \(bind: accountKey)) AS account
+                """, decoding: Row.self)
+        }
+        guard let row else { throw StoreError.corrupt(table: "sign_in_failures", column: "count") }
+        return SignInThrottle.Counts(pair: row.pair, address: row.address, account: row.account)
     }
 
     public func record(accountKey: String, addressKey: String, at now: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await SignInFailureRecord(accountKey: accountKey, addressKey: addressKey, failedAt: now).create(on: tx)
+        try await db.write { sql in
+            try sql.run("""
+                INSERT INTO sign_in_failures (id, account_key, address_key, failed_at) \
+                VALUES (\(bind: UUID()), \(bind: accountKey), \(bind: addressKey), \(bind: now))
+                """)
         }
     }
 
     /// A successful sign-in forgives that pair's failures.
     public func clear(accountKey: String, addressKey: String) async throws {
-        try await db.modelTransaction { tx in
-            try await SignInFailureRecord.query(on: tx).filter(\.$accountKey == accountKey)
-                .filter(\.$addressKey == addressKey).delete()
+        try await db.write { sql in
+            try sql.run("DELETE FROM sign_in_failures WHERE account_key = \(bind: accountKey) AND address_key = \(bind: addressKey)")
         }
     }
 
     public func purge(before: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await SignInFailureRecord.query(on: tx).filter(\.$failedAt < before).delete()
-        }
+        try await db.write { sql in try sql.run("DELETE FROM sign_in_failures WHERE failed_at < \(bind: before)") }
     }
 }
