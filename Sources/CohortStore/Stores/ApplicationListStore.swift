@@ -14,9 +14,14 @@ public struct ApplicationListStore: Sendable {
         public let items: [ApplicationSummary]
         public let total: Int
         public let next: ListCursor?
+        /// The counts beside each filter, when asked for with the page.
+        public var facets: [FacetColumn: [String: Int]] = [:]
     }
 
-    public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int) async throws -> Page {
+    /// One page of the list, its total and (with `facets`) the counts beside each filter, read in
+    /// one hand-over to a reading connection.
+    public func page(callID: UUID, filter: ApplicationFilter, sort: ApplicationSort, after cursor: ListCursor?, limit: Int,
+                     facets columns: [FacetColumn] = []) async throws -> Page {
         // Only the listed columns, never the answers: a page reads 51 small rows.
         let query = db.dialect.select().columns(ApplicationSQL.listColumns.map { SQLIdentifier($0) }).from("applications")
         Self.where(query, callID: callID, filter: filter)
@@ -28,15 +33,16 @@ public struct ApplicationListStore: Sendable {
         let statement = query.select
         let counting = totalQuery(callID: callID, filter: filter)
         // The total and the rows in one hand-over to a reading connection.
-        let (total, rows) = try await db.read { sql in
-            (try Self.total(counting, on: sql), try sql.rows(statement).map(ApplicationSQL.Row.init))
+        let (total, rows, facets) = try await db.read { sql in
+            (try Self.total(counting, on: sql), try sql.rows(statement).map(ApplicationSQL.Row.init),
+             try Self.facets(callID: callID, columns: columns, on: sql))
         }
         let shown = try Array(rows.prefix(limit)).map { try $0.summary() }
         var next: ListCursor?
         if rows.count > limit, let last = shown.last {
             next = ListCursor(value: Self.sortValue(last, sort: sort), id: last.id)
         }
-        return Page(items: shown, total: total, next: next)
+        return Page(items: shown, total: total, next: next, facets: facets)
     }
 
     static func order(_ sort: ApplicationSort) -> (column: String, descending: Bool) {
@@ -121,26 +127,29 @@ public struct ApplicationListStore: Sendable {
     /// Counts per value for several columns, read under one facet version: from the cache
     /// while no application of the call has changed, from the database otherwise.
     public func facets(callID: UUID, columns: [FacetColumn] = FacetColumn.allCases) async throws -> [FacetColumn: [String: Int]] {
-        try await db.read { sql in
-            let version = try FacetVersion.current(callID: callID, on: sql)
-            var result: [FacetColumn: [String: Int]] = [:]
-            for column in columns {
-                let key = FacetKey(callID: callID, part: "facet", detail: column.rawValue)
-                if let version, let cached = FacetCache.shared.value(key, version: version) {
-                    result[column] = cached
-                    continue
-                }
-                struct Row: Decodable { let value: String?; let n: Int }
-                let rows = try sql.rows("""
-                    SELECT \(ident: column.rawValue) AS value, COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID) \
-                    GROUP BY \(ident: column.rawValue)
-                    """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
-                let counts = Dictionary(rows.map { ($0.value ?? "", $0.n) }, uniquingKeysWith: +)
-                if let version { FacetCache.shared.keep(counts, key: key, version: version) }
-                result[column] = counts
+        try await db.read { sql in try Self.facets(callID: callID, columns: columns, on: sql) }
+    }
+
+    private static func facets(callID: UUID, columns: [FacetColumn], on sql: any SyncSQL) throws -> [FacetColumn: [String: Int]] {
+        guard !columns.isEmpty else { return [:] }
+        let version = try FacetVersion.current(callID: callID, on: sql)
+        var result: [FacetColumn: [String: Int]] = [:]
+        for column in columns {
+            let key = FacetKey(callID: callID, part: "facet", detail: column.rawValue)
+            if let version, let cached = FacetCache.shared.value(key, version: version) {
+                result[column] = cached
+                continue
             }
-            return result
+            struct Row: Decodable { let value: String?; let n: Int }
+            let rows = try sql.rows("""
+                SELECT \(ident: column.rawValue) AS value, COUNT(*) AS n FROM applications WHERE call_id = \(bind: callID) \
+                GROUP BY \(ident: column.rawValue)
+                """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+            let counts = Dictionary(rows.map { ($0.value ?? "", $0.n) }, uniquingKeysWith: +)
+            if let version { FacetCache.shared.keep(counts, key: key, version: version) }
+            result[column] = counts
         }
+        return result
     }
 
     /// How many applications the filter matches, kept under the call's facet version.

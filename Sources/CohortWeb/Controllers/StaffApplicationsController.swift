@@ -41,8 +41,9 @@ struct StaffApplicationsController: RouteCollection {
         let sort = req.query[String.self, at: "sort"].flatMap(ApplicationSort.init(rawValue:)) ?? .newest
         let cursor = req.query[String.self, at: "after"].flatMap(ListCursor.init(token:))
         let store = ApplicationListStore(db: req.persistence)
-        let page = try await store.page(callID: loaded.call.id, filter: filter, sort: sort, after: cursor, limit: Self.pageSize)
-        let view = try await ApplicationListPresenter(request: req, store: store, call: loaded.call, program: program,
+        let page = try await store.page(callID: loaded.call.id, filter: filter, sort: sort, after: cursor, limit: Self.pageSize,
+                                        facets: ApplicationListStore.FacetColumn.allCases)
+        let view = ApplicationListPresenter(request: req, call: loaded.call, program: program,
                                                       filter: filter, sort: sort, page: page, isFirstPage: cursor == nil,
                                                       mayDecide: AccessPolicy.allows(req.actor, .decideApplications(program.id)),
                                                       mayManage: AccessPolicy.allows(req.actor, .manageCalls(program.id))).view()

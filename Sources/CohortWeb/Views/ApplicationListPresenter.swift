@@ -3,10 +3,10 @@ import CohortStore
 import Foundation
 import Vapor
 
-/// Builds the applications list page: filter choices with their counts, rows, page links.
+/// Builds the applications list page from what was loaded: filter choices with their counts
+/// (read with the page), rows, page links. It runs no query.
 struct ApplicationListPresenter {
     let request: Request
-    let store: ApplicationListStore
     let call: Call
     let program: Program
     let filter: ApplicationFilter
@@ -16,9 +16,9 @@ struct ApplicationListPresenter {
     let mayDecide: Bool
     let mayManage: Bool
 
-    func view() async throws -> ApplicationListView {
+    func view() -> ApplicationListView {
         let base = SiteURL.callApplications(call.id).path
-        let facets = try await store.facets(callID: call.id)
+        let facets = page.facets
         let (status, nationality, sector, gender, language) = (facets[.status] ?? [:], facets[.nationality] ?? [:], facets[.sector] ?? [:],
                                                                facets[.gender] ?? [:], facets[.language] ?? [:])
         let sectorNames = Dictionary(uniqueKeysWithValues: ProfileSection.sectors.map { ($0.value, $0.label.text(in: .english)) })
