@@ -16,6 +16,13 @@ public struct ApplicationListStore: Sendable {
         public let next: ListCursor?
         /// The counts beside each filter, when asked for with the page.
         public var facets: [FacetColumn: [String: Int]] = [:]
+
+        public init(items: [ApplicationSummary], total: Int, next: ListCursor?, facets: [FacetColumn: [String: Int]] = [:]) {
+            self.items = items
+            self.total = total
+            self.next = next
+            self.facets = facets
+        }
     }
 
     /// One page of the list, its total and (with `facets`) the counts beside each filter, read in

@@ -33,24 +33,34 @@ struct Layout: Sendable {
         let href: String
     }
 
+    /// The frame of a page for this request: who is signed in, its flash, the switcher's links.
     init(request: Request, title: String, isError: Bool = false, trail: [Crumb] = [],
          language: Language = .english, offered: [Language]? = nil) {
+        let session = request.authSession
+        self.init(title: title, isError: isError, stylesheet: request.application.staticAssets.stylesheetURL,
+                  accountName: session?.account.name, isStaff: session.map { AccessPolicy.isStaff($0.actor) } ?? false,
+                  csrf: session == nil ? nil : request.csrfToken(), flash: request.pendingFlash?.message, trail: trail,
+                  language: language, offered: offered, path: request.url.path,
+                  languageLabel: request.application.catalogs.text("language.label", language))
+    }
+
+    /// The frame from plain values (the snapshot tests draw pages from fixed ones).
+    init(title: String, isError: Bool, stylesheet: String, accountName: String?, isStaff: Bool, csrf: String?, flash: String?,
+         trail: [Crumb], language: Language, offered: [Language]?, path: String, languageLabel: String) {
         self.title = title
         self.isError = isError
-        self.stylesheet = request.application.staticAssets.stylesheetURL
-        let session = request.authSession
-        self.accountName = session?.account.name
-        self.isStaff = session.map { AccessPolicy.isStaff($0.actor) } ?? false
-        self.csrf = session == nil ? nil : request.csrfToken()
-        self.flash = request.pendingFlash?.message
+        self.stylesheet = stylesheet
+        self.accountName = accountName
+        self.isStaff = isStaff
+        self.csrf = csrf
+        self.flash = flash
         self.trail = trail
         self.lang = language.rawValue
         self.isApplicantPage = offered != nil
-        let path = request.url.path
         self.languageLinks = (offered ?? []).count < 2 ? [] : (offered ?? []).map {
             LanguageLink(name: $0.nativeName, href: "\(path)?lang=\($0.rawValue)", lang: $0.rawValue, isCurrent: $0 == language)
         }
-        self.languageLabel = request.application.catalogs.text("language.label", language)
+        self.languageLabel = languageLabel
     }
 }
 
