@@ -95,10 +95,11 @@ public struct StoreHarness: Sendable {
                 await databases.shutdownAsync()
                 throw error
             }
-            let fluent = databases.database(logger: quietLogger, on: MultiThreadedEventLoopGroup.singleton.any())!
             let persistence: Persistence
             do {
-                persistence = try Persistence(location: location, database: fluent)
+                persistence = try Persistence(location: location, database: {
+                    databases.database(logger: quietLogger, on: MultiThreadedEventLoopGroup.singleton.any())!
+                })
             } catch {
                 await databases.shutdownAsync()
                 throw error

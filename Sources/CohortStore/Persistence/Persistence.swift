@@ -10,18 +10,23 @@ import SQLKit
 /// `SyncSQL`, and never learn which of the two runs them.
 public final class Persistence: Sendable {
     private let writer: SQLiteWriter?
-    private let pool: any SQLDatabase
     private let isSQLite: Bool
-    /// The same database through Fluent's model layer: for the migrations, and for the staff
-    /// and admin tables still written with models (see `models(_:)`).
-    let fluent: any Database
+    /// A handle on the pool, on one of the event loops: each call may give another loop, so
+    /// the work spreads over every loop's connections instead of queueing for one loop's.
+    private let database: @Sendable () -> any Database
+    /// One handle, for building statements in the database's dialect.
+    private let dialectDatabase: any SQLDatabase
 
-    /// `database` is Fluent's handle on `location`, as the server or a command registered it.
-    /// Both drivers Cohort registers speak SQL; this is the one place that asks.
-    public init(location: DatabaseLocation, database: any Database) throws {
-        let sql = try database.sql()
-        fluent = database
-        pool = sql
+    /// The same database through Fluent's model layer: for the migrations, and for the staff
+    /// and admin tables still written with models.
+    var fluent: any Database { database() }
+
+    /// `database` gives Fluent's handle on `location` (as the server or a command registered it),
+    /// on any event loop. Both drivers Cohort registers speak SQL; this is the one place that asks.
+    public init(location: DatabaseLocation, database: @escaping @Sendable () -> any Database) throws {
+        let sql = try database().sql()
+        self.database = database
+        dialectDatabase = sql
         isSQLite = sql.dialect.name == "sqlite"
         if case .sqliteFile(let path) = location {
             // An in-memory database cannot be opened a second time, and PostgreSQL takes concurrent writers itself.
@@ -31,19 +36,25 @@ public final class Persistence: Sendable {
         }
     }
 
-    /// Statements outside a transaction: on a reading connection of an SQLite file, else through the pool.
+    /// Statements outside a transaction: on a reading connection of an SQLite file, else on
+    /// one pooled connection. The connection is leased before a waiting thread is taken, never
+    /// after: a thread that waited for a connection while every connection waited for a thread
+    /// would stop the server (seen on PostgreSQL with parallel sign-ins).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
         if let writer { return try await writer.read(body) }
-        let pool = pool
-        return try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: pool)) }
+        let pool = try database().sql()
+        return try await pool.withSession { session in
+            try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: session)) }
+        }
     }
 
     /// One write transaction: all of `body` commits or none of it, and this returns only after
     /// the commit. On an SQLite file it joins the writer's next batch.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
         if let writer { return try await writer.perform(body) }
+        let pool = try database().sql()
         return try await gated {
-            try await self.pool.withSession { session in
+            try await pool.withSession { session in
                 try await BlockingSQL.pool.runIfActive {
                     let sql = BlockingSQL(database: session)
                     try sql.run("BEGIN")
@@ -64,7 +75,8 @@ public final class Persistence: Sendable {
     /// moved to `read`/`write`. It takes the same gate as the writer on SQLite, so the two
     /// never write at once. (Reads through the models use `fluent` directly.)
     func modelWrite<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await gated { try await body(self.fluent) }
+        let fluent = fluent
+        return try await gated { try await body(fluent) }
     }
 
     /// Statements inside a transaction through the models (`tx`), on the same connection, for
@@ -75,11 +87,12 @@ public final class Persistence: Sendable {
     }
 
     /// Builds statements in the database's dialect (the builders need a database; this one never runs them).
-    var dialect: any SQLDatabase { pool }
+    var dialect: any SQLDatabase { dialectDatabase }
 
     /// A transaction through Fluent's models, gated like `modelWrite(_:)`.
     func modelTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        try await gated { try await self.fluent.transaction(body) }
+        let fluent = fluent
+        return try await gated { try await fluent.transaction(body) }
     }
 
     /// SQLite lets one writer in at a time, and a transaction that reads and then writes is

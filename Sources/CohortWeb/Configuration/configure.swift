@@ -21,7 +21,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
         try await app.autoMigrate()
     }
     try await DatabaseSetup.tune(app.db)
-    app.persistence = try Persistence(location: config.database, database: app.db)
+    app.persistence = try Persistence(location: config.database, database: { [unowned app] in app.db })
     app.lifecycle.use(PersistenceShutdown(persistence: app.persistence))
 
     app.renderer = try await PageRenderer.load()
