@@ -102,4 +102,88 @@ import Vapor
             try Self.check("staff-list", try #require(renderer.render(page, template: .staffApplications)))
         }
     }
+
+    static let applicationID = UUID(uuidString: "00000000-0000-4000-8000-0000000000aa")!
+
+    /// A section that asks one question of each kind a page draws differently.
+    static let workSection = FormSection(key: "work", title: .init(english: "Your work"), intro: .init(english: "Tell us what you do."), questions: [
+        Question(key: "motivation", type: .longText, label: .init(english: "Why do you want to take part?"), required: true, wordLimit: 300),
+        Question(key: "sector", type: .singleChoice, label: .init(english: "Sector"), required: true,
+                 options: [.init(value: "ngo", label: .init(english: "NGO")), .init(value: "union", label: .init(english: "Trade union"))]),
+        Question(key: "topics", type: .multipleChoice, label: .init(english: "Topics"),
+                 options: [.init(value: "recruitment", label: .init(english: "Recruitment")), .init(value: "wages", label: .init(english: "Wages"))]),
+        Question(key: "years", type: .number, label: .init(english: "Years of experience"), minimum: 0, maximum: 60),
+        Question(key: "cv", type: .file, label: .init(english: "Your CV"), fileTypes: ["pdf"], maxFileBytes: 2_000_000, isIdentifying: true),
+    ])
+    static let form = FormDefinition(version: 1, sections: [workSection])
+    static let answers: [String: Answer] = ["motivation": .text("I organise domestic workers in Kuala Lumpur."), "sector": .text("ngo"),
+                                            "topics": .list(["wages"]), "years": .text("sixty-one")]
+
+    static func call() -> Call {
+        Call(id: callID, programID: callID, title: .init(english: "Call for applications"),
+             description: .init(english: "Apply."), opensAt: Date(timeIntervalSince1970: 1_790_000_000),
+             closesAt: Date(timeIntervalSince1970: 1_800_000_000), timeZone: "Asia/Kuala_Lumpur", languages: [.english, .malay],
+             privacyNotice: .init(english: "Safe."), contactEmail: "program@example.org", isPublished: true, referencePrefix: "MWP2017")
+    }
+
+    /// The section as an applicant sees it after a save that refused one answer, with a file attached.
+    @Test func theApplicationSection() async throws {
+        try await withTestApp(.sqlite, demo: false) { app async throws in
+            let renderer = try await PageRenderer.load()
+            let file = UploadedFile(id: UUID(uuidString: "00000000-0000-4000-8000-0000000000f1")!, applicationID: Self.applicationID,
+                                    questionKey: "cv", fileName: "cv.pdf", kind: .pdf, byteSize: 48_213,
+                                    createdAt: Date(timeIntervalSince1970: 1_790_000_000))
+            var answers = Self.answers
+            answers["cv"] = .text(file.id.uuidString.lowercased())
+            let words = Words(catalogs: app.catalogs, language: .english)
+            let view = SectionPageView(request: Self.request(app), call: Self.call(), form: Self.form, index: 0, applicationID: Self.applicationID,
+                                       answers: answers, messages: ["years": words.problem(.notANumber)], files: [file],
+                                       script: "/static/autosave.js?v=fixed", words: words)
+            let page = Page(layout: Self.layout("Your work", offered: [.english, .malay]), content: view)
+            try Self.check("section", try #require(renderer.render(page, template: .section)))
+        }
+    }
+
+    /// A reviewer's page under blind review: the identifying question is hidden, one score was refused.
+    @Test func theReviewPage() async throws {
+        try await withTestApp(.sqlite, demo: false) { app async throws in
+            let renderer = try await PageRenderer.load()
+            let rubric = Rubric(criteria: [
+                .init(key: "experience", name: "Experience", description: "Years of work with migrant workers.", weight: 2),
+                .init(key: "reach", name: "Reach", lowest: 0, highest: 3),
+            ])
+            var values = ReviewFormValues()
+            values.scores = ["experience": 4]
+            values.comment = "Strong organiser."
+            let view = ReviewPageView(request: Self.request(app), callID: Self.callID, applicationID: Self.applicationID, reference: "MWP2017-0042",
+                                      answers: Self.answers, form: Self.form, rubric: rubric, isBlind: true, values: values,
+                                      errors: [FieldError("s_reach", "Choose a score for Reach.")],
+                                      words: Words(catalogs: app.catalogs, language: .english))
+            let page = Page(layout: Self.layout(view.heading, signedIn: true), content: view)
+            try Self.check("review", try #require(renderer.render(page, template: .reviewApplication)))
+        }
+    }
+
+    /// A selection run solved from a fixed instance: who is in, who is left out and why, the composition.
+    @Test func theSelectionRun() async throws {
+        let renderer = try await PageRenderer.load()
+        let people: [(String, Double?, String, String)] = [
+            ("MWP2017-0001", 9.5, "MY", "man"), ("MWP2017-0002", 9.0, "MY", "man"), ("MWP2017-0003", 8.0, "NP", "woman"),
+            ("MWP2017-0004", 7.5, "BD", "woman"), ("MWP2017-0005", 7.0, "PH", "man"), ("MWP2017-0006", nil, "KH", "woman"),
+        ]
+        let instance = try SelectionInstance(name: "Module 1", cohortSize: 3, quotas: [
+            SelectionQuota(attribute: "gender", selector: .value("woman"), min: 2),
+            SelectionQuota(attribute: "country", selector: .value("MY"), max: 1),
+        ], applicants: people.map { SelectionApplicant(id: $0.0, score: $0.1, attributes: ["country": $0.2, "gender": $0.3]) })
+        let solution = try SelectionSolver.solve(instance)
+        let run = SelectionRun(id: Self.applicationID, callID: Self.callID, name: "First try", createdBy: Self.callID,
+                               createdAt: Date(timeIntervalSince1970: 1_790_000_000), form: [:], instance: try instance.json(),
+                               status: solution.status, selected: solution.selected, objective: solution.objective, conflict: solution.conflict)
+        let ids = Dictionary(uniqueKeysWithValues: people.enumerated().map {
+            ($0.element.0, UUID(uuidString: "00000000-0000-4000-8000-00000000000\($0.offset)")!)
+        })
+        let view = try SelectionRunPresenter(callID: Self.callID).view(run: run, instance: instance, applicationIDs: ids)
+        let page = Page(layout: Self.layout(run.name, signedIn: true), content: view)
+        try Self.check("selection-run", try #require(renderer.render(page, template: .staffSelectionRun)))
+    }
 }

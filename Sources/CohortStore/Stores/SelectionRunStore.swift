@@ -18,6 +18,21 @@ public struct SelectionRun: Sendable, Equatable {
     public let selected: [String]
     public let objective: Double?
     public let conflict: SelectionConflict?
+
+    public init(id: UUID, callID: UUID, name: String, createdBy: UUID, createdAt: Date, form: [String: String], instance: Data,
+                status: SelectionSolution.Status, selected: [String], objective: Double?, conflict: SelectionConflict?) {
+        self.id = id
+        self.callID = callID
+        self.name = name
+        self.createdBy = createdBy
+        self.createdAt = createdAt
+        self.form = form
+        self.instance = instance
+        self.status = status
+        self.selected = selected
+        self.objective = objective
+        self.conflict = conflict
+    }
 }
 
 /// Selection runs of a call, and the pool they are made from.

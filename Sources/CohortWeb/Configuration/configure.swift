@@ -32,7 +32,7 @@ public func configure(_ app: Application, config: CohortConfig, migrate: Bool = 
     // Outermost first: every response, errors included, is logged and gets the security headers.
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware())
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(secureCookies: config.secureCookies))
     app.middleware.use(ErrorPageMiddleware(environment: app.environment))
     app.middleware.use(InputCharactersMiddleware())
     app.middleware.use(SessionAuthMiddleware())

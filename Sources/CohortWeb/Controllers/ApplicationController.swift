@@ -186,17 +186,9 @@ struct ApplicationController: RouteCollection {
         let section = form.sections[index]
         let files = section.questions.contains { $0.type == .file }
             ? try await FileStore(db: context.request.persistence).files(applicationID: application.id) : []
-        let fields = QuestionFields.fields(section.questions, answers: answers, messages: messages,
-                                           files: Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) }), words: words)
-        let view = SectionPageView(
-            t: WordTable(words, keys: ["autosave.saving", "autosave.saved", "autosave.offline", "autosave.failed"]).table,
-            script: context.request.application.staticAssets.autosaveURL, callTitle: context.call.title.text(in: words.language),
-            step: words("app.step", ["n": "\(index + 1)", "total": "\(form.sections.count)"]),
-            heading: section.title.text(in: words.language),
-            intro: section.intro.isEmpty ? nil : section.intro.text(in: words.language),
-            form: QuestionFields.form(request: context.request, action: SiteURL.applicationSection(application.id, index: index).path,
-                                      submit: words("app.continue"), secondary: words("app.saveLater"), fields: fields, words: words,
-                                      autosave: true))
+        let view = SectionPageView(request: context.request, call: context.call, form: form, index: index, applicationID: application.id,
+                                   answers: answers, messages: messages, files: files,
+                                   script: context.request.application.staticAssets.autosaveURL, words: words)
         return context.page(.section, title: section.title.text(in: words.language), view, status: status, isError: !messages.isEmpty)
     }
 

@@ -63,15 +63,6 @@ struct CallEditorController: RouteCollection {
     }
 }
 
-struct CallEditorView: Sendable {
-    let heading: String
-    let intro: String?
-    let formHref: String?
-    let applicationsHref: String?
-    let publicHref: String?
-    let form: FormView
-}
-
 /// The settings form's fields: texts for each offered language, then dates, then rules.
 enum CallEditorFields {
     static func fields(_ form: CallForm, errors: [FieldError]) -> [FormField] {

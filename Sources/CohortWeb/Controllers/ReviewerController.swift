@@ -122,37 +122,10 @@ struct ReviewerController: RouteCollection {
         let settings = try await ReviewStore(db: req.persistence).settings(callID: loaded.call.id)
         guard let rubric = settings.rubric else { throw DomainError.conflict(.reviewNotSetUp) }
         let form = try await CallStore(db: req.persistence).form(callID: loaded.call.id, version: application.formVersion) ?? loaded.form
-        let words = req.words(.english)
-        let groups = BlindReview.visibleSections(form, blind: settings.isBlind).map { section in
-            ApplicationDetailView.Group(title: section.title.text(in: .english), items: section.questions.map { question in
-                // Files are not offered to reviewers: a letter or CV names its author.
-                let answer = application.answers[question.key]
-                let text = question.type == .file ? (answer?.isBlank == false ? "A file was uploaded (not shown in review)." : words("app.notAnswered"))
-                    : AnswerText.display(answer, question: question, words: words)
-                return ApplicationDetailView.Item(label: question.label.text(in: .english), answer: text)
-            })
-        }
-        var fields = rubric.criteria.map { criterion in
-            var field = FormField("s_\(criterion.key)", criterion.name, value: values.scores[criterion.key].map(String.init) ?? "", errors: errors,
-                                  hint: criterion.description.isEmpty ? "From \(criterion.lowest) to \(criterion.highest)."
-                                      : "\(criterion.description) From \(criterion.lowest) to \(criterion.highest).")
-                .choices((criterion.lowest...criterion.highest).map { ("\($0)", "\($0)") })
-            field.asRadios = true
-            return field
-        }
-        fields.append(FormField("comment", "Comment for the selection committee", value: values.comment, errors: errors).multiline().optional())
-        var recommendation = FormField("recommendation", "Your recommendation", value: values.recommendation, errors: errors)
-            .choices([("recommend", "Recommend"), ("maybe", "Maybe"), ("do-not-recommend", "Do not recommend")])
-        recommendation.asRadios = true
-        fields.append(recommendation)
         let references = try await Self.references(req, callID: loaded.call.id, ids: [application.id])
-        let view = ReviewPageView(
-            heading: "Review " + (references[application.id] ?? "application"),
-            isBlind: settings.isBlind,
-            groups: groups,
-            form: FormView(request: req, action: SiteURL.reviewApplication(callID: loaded.call.id, id: application.id).path,
-                           submitLabel: "Save and open the next", fields: fields, cancelHref: SiteURL.reviewQueue(loaded.call.id).path),
-            conflictAction: SiteURL.reviewConflict(callID: loaded.call.id, id: application.id).path, csrf: req.csrfToken())
+        let view = ReviewPageView(request: req, callID: loaded.call.id, applicationID: application.id, reference: references[application.id],
+                                  answers: application.answers, form: form, rubric: rubric, isBlind: settings.isBlind, values: values,
+                                  errors: errors, words: req.words(.english))
         return req.page(.reviewApplication, title: view.heading, view, status: errors.isEmpty ? .ok : .unprocessableEntity,
                         isError: !errors.isEmpty,
                         trail: [StaffProgram.staffCrumb, Self.homeCrumb,
@@ -160,58 +133,3 @@ struct ReviewerController: RouteCollection {
     }
 }
 
-/// What the review form holds, as typed.
-struct ReviewFormValues: Sendable {
-    var scores: [String: Int] = [:]
-    var comment = ""
-    var recommendation = ""
-
-    init() {}
-
-    init(_ review: Review) {
-        scores = review.scores
-        comment = review.comment
-        recommendation = review.recommendation.rawValue
-    }
-
-    init(form: [String: String]) {
-        for (name, value) in form where name.hasPrefix("s_") {
-            if let score = Int(value.trimmingCharacters(in: .whitespaces)) { scores[String(name.dropFirst(2))] = score }
-        }
-        comment = String((form["comment"] ?? "").prefix(5000))
-        recommendation = form["recommendation"] ?? ""
-    }
-}
-
-struct ReviewHomeView: Sendable {
-    struct Row: Sendable {
-        let title: String
-        let href: String
-        let assigned: Int
-        let left: Int
-    }
-
-    let rows: [Row]
-}
-
-struct ReviewQueueView: Sendable {
-    struct Row: Sendable {
-        let label: String
-        let href: String
-        let state: String
-    }
-
-    let title: String
-    let rows: [Row]
-    let left: Int
-    let nextHref: String?
-}
-
-struct ReviewPageView: Sendable {
-    let heading: String
-    let isBlind: Bool
-    let groups: [ApplicationDetailView.Group]
-    let form: FormView
-    let conflictAction: String
-    let csrf: String
-}

@@ -2,6 +2,9 @@ import Vapor
 
 /// The headers every response carries, errors and redirects included.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// Taken at start-up: a request still answering after the application stopped must not look it up.
+    let secureCookies: Bool
+
     static let contentSecurityPolicy = [
         "default-src 'self'",
         "script-src 'self'",
@@ -29,7 +32,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         for (name, value) in headers {
             response.headers.replaceOrAdd(name: name, value: value)
         }
-        if request.config.secureCookies {
+        if secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
         if Self.isPrivate(request, response) {
