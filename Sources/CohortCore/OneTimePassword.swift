@@ -3,8 +3,8 @@
 public enum OneTimePassword {
     static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
 
-    public static func make<G: RandomNumberGenerator>(using generator: inout G) -> String {
-        let characters = (0..<20).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+    public static func make(using randomness: Randomness) -> String {
+        let characters = (0..<20).map { _ in alphabet[randomness.below(alphabet.count)] }
         return stride(from: 0, to: 20, by: 5).map { String(characters[$0..<$0 + 5]) }.joined(separator: "-")
     }
 }

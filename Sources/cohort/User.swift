@@ -25,8 +25,7 @@ struct User: AsyncParsableCommand {
             do { valid = try form.validated() } catch let failure as ValidationFailure {
                 throw CLIError(failure.errors.map { "--\($0.field == "platformRole" ? "role" : $0.field): \($0.message)" }.joined(separator: " "))
             }
-            var generator = SystemRandomNumberGenerator()
-            var password = OneTimePassword.make(using: &generator)
+            var password = OneTimePassword.make(using: .system)
             if passwordStdin {
                 guard let line = readLine(strippingNewline: true) else { throw CLIError("no password on standard input") }
                 if let problem = PasswordPolicy.problems(line).first { throw CLIError(problem.message) }

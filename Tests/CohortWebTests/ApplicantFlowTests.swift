@@ -357,6 +357,24 @@ import VaporTesting
         }
     }
 
+    /// Every token comes from the application's random source: with the same seed two servers
+    /// hand out the same CSRF token and email the same private link, with another seed others.
+    @Test func tokensComeFromTheInjectedRandomSource() async throws {
+        func run(seed: UInt64) async throws -> (csrf: String, link: String) {
+            try await withTestApp(.sqlite) { app async throws in
+                app.randomness = .seeded(seed)
+                let browser = Browser(app)
+                let callID = try await Self.openCallID(app)
+                #expect(try await Self.start(browser, callID: callID, email: "seeded@example.org").status == .ok)
+                return (try #require(browser.csrf), try await Self.emailedLink(app, to: "seeded@example.org"))
+            }
+        }
+        let first = try await run(seed: 42), again = try await run(seed: 42), other = try await run(seed: 43)
+        #expect(first.csrf == again.csrf && first.link == again.link)
+        #expect(first.csrf != other.csrf && first.link != other.link)
+        #expect(first.csrf != first.link)
+    }
+
     @Test func theAutosaveScriptSavesWithoutLeavingThePage() async throws {
         try await withTestApp(.sqlite) { app async throws in
             let callID = try await Self.openCallID(app)

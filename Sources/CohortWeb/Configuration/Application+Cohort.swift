@@ -11,6 +11,7 @@ extension Application {
     private struct CatalogsKey: StorageKey { typealias Value = Catalogs }
     private struct PersistenceKey: StorageKey { typealias Value = Persistence }
     private struct ClockKey: StorageKey { typealias Value = WallClock }
+    private struct RandomnessKey: StorageKey { typealias Value = Randomness }
 
     /// The one way to the database, chosen in `configure` (see `Persistence`).
     public var persistence: Persistence {
@@ -22,6 +23,12 @@ extension Application {
     public var wallClock: WallClock {
         get { storage[ClockKey.self] ?? .system }
         set { storage[ClockKey.self] = newValue }
+    }
+
+    /// Where tokens and one-time passwords come from; tests set a seeded one.
+    public var randomness: Randomness {
+        get { storage[RandomnessKey.self] ?? .system }
+        set { storage[RandomnessKey.self] = newValue }
     }
 
     var catalogs: Catalogs {
@@ -55,6 +62,7 @@ extension Request {
     var persistence: Persistence { application.persistence }
     /// The time of this request's work, from the application's clock.
     var now: Date { application.wallClock.now }
+    var randomness: Randomness { application.randomness }
 }
 
 /// Writes what is queued and closes the writer's connections when the server stops.

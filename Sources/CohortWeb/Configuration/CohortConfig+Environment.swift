@@ -102,16 +102,11 @@ extension CohortConfig {
         }
         switch database {
         case .sqliteMemory:
-            return randomBytes(32)
+            return Randomness.system.bytes(32)
         case .sqliteFile(let path):
             return try SecretKeyFile.loadOrCreate(beside: path)
         case .postgres:
             throw ConfigError("COHORT_SECRET_KEY", "must be set when using PostgreSQL, the same on every instance (try: openssl rand -hex 32)")
         }
     }
-}
-
-func randomBytes(_ count: Int) -> [UInt8] {
-    var generator = SystemRandomNumberGenerator()
-    return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
 }

@@ -1,3 +1,4 @@
+import CohortCore
 import Foundation
 
 /// With SQLite and no COHORT_SECRET_KEY, one key is made and kept beside the database
@@ -12,7 +13,7 @@ enum SecretKeyFile {
         }
         do {
             if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            let key = Data(randomBytes(32))
+            let key = Data(Randomness.system.bytes(32))
             guard manager.createFile(atPath: path, contents: key, attributes: [.posixPermissions: 0o600]) else {
                 throw CocoaError(.fileWriteUnknown)
             }

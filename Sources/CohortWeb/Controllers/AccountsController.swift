@@ -40,8 +40,7 @@ struct AccountsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let valid = try form.validated()
-            var generator = SystemRandomNumberGenerator()
-            let password = OneTimePassword.make(using: &generator)
+            let password = OneTimePassword.make(using: req.randomness)
             let hash = try await hashOffLoop(req, password)
             let account = try await AccountStore(db: req.persistence).create(email: valid.email, name: valid.name,
                                                                     passwordHash: hash, role: valid.role, mustChangePassword: true)
@@ -95,8 +94,7 @@ struct AccountsController: RouteCollection {
     func resetPassword(req: Request) async throws -> Response {
         try req.authorize(.manageAccounts)
         let account = try await find(req)
-        var generator = SystemRandomNumberGenerator()
-        let password = OneTimePassword.make(using: &generator)
+        let password = OneTimePassword.make(using: req.randomness)
         try await AccountStore(db: req.persistence).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
         let organisation = try await AccountStore(db: req.persistence).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),

@@ -19,7 +19,7 @@ struct ApplicationStartWorkflow {
     /// `email` is normalised and valid, and the call takes applications now.
     func start(_ loaded: CallStore.Loaded, email: String, language: Language) async throws -> Outcome {
         let config = request.config
-        let token = SecretToken.make()
+        let token = SecretToken.make(request.randomness)
         let messages = ApplicantMessages(catalogs: request.application.catalogs, baseURL: config.baseURL)
         // Pseudonyms with their own prefix: the same address's sign-in throttle keys differ.
         let starter = ApplicationStore.Starter(addressKey: SecretToken.pseudonym("start-address:\(email)", key: config.secretKey),

@@ -27,7 +27,7 @@ struct DecisionsController: RouteCollection {
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
             _ = try await DecisionStore(db: req.persistence).send(runID: run.id, callID: loaded.call.id, waitlistSize: waitlist, respondBy: respondBy,
                                                          by: try req.requireActor().accountID, now: req.now,
-                                                         newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
+                                                         newToken: { let token = SecretToken.make(req.randomness); return (token, SecretToken.hash(token)) },
                                                          message: { messages.decision($0, $1, token: $2, timeZone: zone) })
             return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .decisionsSent)
         }
@@ -89,7 +89,7 @@ struct DecisionsController: RouteCollection {
         let zone = loaded.call.timeZone
         _ = try await DecisionStore(db: req.persistence).offerPlace(applicationID: decision.applicationID, callID: loaded.call.id,
                                                            respondBy: req.now.addingTimeInterval(14 * 86_400), now: req.now,
-                                                           newToken: { let token = SecretToken.make(); return (token, SecretToken.hash(token)) },
+                                                           newToken: { let token = SecretToken.make(req.randomness); return (token, SecretToken.hash(token)) },
                                                            message: { messages.decision($0, $1, token: $2, timeZone: zone) })
         return req.redirect(path: SiteURL.callDecisions(loaded.call.id).path, flash: .placeOffered)
     }

@@ -22,7 +22,7 @@ struct StaffTokensController: RouteCollection {
         if let problem = APIToken.nameProblem(name) {
             return try await page(req, actor: actor, name: name, error: problem, newToken: nil)
         }
-        let token = try await APITokenStore(db: req.persistence).issue(to: actor.accountID, name: name, now: req.now, makeToken: SecretToken.newAPIToken)
+        let token = try await APITokenStore(db: req.persistence).issue(to: actor.accountID, name: name, now: req.now, makeToken: { SecretToken.newAPIToken(req.randomness) })
         return try await page(req, actor: actor, name: "", error: nil, newToken: token)
     }
 

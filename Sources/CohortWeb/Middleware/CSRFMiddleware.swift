@@ -71,14 +71,14 @@ extension Request {
         carriesCSRFToken = true
         if let fresh = freshCSRFToken { return fresh }
         if let existing = cookies[cookieJar.csrf]?.string, existing.count >= 32 { return existing }
-        let token = SecretToken.make()
+        let token = SecretToken.make(randomness)
         freshCSRFToken = token
         return token
     }
 
     /// Rotates the CSRF token, at sign-in and sign-out.
     func rotateCSRFToken() {
-        freshCSRFToken = SecretToken.make()
+        freshCSRFToken = SecretToken.make(randomness)
     }
 }
 

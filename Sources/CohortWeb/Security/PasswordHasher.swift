@@ -28,7 +28,7 @@ struct PasswordHasher: Sendable {
     var standInHash: String {
         Self.dummyHashes.withLockedValue { hashes in
             if let hash = hashes[cost] { return hash }
-            let hash = (try? Bcrypt.hash(SecretToken.make(), cost: cost)) ?? ""
+            let hash = (try? Bcrypt.hash(SecretToken.make(.system), cost: cost)) ?? ""
             hashes[cost] = hash
             return hash
         }

@@ -5,16 +5,16 @@ import Foundation
 /// Random bearer secrets (session cookies, CSRF tokens) and the hashes stored in their place.
 enum SecretToken {
     /// 32 random bytes, base64url without padding: 43 characters, 256 bits.
-    static func make() -> String {
-        Data(randomBytes(32)).base64EncodedString()
+    static func make(_ randomness: Randomness) -> String {
+        Data(randomness.bytes(32)).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
     /// A personal API token (`APIToken.prefix` and a secret) with the hash that is kept of it.
-    static func newAPIToken() -> (token: String, hash: String) {
-        let token = APIToken.prefix + make()
+    static func newAPIToken(_ randomness: Randomness) -> (token: String, hash: String) {
+        let token = APIToken.prefix + make(randomness)
         return (token, hash(token))
     }
 

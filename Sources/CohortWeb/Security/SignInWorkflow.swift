@@ -67,7 +67,7 @@ struct SignInWorkflow {
             return .wrongCredentials
         }
         try await forgive(guess)
-        let token = SecretToken.make()
+        let token = SecretToken.make(request.randomness)
         let sessions = AuthSessionStore(db: request.persistence)
         // A new session at every sign-in: a token planted before sign-in is worth nothing after.
         if let old = request.authSession { try await sessions.delete(id: old.id) }
