@@ -78,4 +78,20 @@ import Vapor
         #expect(ErrorMessages.describe(.conflict(.decisionsAlreadySent), words: words)
                 == (.conflict, "Decisions for this call were already sent."))
     }
+
+    /// So does every refusal of the web layer, with every placeholder filled.
+    @Test func everyRequestProblemHasItsCatalogText() throws {
+        let catalogs = try Catalogs.load()
+        let words = Words(catalogs: catalogs, language: .english)
+        for problem in ErrorMessages.everyRequestProblem {
+            let (status, _, key, arguments) = ErrorMessages.describe(problem)
+            #expect(catalogs.entries[.english]?[key] != nil, "no text for \(key)")
+            #expect(status.code >= 400)
+            let text = words(key, arguments)
+            #expect(!text.isEmpty && (problem == .answersNotAnObject || !text.contains("{")), "\(key): \(text)")
+        }
+        let throttled = ErrorMessages.describe(.tooManySignIns(retryAfterSeconds: 90))
+        #expect(throttled.status == .tooManyRequests && throttled.headers.first(name: "Retry-After") == "90")
+        #expect(words(throttled.key, throttled.arguments) == "Too many failed sign-ins. Wait 2 minutes, then try again.")
+    }
 }

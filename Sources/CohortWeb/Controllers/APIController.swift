@@ -13,7 +13,7 @@ struct APIController: RouteCollection {
     /// The OpenAPI 3.1 document of every /api/v1 route (`Public/openapi.json`; a test keeps
     /// its paths and the registered routes the same).
     func contract(req: Request) async throws -> Response {
-        guard let document = req.application.staticAssets.files["openapi.json"] else { throw Abort(.notFound) }
+        guard let document = req.application.staticAssets.files["openapi.json"] else { throw DomainError.notFound("openapi.json") }
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=300")
@@ -31,7 +31,7 @@ struct APIController: RouteCollection {
         let slug = try req.parameters.require("slug")
         return try await req.cachedPublic("api:program:\(slug)") {
             guard let detail = try await ProgramStore(db: req.persistence).detail(slug: slug), detail.program.status.isPublic else {
-                throw Abort(.notFound, reason: "No public program has the address \(slug).")
+                throw RequestProblem.noPublicProgram(slug: slug)
             }
             return (try API.json(API.ProgramResponse(detail)), nil)
         }

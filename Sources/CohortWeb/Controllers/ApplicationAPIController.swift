@@ -41,7 +41,7 @@ struct ApplicationAPIController: RouteCollection {
                                 status: .unprocessableEntity)
         }
         guard loaded.call.acceptsSubmission(at: req.now) else {
-            throw Abort(.unprocessableEntity, reason: "This call is not taking applications now.")
+            throw RequestProblem.callNotTakingApplications
         }
         let language = loaded.call.language(for: body.language.flatMap(Language.init(rawValue:)))
         switch try await ApplicationStartWorkflow(request: req).start(loaded, email: email, language: language) {
@@ -63,7 +63,7 @@ struct ApplicationAPIController: RouteCollection {
     func own(req: Request) async throws -> Response {
         let token = try Self.bearerToken(req)
         guard let (application, _) = try await req.openLink(token: token) else {
-            throw Abort(.notFound, reason: "No application matches this token.")
+            throw RequestProblem.applicationNotFoundForToken
         }
         return try API.json(APICalls.ApplicationBody(application, problems: [:]))
     }
@@ -77,7 +77,7 @@ struct ApplicationAPIController: RouteCollection {
         let context = try await Self.context(req)
         let body = APICalls.SaveRequest(answers: try Self.answers(req))
         guard context.application.isEditable(call: context.call, at: req.now) else {
-            throw Abort(.conflict, reason: "This application can no longer be changed.")
+            throw RequestProblem.applicationLocked
         }
         let known = Set(context.form.questions.map(\.key))
         let unknown = body.answers.keys.filter { !known.contains($0) }.sorted()
@@ -102,10 +102,10 @@ struct ApplicationAPIController: RouteCollection {
     func upload(req: Request) async throws -> Response {
         let context = try await Self.context(req)
         guard context.application.isEditable(call: context.call, at: req.now) else {
-            throw Abort(.conflict, reason: "This application can no longer be changed.")
+            throw RequestProblem.applicationLocked
         }
         guard req.headers.contentType?.subType == "form-data" else {
-            throw Abort(.unsupportedMediaType, reason: "Send the file as multipart/form-data with the fields question and file.")
+            throw RequestProblem.fileNotMultipart
         }
         let submission = try req.formSubmission()
         let key = submission.values["question"]
@@ -141,11 +141,11 @@ struct ApplicationAPIController: RouteCollection {
         case .alreadySubmitted:
             return try API.json(APICalls.Submitted(reference: application.reference ?? "", submittedAt: application.submittedAt ?? req.now))
         case .withdrawn:
-            throw Abort(.conflict, reason: "This application was withdrawn.")
+            throw DomainError.conflict(.applicationWithdrawn)
         case .closed(let at):
-            throw Abort(.unprocessableEntity, reason: "The call closed at \(at.formatted(.iso8601)); the draft is kept.")
+            throw RequestProblem.callClosed(at: at)
         case .notYetOpen:
-            throw Abort(.unprocessableEntity, reason: "The call is not open yet.")
+            throw RequestProblem.callNotOpenYet
         case .incomplete(let problems):
             return try API.json(APICalls.Errors(request: req, fields: problems.sorted { $0.key < $1.key }.map { .init(field: $0.key, message: words.problem($0.value)) }),
                                 status: .unprocessableEntity)
@@ -167,11 +167,11 @@ struct ApplicationAPIController: RouteCollection {
         }
         do {
             guard let answers = try AnswersJSON.decodeMember("answers", in: Array(body.readableBytesView)) else {
-                throw Abort(.badRequest, reason: #"Send the answers as {"answers": {"question key": "value"}}."#)
+                throw RequestProblem.answersNotAnObject
             }
             return answers
         } catch let malformed as AnswersJSON.Malformed {
-            throw Abort(.badRequest, reason: malformed.description)
+            throw RequestProblem.malformedJSON(malformed.description)
         }
     }
 
@@ -179,7 +179,7 @@ struct ApplicationAPIController: RouteCollection {
     static func idempotencyKey(_ req: Request) throws -> String? {
         guard let key = req.headers.first(name: "Idempotency-Key") else { return nil }
         guard (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline && $0.asciiValue! >= 0x21 }) else {
-            throw Abort(.badRequest, reason: "Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.")
+            throw RequestProblem.idempotencyKeyInvalid
         }
         return key
     }
@@ -187,7 +187,7 @@ struct ApplicationAPIController: RouteCollection {
     /// The private link's token sent as a bearer token, or 401.
     static func bearerToken(_ req: Request) throws -> String {
         guard let token = req.headers.bearerAuthorization?.token else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Send the application's resume token as a bearer token.")
+            throw RequestProblem.applicationTokenMissing
         }
         return token
     }
@@ -196,7 +196,7 @@ struct ApplicationAPIController: RouteCollection {
     static func context(_ req: Request) async throws -> OpenedApplication {
         let token = try Self.bearerToken(req)
         guard let opened = try await req.openApplication(token: token) else {
-            throw Abort(.notFound, reason: "No application matches this address and token.")
+            throw RequestProblem.applicationNotFoundForToken
         }
         return opened
     }

@@ -37,8 +37,7 @@ struct AuthController: RouteCollection {
         }
         switch try await SignInWorkflow(request: req).attempt(email: email, password: password) {
         case .throttled(let retryAfter):
-            throw Abort(.tooManyRequests, headers: ["Retry-After": "\(retryAfter)"],
-                        reason: "Too many failed sign-ins. Wait \(retryAfter / 60) minutes, then try again.")
+            throw RequestProblem.tooManySignIns(retryAfterSeconds: retryAfter)
         case .wrongCredentials:
             return signInPage(req, email: email, next: next,
                               problem: "The email address or the password is not right. Check both and try again.",

@@ -18,10 +18,10 @@ struct DecisionsController: RouteCollection {
         let values = try req.formValues()
         let zone = loaded.call.timeZone
         guard let waitlist = Int(values["waitlist"].trimmingCharacters(in: .whitespaces)), (0...200).contains(waitlist) else {
-            throw Abort(.unprocessableEntity, reason: "Give the length of the waiting list as a whole number from 0 to 200.")
+            throw RequestProblem.waitlistLength
         }
         guard let respondBy = LocalDateTime.parse(values["respondBy"], zone: zone), respondBy > req.now else {
-            throw Abort(.unprocessableEntity, reason: "Give the date and time by which accepted applicants answer, in the future (\(zone)).")
+            throw RequestProblem.respondBy(timeZone: zone)
         }
         if values["confirm"] == "yes" {
             let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
@@ -83,7 +83,7 @@ struct DecisionsController: RouteCollection {
         let (loaded, _) = try await req.staffCall(for: StaffAction.runSelection)
         let reference = try req.formValues()["reference"]
         guard let decision = try await DecisionStore(db: req.persistence).decisions(callID: loaded.call.id).first(where: { $0.reference == reference }) else {
-            throw Abort(.unprocessableEntity, reason: "Choose someone on this call's waiting list.")
+            throw RequestProblem.chooseWaitlisted
         }
         let messages = ApplicantMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
         let zone = loaded.call.timeZone
@@ -98,7 +98,7 @@ struct DecisionsController: RouteCollection {
     func respond(req: Request) async throws -> Response {
         let context = try await ApplicantContext.load(req)
         let answer = try req.formValues()["answer"]
-        guard answer == "confirm" || answer == "decline" else { throw Abort(.unprocessableEntity, reason: context.words("decision.heading")) }
+        guard answer == "confirm" || answer == "decline" else { throw DomainError.refused(context.words("decision.heading")) }
         do {
             _ = try await DecisionStore(db: req.persistence).respond(applicationID: context.application.id, confirm: answer == "confirm",
                                                             programID: context.call.programID, now: req.now)

@@ -165,7 +165,7 @@ struct FormBuilderController: RouteCollection {
     func move(req: Request) async throws -> Response {
         let (loaded, _) = try await req.staffCall(for: StaffAction.manageCalls)
         let values = try req.formValues()
-        guard let direction = FormEdit.Direction(rawValue: values["direction"]) else { throw Abort(.unprocessableEntity, reason: "Move up or down.") }
+        guard let direction = FormEdit.Direction(rawValue: values["direction"]) else { throw RequestProblem.moveDirection }
         let sections = values["kind"] == "section"
             ? FormEdit.moveSection(loaded.form.sections, key: values["key"], direction)
             : FormEdit.moveQuestion(loaded.form.sections, key: values["key"], direction)

@@ -19,12 +19,12 @@ extension Request {
             return FormSubmission(values: try formValues(), files: [:])
         }
         guard let boundary = type.parameters["boundary"], !boundary.isEmpty, let body = body.data else {
-            throw Abort(.badRequest, reason: "The form could not be read. Reload the page and try again.")
+            throw RequestProblem.formUnreadable
         }
         do {
             return try MultipartForm.parse(body, boundary: boundary)
         } catch {
-            throw Abort(.badRequest, reason: "The form could not be read. Reload the page and try again.")
+            throw RequestProblem.formUnreadable
         }
     }
 }
@@ -47,7 +47,7 @@ enum MultipartForm {
             fields += 1
             guard fields <= maxFields, let disposition = headers["content-disposition"],
                   let name = parameter("name", in: disposition) else {
-                failure = Abort(.badRequest)
+                failure = RequestProblem.formUnreadable
                 return
             }
             if let fileName = parameter("filename", in: disposition) {

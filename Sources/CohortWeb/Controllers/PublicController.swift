@@ -37,7 +37,7 @@ struct PublicController: RouteCollection {
 
     func asset(req: Request) async throws -> Response {
         guard let asset = req.application.staticAssets.files[try req.parameters.require("file")] else {
-            throw Abort(.notFound)
+            throw DomainError.notFound("static file")
         }
         var headers = HTTPHeaders()
         headers.contentType = asset.contentType
@@ -59,7 +59,7 @@ struct HealthController: RouteCollection {
             return .ok
         } catch {
             req.logger.warning("readiness check failed: the database did not answer")
-            throw Abort(.serviceUnavailable, reason: "The database is not answering.")
+            throw RequestProblem.databaseNotAnswering
         }
     }
 }

@@ -18,13 +18,13 @@ struct ReviewSetupController: RouteCollection {
         let (loaded, program) = try await req.staffCall(for: StaffAction.manageReview)
         let values = try req.formValues()
         guard let applicationID = UUID(uuidString: values["application"]), let reviewerID = UUID(uuidString: values["reviewer"]) else {
-            throw Abort(.unprocessableEntity, reason: "Choose a reviewer for the application.")
+            throw RequestProblem.chooseReviewer
         }
         do {
             try await ReviewStore(db: req.persistence).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
                                                      programID: program.id, by: try req.requireActor().accountID, now: req.now)
         } catch let failure as ValidationFailure {
-            throw Abort(.unprocessableEntity, reason: failure.errors.map(\.message).joined(separator: " "))
+            throw DomainError.refused(failure.errors.map(\.message).joined(separator: " "))
         }
         return req.redirect(path: SiteURL.callReview(loaded.call.id).path + "#assignments", flash: .saved)
     }

@@ -71,7 +71,7 @@ struct SelectionController: RouteCollection {
         let store = SelectionRunStore(db: req.persistence)
         guard let a = req.query[UUID.self, at: "a"], let b = req.query[UUID.self, at: "b"],
               let first = try await store.run(id: a, callID: loaded.call.id), let second = try await store.run(id: b, callID: loaded.call.id) else {
-            throw Abort(.unprocessableEntity, reason: "Choose two runs of this call to compare.")
+            throw RequestProblem.chooseTwoRuns
         }
         let view = try SelectionRunPresenter(callID: loaded.call.id).comparison(first, second)
         return req.page(.staffSelectionCompare, title: "Compare runs", view, trail: Self.trail(program, loaded))

@@ -15,7 +15,7 @@ struct StaffAPIController: RouteCollection {
         let actor = try await Self.actor(req)
         guard let callID = req.parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: req.persistence).load(callID),
               AccessPolicy.allows(actor, .viewApplications(loaded.call.programID)) else {
-            throw Abort(.notFound, reason: "No call you may read has this id.")
+            throw RequestProblem.noReadableCall
         }
         let query: (String) -> String? = { req.query[String.self, at: $0] }
         let problems = ApplicationFilter.problems(query: query)
@@ -38,14 +38,12 @@ struct StaffAPIController: RouteCollection {
     /// The account behind the bearer token, if the token is a live staff token of an active account.
     static func actor(_ req: Request) async throws -> Actor {
         guard let token = req.headers.bearerAuthorization?.token, token.hasPrefix(APIToken.prefix), token.count <= 100 else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"],
-                        reason: "Send a personal API token (made under API tokens in the staff area) as a bearer token.")
+            throw RequestProblem.staffTokenMissing
         }
         let tokens = APITokenStore(db: req.persistence)
         guard let stored = try await tokens.find(tokenHash: SecretToken.hash(token)),
               let account = try await AccountStore(db: req.persistence).find(stored.accountID), account.isActive else {
-            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""],
-                        reason: "This token is unknown or revoked, or its account is deactivated.")
+            throw RequestProblem.staffTokenInvalid
         }
         // Last use is kept to the minute: a write per request would make every read a write.
         if req.now.timeIntervalSince(stored.lastUsedAt ?? .distantPast) > 60 {

@@ -21,12 +21,12 @@ struct StaffDecisionsController: RouteCollection {
             value == "on" && name.hasPrefix("select__") ? UUID(uuidString: String(name.dropFirst("select__".count))) : nil
         }.sorted { $0.uuidString < $1.uuidString }
         guard let status = ApplicationStatus(rawValue: values["status"]), status.isSubmitted else {
-            throw Abort(.unprocessableEntity, reason: "Choose the status to move the applications to.")
+            throw RequestProblem.chooseBulkStatus
         }
         guard !ids.isEmpty else {
-            throw Abort(.unprocessableEntity, reason: "Select at least one application in the list, then choose the status.")
+            throw RequestProblem.selectApplications
         }
-        guard ids.count <= 500 else { throw Abort(.unprocessableEntity, reason: "Change at most 500 applications at a time.") }
+        guard ids.count <= 500 else { throw RequestProblem.tooManyApplicationsAtOnce(max: 500) }
         if values["confirm"] == "yes" {
             _ = try await ApplicationStore(db: req.persistence).setStatus(status, ids: ids, callID: loaded.call.id, now: req.now)
             return req.redirect(path: back, flash: .statusChanged)
@@ -58,7 +58,7 @@ struct StaffDecisionsController: RouteCollection {
         case "rules": decision = nil
         case "eligible": decision = true
         case "ineligible": decision = false
-        default: throw Abort(.unprocessableEntity, reason: "Choose whether the rules decide, or eligible, or not eligible.")
+        default: throw RequestProblem.chooseEligibility
         }
         if decision != nil, let problem = EligibilityDecision.validateNote(values["note"]) {
             return try await StaffApplicationsController().detailPage(req, loaded: loaded, program: program, application: application,

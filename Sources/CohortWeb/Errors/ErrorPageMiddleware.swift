@@ -37,6 +37,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let domain as DomainError:
             let (status, reason) = ErrorMessages.describe(domain, words: request.words(.english))
             return (status, reason, [:])
+        case let problem as RequestProblem:
+            let (status, headers, key, arguments) = ErrorMessages.describe(problem)
+            return (status, request.words(.english)(key, arguments), headers)
         case let abort as any AbortError:
             let status = abort.status
             let reason = status.code >= 500 ? ErrorPage.defaultReason(status)

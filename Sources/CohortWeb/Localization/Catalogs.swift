@@ -38,7 +38,7 @@ struct Catalogs: Sendable {
 
     /// Applicant-facing keys English has that `language` lacks.
     func missingKeys(in language: Language) -> Set<String> {
-        Set(entries[.english]?.keys ?? [:].keys).subtracting(entries[language]?.keys ?? [:].keys).filter { !$0.hasPrefix("staff.") }
+        Set(entries[.english]?.keys ?? [:].keys).subtracting(entries[language]?.keys ?? [:].keys).filter { !$0.hasPrefix("staff.") && !$0.hasPrefix("request.") }
     }
 }
 

@@ -8,7 +8,7 @@ import Vapor
 struct InputCharactersMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if Self.isRefused(path: request.url.path) || Self.isRefused(query: request.url.query) {
-            throw Abort(.badRequest, reason: "The address contains a control character. Check the link and try again.")
+            throw RequestProblem.controlCharacterInAddress
         }
         return try await next.respond(to: request)
     }

@@ -240,10 +240,10 @@ struct FormValues: Sendable {
 extension Request {
     func formValues() throws -> FormValues {
         guard let values = try? content.decode([String: String].self) else {
-            throw Abort(.badRequest, reason: "The form could not be read. Reload the page and try again.")
+            throw RequestProblem.formUnreadable
         }
         guard !values.contains(where: { InputText.hasForbiddenCharacter($0.key) || InputText.hasForbiddenCharacter($0.value) }) else {
-            throw Abort(.badRequest, reason: InputText.refusal)
+            throw RequestProblem.controlCharacterInText
         }
         return FormValues(values: values)
     }

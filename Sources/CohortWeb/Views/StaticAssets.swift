@@ -15,7 +15,7 @@ struct StaticAssets: Sendable {
 
     static func load() throws -> StaticAssets {
         guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Public") else {
-            throw Abort(.internalServerError, reason: "static files are missing from the build")
+            throw MissingStaticFiles()
         }
         var files: [String: Asset] = [:]
         for name in ["cohort.css", "autosave.js", "localtime.js", "openapi.json"] {
@@ -34,4 +34,9 @@ struct StaticAssets: Sendable {
 
     /// A file's address with its version, so a changed file is never read from a stale cache.
     private func url(_ name: String) -> String { SiteURL.staticFile(name, version: files[name]?.version ?? "0").path }
+}
+
+/// The build holds no `Public/` folder: start-up stops with this rather than serve pages without styles.
+struct MissingStaticFiles: Error, CustomStringConvertible {
+    var description: String { "the static files (Public/) are missing from the build" }
 }
