@@ -28,6 +28,18 @@ import Testing
             let solution = try SelectionSolver.solve(instance)
             let run = try await runs.save(callID: scene.call.id, name: "Two", createdBy: scene.reviewers[2], form: [:], instance: instance,
                                           solution: solution, timeSeconds: 0, now: Date())
+            // Read back as saved, newest first; a result that cannot be read is an error naming where.
+            let read = try #require(try await runs.run(id: run.id, callID: scene.call.id))
+            #expect(read.name == run.name && read.selected == run.selected && read.status == run.status && read.objective == run.objective
+                    && read.instance == run.instance && read.form == run.form && read.createdBy == run.createdBy)
+            #expect(abs(read.createdAt.timeIntervalSince(run.createdAt)) < 0.001)
+            #expect(try await runs.runs(callID: scene.call.id).map(\.id) == [run.id])
+            #expect(try await runs.run(id: run.id, callID: UUID()) == nil)
+            try await harness.persistence.write { sql in try sql.run("UPDATE selection_runs SET result = '{cut' WHERE id = \(bind: run.id)") }
+            await #expect(throws: StoreError.corrupt(table: "selection_runs", column: "result")) { try await runs.runs(callID: scene.call.id) }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE selection_runs SET result = \(bind: String(decoding: try solution.json(timeSeconds: 0), as: UTF8.self)) WHERE id = \(bind: run.id)")
+            }
             let decisions = DecisionStore(db: harness.persistence)
             let respondBy = Date().addingTimeInterval(7 * 86_400)
             let sent = try await decisions.send(runID: run.id, callID: scene.call.id, waitlistSize: 1, respondBy: respondBy, by: scene.reviewers[2],

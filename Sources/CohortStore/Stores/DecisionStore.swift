@@ -23,7 +23,7 @@ public struct DecisionStore: Sendable {
                      newToken: @escaping @Sendable () -> (token: String, hash: String),
                      message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> Sent {
         try await db.modelTransaction { tx in
-            guard let run = try await SelectionRunStore.run(id: runID, callID: callID, on: tx) else { throw DomainError.notFound("selection run") }
+            guard let run = try await db.statements(in: tx, { sql in try SelectionRunSQL.find(id: runID, callID: callID, on: sql) }) else { throw DomainError.notFound("selection run") }
             guard run.status == .optimal else { throw DomainError.conflict(.runFoundNoCohort) }
             guard try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID).count() == 0 else {
                 throw DomainError.conflict(.decisionsAlreadySent)
@@ -132,7 +132,7 @@ public struct DecisionStore: Sendable {
     public func proposedReplacements(callID: UUID) async throws -> [UUID: String?] {
         let decisions = try await decisions(callID: callID)
         let declined = decisions.filter { $0.outcome == .accepted && $0.response == .declined }
-        guard let runID = declined.first?.runID, let run = try await SelectionRunStore.run(id: runID, callID: callID, on: db.fluent) else { return [:] }
+        guard let runID = declined.first?.runID, let run = try await SelectionRunStore(db: db).run(id: runID, callID: callID) else { return [:] }
         let instance = try SelectionInstance.decode(json: run.instance)
         let holding = decisions.filter { $0.outcome == .accepted && $0.response != .declined }.map(\.reference)
         let waitlist = decisions.filter { $0.outcome == .waitlisted }.map(\.reference)

@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -78,57 +77,68 @@ public struct SelectionRunStore: Sendable {
 
     public func save(callID: UUID, name: String, createdBy: UUID, form: [String: String], instance: SelectionInstance,
                      solution: SelectionSolution, timeSeconds: Double, now: Date) async throws -> SelectionRun {
-        let record = SelectionRunRecord()
-        record.id = UUID()
-        record.callID = callID
-        record.name = name
-        record.createdBy = createdBy
-        record.createdAt = now
-        record.form = try JSONText.encode(form)
-        record.instance = String(decoding: try instance.json(), as: UTF8.self)
-        record.result = String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self)
-        try await db.modelWrite { db in try await record.create(on: db) }
-        return try record.value()
+        let row = SelectionRunSQL.Row(id: UUID(), call_id: callID, name: name, created_by: createdBy, created_at: now,
+                                      form: try JSONText.encode(form), instance: String(decoding: try instance.json(), as: UTF8.self),
+                                      result: String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self))
+        try await db.write { sql in
+            try sql.run("""
+                INSERT INTO selection_runs (id, call_id, name, created_by, created_at, form, instance, result)
+                VALUES (\(bind: row.id), \(bind: row.call_id), \(bind: row.name), \(bind: row.created_by), \(bind: row.created_at),
+                        \(bind: row.form), \(bind: row.instance), \(bind: row.result))
+                """)
+        }
+        return try row.value()
     }
 
     /// Newest first.
     public func runs(callID: UUID) async throws -> [SelectionRun] {
-        try await SelectionRunRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$createdAt, .descending).all().map { try $0.value() }
+        try await db.read { sql in
+            try sql.rows("SELECT \(unsafeRaw: SelectionRunSQL.columns) FROM selection_runs WHERE call_id = \(bind: callID) ORDER BY created_at DESC")
+                .map { try SelectionRunSQL.decode($0) }
+        }
     }
 
     public func run(id: UUID, callID: UUID) async throws -> SelectionRun? {
-        try await Self.run(id: id, callID: callID, on: db.fluent)
-    }
-
-    static func run(id: UUID, callID: UUID, on db: any Database) async throws -> SelectionRun? {
-        try await SelectionRunRecord.query(on: db).filter(\.$id == id).filter(\.$callID == callID).first()?.value()
+        try await db.read { sql in try SelectionRunSQL.find(id: id, callID: callID, on: sql) }
     }
 }
 
-final class SelectionRunRecord: Model, @unchecked Sendable {
-    static let schema = "selection_runs"
+/// The `selection_runs` row, read and written by `SelectionRunStore` and read by `DecisionStore`.
+enum SelectionRunSQL {
+    static let columns = "id, call_id, name, created_by, created_at, form, instance, result"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "call_id") var callID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "created_by") var createdBy: UUID
-    @Field(key: "created_at") var createdAt: Date
-    @Field(key: "form") var form: String
-    @Field(key: "instance") var instance: String
-    @Field(key: "result") var result: String
+    struct Row: Codable {
+        let id: UUID
+        let call_id: UUID
+        let name: String
+        let created_by: UUID
+        let created_at: Date
+        let form: String
+        let instance: String
+        let result: String
 
-    init() {}
-
-    func value() throws -> SelectionRun {
-        struct Result: Decodable {
-            let status: SelectionSolution.Status
-            let selected: [String]
-            let objective: Double?
-            let conflict: SelectionConflict?
+        func value() throws -> SelectionRun {
+            struct Result: Decodable {
+                let status: SelectionSolution.Status
+                let selected: [String]
+                let objective: Double?
+                let conflict: SelectionConflict?
+            }
+            let result: Result, form: [String: String]
+            do { result = try JSONText.decode(Result.self, self.result) } catch { throw StoreError.corrupt(table: "selection_runs", column: "result") }
+            do { form = try JSONText.decode([String: String].self, self.form) } catch { throw StoreError.corrupt(table: "selection_runs", column: "form") }
+            return SelectionRun(id: id, callID: call_id, name: name, createdBy: created_by, createdAt: created_at, form: form,
+                                instance: Data(instance.utf8), status: result.status, selected: result.selected,
+                                objective: result.objective, conflict: result.conflict)
         }
-        let result = try JSONText.decode(Result.self, self.result)
-        return SelectionRun(id: try requireID(), callID: callID, name: name, createdBy: createdBy, createdAt: createdAt,
-                            form: try JSONText.decode([String: String].self, form), instance: Data(instance.utf8), status: result.status,
-                            selected: result.selected, objective: result.objective, conflict: result.conflict)
+    }
+
+    static func decode(_ row: any SQLRow) throws -> SelectionRun {
+        try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys).value()
+    }
+
+    static func find(id: UUID, callID: UUID, on sql: any SyncSQL) throws -> SelectionRun? {
+        try sql.rows("SELECT \(unsafeRaw: columns) FROM selection_runs WHERE id = \(bind: id) AND call_id = \(bind: callID)")
+            .first.map(decode)
     }
 }
