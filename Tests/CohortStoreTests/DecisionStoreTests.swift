@@ -56,6 +56,14 @@ import Testing
             let all = try await decisions.decisions(callID: scene.call.id)
             #expect(all.filter { $0.outcome == .accepted }.map(\.applicationID) == [scene.applications[2], scene.applications[3]])
             #expect(all.first { $0.outcome == .waitlisted }?.applicationID == scene.applications[1])
+            // An outcome that cannot be read is an error, never taken for another.
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE selection_decisions SET outcome = 'maybe-later' WHERE application_id = \(bind: scene.applications[1])")
+            }
+            await #expect(throws: StoreError.corrupt(table: "selection_decisions", column: "outcome")) { try await decisions.decisions(callID: scene.call.id) }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE selection_decisions SET outcome = 'waitlisted' WHERE application_id = \(bind: scene.applications[1])")
+            }
 
             // One accepted applicant confirms and becomes a participant; the other declines.
             let confirmed = try await decisions.respond(applicationID: scene.applications[3], confirm: true, programID: scene.programID, now: Date())

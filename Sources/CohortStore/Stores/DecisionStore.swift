@@ -1,5 +1,5 @@
 import CohortCore
-import FluentKit
+import SQLKit
 import Foundation
 
 /// Sending a run's decisions (with their messages, in one transaction) and taking the accepted
@@ -22,30 +22,25 @@ public struct DecisionStore: Sendable {
     public func send(runID: UUID, callID: UUID, waitlistSize: Int, respondBy: Date, by managerID: UUID, now: Date,
                      newToken: @escaping @Sendable () -> (token: String, hash: String),
                      message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> Sent {
-        try await db.modelTransaction { tx in
-            guard let run = try await db.statements(in: tx, { sql in try SelectionRunSQL.find(id: runID, callID: callID, on: sql) }) else { throw DomainError.notFound("selection run") }
+        try await db.write { sql in
+            guard let run = try SelectionRunSQL.find(id: runID, callID: callID, on: sql) else { throw DomainError.notFound("selection run") }
             guard run.status == .optimal else { throw DomainError.conflict(.runFoundNoCohort) }
-            guard try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID).count() == 0 else {
-                throw DomainError.conflict(.decisionsAlreadySent)
-            }
+            guard try DecisionSQL.all(callID: callID, on: sql).isEmpty else { throw DomainError.conflict(.decisionsAlreadySent) }
             let instance = try SelectionInstance.decode(json: run.instance)
             let plan = SelectionDecisionPlan.make(instance: instance, selected: run.selected, waitlistSize: waitlistSize)
-            let applications = try await db.statements(in: tx) { sql in try ApplicationSQL.rows(callID: callID, on: sql) }
-            let byReference = Dictionary(applications.compactMap { record in record.reference.map { ($0, record) } }, uniquingKeysWith: { $1 })
+            let applications = try ApplicationSQL.rows(callID: callID, on: sql)
+            let byReference = Dictionary(applications.compactMap { row in row.reference.map { ($0, row) } }, uniquingKeysWith: { $1 })
             var counts: [SelectionDecision.Outcome: Int] = [:]
             for entry in plan {
-                guard let record = byReference[entry.reference] else { continue }
-                let decision = SelectionDecision(applicationID: record.id, reference: entry.reference, runID: runID, outcome: entry.outcome,
+                guard let row = byReference[entry.reference] else { continue }
+                let decision = SelectionDecision(applicationID: row.id, reference: entry.reference, runID: runID, outcome: entry.outcome,
                                                  respondBy: entry.outcome == .accepted ? respondBy : nil, waitlistRank: entry.waitlistRank)
-                try await SelectionDecisionRecord(decision, callID: callID, by: managerID, now: now).create(on: tx)
+                try DecisionSQL.insert(decision, callID: callID, by: managerID, now: now, on: sql)
                 let link = newToken()
-                let outgoing = message(try record.value(), decision, link.token)
-                try await db.statements(in: tx) { sql in
-                    for statement in PrivateLinkSQL.replace(applicationID: decision.applicationID, tokenHash: link.hash, now: now) {
-                        try sql.run(statement)
-                    }
-                    try OutboxStore.enqueue(outgoing, now: now, on: sql)
+                for statement in PrivateLinkSQL.replace(applicationID: decision.applicationID, tokenHash: link.hash, now: now) {
+                    try sql.run(statement)
                 }
+                try OutboxStore.enqueue(message(try row.value(), decision, link.token), now: now, on: sql)
                 counts[entry.outcome, default: 0] += 1
             }
             return Sent(accepted: counts[.accepted] ?? 0, waitlisted: counts[.waitlisted] ?? 0, declined: counts[.declined] ?? 0)
@@ -58,67 +53,66 @@ public struct DecisionStore: Sendable {
     public func offerPlace(applicationID: UUID, callID: UUID, respondBy: Date, now: Date,
                            newToken: @escaping @Sendable () -> (token: String, hash: String),
                            message: @escaping @Sendable (CallApplication, SelectionDecision, String) -> OutgoingMessage) async throws -> SelectionDecision {
-        try await db.modelTransaction { tx in
-            guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$callID == callID)
-                .filter(\.$applicationID == applicationID).first(),
-                  let application = try await db.statements(in: tx, { sql in try ApplicationSQL.row(id: applicationID, on: sql) }) else {
+        try await db.write { sql in
+            guard let current = try DecisionSQL.find(applicationID: applicationID, on: sql), current.callID == callID,
+                  let application = try ApplicationSQL.row(id: applicationID, on: sql) else {
                 throw DomainError.notFound("decision")
             }
-            guard record.outcome == SelectionDecision.Outcome.waitlisted.rawValue else {
-                throw DomainError.conflict(.onlyWaitlistedCanBeOffered)
-            }
-            record.outcome = SelectionDecision.Outcome.accepted.rawValue
-            record.respondBy = respondBy
-            record.waitlistRank = nil
-            try await record.update(on: tx)
+            guard current.decision.outcome == .waitlisted else { throw DomainError.conflict(.onlyWaitlistedCanBeOffered) }
+            try sql.run("""
+                UPDATE selection_decisions SET outcome = \(bind: SelectionDecision.Outcome.accepted.rawValue), respond_by = \(bind: respondBy),
+                       waitlist_rank = NULL
+                WHERE application_id = \(bind: applicationID)
+                """)
+            guard let decision = try DecisionSQL.find(applicationID: applicationID, on: sql)?.decision else { throw DomainError.notFound("decision") }
             let link = newToken()
-            let decision = try record.value()
-            let outgoing = message(try application.value(), decision, link.token)
-            try await db.statements(in: tx) { sql in
-                for statement in PrivateLinkSQL.replace(applicationID: applicationID, tokenHash: link.hash, now: now) {
-                    try sql.run(statement)
-                }
-                try OutboxStore.enqueue(outgoing, now: now, on: sql)
+            for statement in PrivateLinkSQL.replace(applicationID: applicationID, tokenHash: link.hash, now: now) {
+                try sql.run(statement)
             }
+            try OutboxStore.enqueue(message(try application.value(), decision, link.token), now: now, on: sql)
             return decision
         }
     }
 
+    /// By reference.
     public func decisions(callID: UUID) async throws -> [SelectionDecision] {
-        try await SelectionDecisionRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$reference).all().map { try $0.value() }
+        try await db.read { sql in try DecisionSQL.all(callID: callID, on: sql) }
     }
 
     public func decision(applicationID: UUID) async throws -> SelectionDecision? {
-        try await SelectionDecisionRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).first()?.value()
+        try await db.read { sql in try DecisionSQL.find(applicationID: applicationID, on: sql)?.decision }
     }
 
     /// The applicant's answer to an offered place. Confirming makes them a participant of the
     /// program, from what they gave in their application.
     public func respond(applicationID: UUID, confirm: Bool, programID: UUID, now: Date) async throws -> SelectionDecision {
-        try await db.modelTransaction { tx in
-            guard let record = try await SelectionDecisionRecord.query(on: tx).filter(\.$applicationID == applicationID).first() else {
-                throw DomainError.notFound("decision")
-            }
-            if let refusal = try record.value().refusal(at: now) { throw DomainError.conflict(.offerNotOpen(refusal)) }
-            record.response = (confirm ? SelectionDecision.Response.confirmed : .declined).rawValue
-            record.respondedAt = now
-            if confirm, let application = try await db.statements(in: tx, { sql in try ApplicationSQL.row(id: applicationID, on: sql) }) {
-                let person = PersonRecord()
-                person.id = UUID()
-                person.fullName = application.full_name
-                person.country = application.nationality.isEmpty ? application.residence : application.nationality
-                person.sector = application.sector
+        try await db.write { sql in
+            guard let current = try DecisionSQL.find(applicationID: applicationID, on: sql) else { throw DomainError.notFound("decision") }
+            if let refusal = current.decision.refusal(at: now) { throw DomainError.conflict(.offerNotOpen(refusal)) }
+            var personID: UUID?
+            if confirm, let application = try ApplicationSQL.row(id: applicationID, on: sql) {
+                let id = UUID()
                 var position = ""
                 if case .text(let text)? = try application.decodedAnswers()["position"] { position = text }
-                person.position = position
-                person.isSample = false
-                try await person.create(on: tx)
-                let enrolment = EnrolmentRecord(Enrolment(programID: programID, personID: person.id!, role: .participant))
-                try await enrolment.create(on: tx)
-                record.personID = person.id
+                let country = application.nationality.isEmpty ? application.residence : application.nationality
+                try sql.run("""
+                    INSERT INTO people (id, full_name, country, sector, position, is_sample)
+                    VALUES (\(bind: id), \(bind: application.full_name), \(bind: country), \(bind: application.sector), \(bind: position), \(bind: false))
+                    """)
+                try sql.run("""
+                    INSERT INTO enrolments (id, program_id, person_id, role)
+                    VALUES (\(bind: UUID()), \(bind: programID), \(bind: id), \(bind: EnrolmentRole.participant.rawValue))
+                    """)
+                personID = id
             }
-            try await record.update(on: tx)
-            return try record.value()
+            let response = confirm ? SelectionDecision.Response.confirmed : .declined
+            try sql.run("""
+                UPDATE selection_decisions SET response = \(bind: response.rawValue), responded_at = \(bind: now),
+                       person_id = \(bind: personID)
+                WHERE application_id = \(bind: applicationID)
+                """)
+            guard let decision = try DecisionSQL.find(applicationID: applicationID, on: sql)?.decision else { throw DomainError.notFound("decision") }
+            return decision
         }
     }
 
@@ -147,41 +141,50 @@ public struct DecisionStore: Sendable {
     }
 }
 
-final class SelectionDecisionRecord: Model, @unchecked Sendable {
-    static let schema = "selection_decisions"
+/// The `selection_decisions` row, read and written here only.
+enum DecisionSQL {
+    static let columns = "call_id, application_id, run_id, reference, outcome, respond_by, waitlist_rank, response, responded_at"
 
-    @ID(key: .id) var id: UUID?
-    @Field(key: "call_id") var callID: UUID
-    @Field(key: "application_id") var applicationID: UUID
-    @Field(key: "run_id") var runID: UUID
-    @Field(key: "reference") var reference: String
-    @Field(key: "outcome") var outcome: String
-    @OptionalField(key: "respond_by") var respondBy: Date?
-    @OptionalField(key: "waitlist_rank") var waitlistRank: Int?
-    @OptionalField(key: "response") var response: String?
-    @OptionalField(key: "responded_at") var respondedAt: Date?
-    @OptionalField(key: "person_id") var personID: UUID?
-    @Field(key: "decided_by") var decidedBy: UUID
-    @Field(key: "decided_at") var decidedAt: Date
+    struct Row: Decodable {
+        let call_id: UUID
+        let application_id: UUID
+        let run_id: UUID
+        let reference: String
+        let outcome: String
+        let respond_by: Date?
+        let waitlist_rank: Int?
+        let response: String?
+        let responded_at: Date?
 
-    init() {}
-
-    init(_ decision: SelectionDecision, callID: UUID, by managerID: UUID, now: Date) {
-        id = UUID()
-        self.callID = callID
-        applicationID = decision.applicationID
-        runID = decision.runID
-        reference = decision.reference
-        outcome = decision.outcome.rawValue
-        respondBy = decision.respondBy
-        waitlistRank = decision.waitlistRank
-        decidedBy = managerID
-        decidedAt = now
+        var decision: SelectionDecision {
+            get throws {
+                SelectionDecision(applicationID: application_id, reference: reference, runID: run_id,
+                                  outcome: try stored(outcome, table: "selection_decisions", column: "outcome"), respondBy: respond_by,
+                                  waitlistRank: waitlist_rank,
+                                  response: try response.map { try stored($0, table: "selection_decisions", column: "response") },
+                                  respondedAt: responded_at)
+            }
+        }
     }
 
-    func value() throws -> SelectionDecision {
-        SelectionDecision(applicationID: applicationID, reference: reference, runID: runID,
-                          outcome: try stored(outcome, table: Self.schema, column: "outcome"), respondBy: respondBy, waitlistRank: waitlistRank,
-                          response: try response.map { try stored($0, table: Self.schema, column: "response") }, respondedAt: respondedAt)
+    static func all(callID: UUID, on sql: any SyncSQL) throws -> [SelectionDecision] {
+        try sql.rows("SELECT \(unsafeRaw: columns) FROM selection_decisions WHERE call_id = \(bind: callID) ORDER BY reference")
+            .map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys).decision }
+    }
+
+    static func find(applicationID: UUID, on sql: any SyncSQL) throws -> (callID: UUID, decision: SelectionDecision)? {
+        guard let row = try sql.rows("SELECT \(unsafeRaw: columns) FROM selection_decisions WHERE application_id = \(bind: applicationID)").first
+        else { return nil }
+        let decoded = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+        return (decoded.call_id, try decoded.decision)
+    }
+
+    static func insert(_ decision: SelectionDecision, callID: UUID, by managerID: UUID, now: Date, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO selection_decisions (id, call_id, application_id, run_id, reference, outcome, respond_by, waitlist_rank,
+                                             decided_by, decided_at)
+            VALUES (\(bind: UUID()), \(bind: callID), \(bind: decision.applicationID), \(bind: decision.runID), \(bind: decision.reference),
+                    \(bind: decision.outcome.rawValue), \(bind: decision.respondBy), \(bind: decision.waitlistRank), \(bind: managerID), \(bind: now))
+            """)
     }
 }
