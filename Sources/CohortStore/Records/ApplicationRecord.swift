@@ -108,20 +108,6 @@ final class ApplicationFileRecord: Model, @unchecked Sendable {
     }
 }
 
-/// A staff member's personal API token; only its hash is kept.
-final class APITokenRecord: Model, @unchecked Sendable {
-    static let schema = "api_tokens"
-
-    @ID(key: .id) var id: UUID?
-    @Field(key: "account_id") var accountID: UUID
-    @Field(key: "name") var name: String
-    @Field(key: "token_hash") var tokenHash: String
-    @Field(key: "created_at") var createdAt: Date
-    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
-
-    init() {}
-}
-
 /// The columns read from an application's answers, worked out in one place for every writer
 /// (the model, and the plain-SQL insert and save).
 struct StoredFacts: Equatable {

@@ -1,5 +1,5 @@
 import CohortCore
-import FluentKit
+import SQLKit
 import Foundation
 
 /// Staff members' personal API tokens, kept as hashes.
@@ -9,14 +9,15 @@ public struct APITokenStore: Sendable {
     public init(db: Persistence) { self.db = db }
 
     public func create(accountID: UUID, name: String, tokenHash: String, now: Date) async throws -> APIToken {
-        let record = APITokenRecord()
-        record.id = UUID()
-        record.accountID = accountID
-        record.name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        record.tokenHash = tokenHash
-        record.createdAt = now
-        try await db.modelTransaction { tx in try await record.create(on: tx) }
-        return Self.value(record)
+        let token = APIToken(id: UUID(), accountID: accountID, name: name.trimmingCharacters(in: .whitespacesAndNewlines), createdAt: now,
+                             lastUsedAt: nil)
+        try await db.write { sql in
+            try sql.run("""
+                INSERT INTO api_tokens (id, account_id, name, token_hash, created_at)
+                VALUES (\(bind: token.id), \(bind: accountID), \(bind: token.name), \(bind: tokenHash), \(bind: now))
+                """)
+        }
+        return token
     }
 
     /// A new token for a staff account, named `name`: the same for the staff page (the
@@ -42,32 +43,48 @@ public struct APITokenStore: Sendable {
         return try await issue(to: account.id, name: name, now: now, makeToken: makeToken)
     }
 
+    /// Newest first.
     public func tokens(accountID: UUID) async throws -> [APIToken] {
-        try await APITokenRecord.query(on: db.fluent).filter(\.$accountID == accountID).sort(\.$createdAt, .descending).all().map(Self.value)
+        try await db.read { sql in
+            try sql.rows("SELECT \(unsafeRaw: Row.columns) FROM api_tokens WHERE account_id = \(bind: accountID) ORDER BY created_at DESC")
+                .map { try Row.decode($0) }
+        }
     }
 
     public func find(tokenHash: String) async throws -> APIToken? {
-        try await APITokenRecord.query(on: db.fluent).filter(\.$tokenHash == tokenHash).first().map(Self.value)
+        try await db.read { sql in
+            try sql.rows("SELECT \(unsafeRaw: Row.columns) FROM api_tokens WHERE token_hash = \(bind: tokenHash)").first.map(Row.decode)
+        }
     }
 
     /// Deletes one of the account's tokens; another account's token is left alone.
     public func revoke(id: UUID, accountID: UUID) async throws -> Bool {
-        try await db.modelTransaction { tx in
-            guard let record = try await APITokenRecord.query(on: tx).filter(\.$id == id).filter(\.$accountID == accountID).first() else {
+        try await db.write { sql in
+            guard try sql.rows("SELECT id FROM api_tokens WHERE id = \(bind: id) AND account_id = \(bind: accountID)").first != nil else {
                 return false
             }
-            try await record.delete(on: tx)
+            try sql.run("DELETE FROM api_tokens WHERE id = \(bind: id) AND account_id = \(bind: accountID)")
             return true
         }
     }
 
     public func touch(id: UUID, now: Date) async throws {
-        try await db.modelTransaction { tx in
-            try await APITokenRecord.query(on: tx).filter(\.$id == id).set(\.$lastUsedAt, to: now).update()
-        }
+        try await db.write { sql in try sql.run("UPDATE api_tokens SET last_used_at = \(bind: now) WHERE id = \(bind: id)") }
     }
 
-    static func value(_ record: APITokenRecord) -> APIToken {
-        APIToken(id: record.id!, accountID: record.accountID, name: record.name, createdAt: record.createdAt, lastUsedAt: record.lastUsedAt)
+    /// The `api_tokens` row, without its hash (never read back but to be matched).
+    struct Row: Decodable {
+        static let columns = "id, account_id, name, created_at, last_used_at"
+
+        let id: UUID
+        let account_id: UUID
+        let name: String
+        let created_at: Date
+        let last_used_at: Date?
+
+        static func decode(_ row: any SQLRow) throws -> APIToken {
+            let row = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+            return APIToken(id: row.id, accountID: row.account_id, name: row.name, createdAt: row.created_at, lastUsedAt: row.last_used_at)
+        }
     }
 }
