@@ -2,6 +2,7 @@ import CohortCore
 import CohortStore
 import CohortTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 @Suite struct AccountStoreTests {
@@ -24,6 +25,15 @@ import Testing
             #expect(AccessPolicy.allows(actor, .editProgram(program.id)))
             let members = try await store.members(programID: program.id)
             #expect(members.map(\.account.email) == ["ana@example.org"])
+            // A role that cannot be read is an error, never a role dropped in silence (which would hide who may do what).
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE program_memberships SET role = 'overlord' WHERE account_id = \(bind: account.id)")
+            }
+            await #expect(throws: StoreError.corrupt(table: "program_memberships", column: "role")) { try await store.actor(account) }
+            await #expect(throws: StoreError.corrupt(table: "program_memberships", column: "role")) { try await store.members(programID: program.id) }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE program_memberships SET role = 'manager' WHERE account_id = \(bind: account.id)")
+            }
             try await store.removeMember(programID: program.id, membershipID: members[0].membershipID)
             #expect(try await store.actor(account).programRoles.isEmpty)
             #expect(try await store.credentials(email: "ana@example.org")?.passwordHash == "hash")

@@ -1,6 +1,7 @@
 import CohortCore
 import FluentKit
 import Foundation
+import SQLKit
 
 public enum AccountSort: String, CaseIterable, Sendable {
     case name, email, role
@@ -27,29 +28,41 @@ public struct AccountStore: Sendable {
 
     /// The account and its password hash, for checking a sign-in.
     public func credentials(email: String) async throws -> (account: Account, passwordHash: String)? {
-        guard let record = try await AccountRecord.query(on: db.fluent).filter(\.$email == email).first() else { return nil }
-        return (try record.value(), record.passwordHash)
+        try await db.read { sql in
+            try sql.rows("SELECT \(unsafeRaw: AccountSQL.columns), password_hash FROM accounts WHERE email = \(bind: email)").first.map {
+                (try AccountSQL.decode($0), try $0.decode(column: "password_hash", as: String.self))
+            }
+        }
     }
 
     public func find(_ id: UUID) async throws -> Account? {
-        try await AccountRecord.find(id, on: db.fluent)?.value()
+        try await db.read { sql in try AccountSQL.find(id, on: sql) }
     }
 
+    /// By name.
     public func all() async throws -> [Account] {
-        try await AccountRecord.query(on: db.fluent).sort(\.$name).all().map { try $0.value() }
+        try await db.read { sql in
+            try sql.rows("SELECT \(unsafeRaw: AccountSQL.columns) FROM accounts ORDER BY name, id").map(AccountSQL.decode)
+        }
     }
 
     public func page(_ request: ListRequest<AccountSort>) async throws -> (items: [Account], total: Int) {
-        let query = AccountRecord.query(on: db.fluent)
-        let total = try await query.count()
-        let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
-        switch request.sort {
-        case .name: query.sort(\.$name, direction)
-        case .email: query.sort(\.$email, direction)
-        case .role: query.sort(\.$platformRole, direction).sort(\.$name)
+        let direction = request.descending ? "DESC" : "ASC"
+        // From the enum only, never from the request's text.
+        let order = switch request.sort {
+        case .name: "name \(direction), id"
+        case .email: "email \(direction), id"
+        case .role: "platform_role \(direction), name, id"
         }
-        let records = try await query.range(request.offset..<(request.offset + request.pageSize)).all()
-        return (try records.map { try $0.value() }, total)
+        struct Count: Decodable { let n: Int }
+        return try await db.read { sql in
+            let total = try sql.first("SELECT COUNT(*) AS n FROM accounts", decoding: Count.self)?.n ?? 0
+            let items = try sql.rows("""
+                SELECT \(unsafeRaw: AccountSQL.columns) FROM accounts ORDER BY \(unsafeRaw: order)
+                LIMIT \(bind: request.pageSize) OFFSET \(bind: request.offset)
+                """).map(AccountSQL.decode)
+            return (items, total)
+        }
     }
 
     /// Changes name, role and whether the account may sign in, and (when given) the organisation
@@ -97,29 +110,39 @@ public struct AccountStore: Sendable {
 
     /// The stored hash of an account, to check its owner's current password.
     public func passwordHash(id: UUID) async throws -> String? {
-        try await AccountRecord.find(id, on: db.fluent)?.passwordHash
+        struct Row: Decodable { let password_hash: String }
+        return try await db.read { sql in
+            try sql.first("SELECT password_hash FROM accounts WHERE id = \(bind: id)", decoding: Row.self)?.password_hash
+        }
     }
 
     /// The account as an actor: its platform role and its roles per program.
     public func actor(_ account: Account) async throws -> Actor {
-        let memberships = try await ProgramMembershipRecord.query(on: db.fluent).filter(\.$accountID == account.id).all()
+        struct Row: Decodable { let program_id: UUID; let role: String }
+        let rows = try await db.read { sql in
+            try sql.rows("SELECT program_id, role FROM program_memberships WHERE account_id = \(bind: account.id)")
+                .map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+        }
         var roles: [UUID: Set<ProgramRole>] = [:]
-        for membership in memberships {
-            if let role = ProgramRole(rawValue: membership.role) { roles[membership.programID, default: []].insert(role) }
+        for row in rows {
+            roles[row.program_id, default: []].insert(try stored(row.role, table: "program_memberships", column: "role"))
         }
         return Actor(accountID: account.id, platformRole: account.platformRole, programRoles: roles)
     }
 
-    /// Accounts holding a role in a program, with that role.
+    /// Accounts holding a role in a program, with that role, by name.
     public func members(programID: UUID) async throws -> [(account: Account, role: ProgramRole, membershipID: UUID)] {
-        let memberships = try await ProgramMembershipRecord.query(on: db.fluent).filter(\.$programID == programID).all()
-        let accounts = try await AccountRecord.query(on: db.fluent).filter(\.$id ~~ Set(memberships.map(\.accountID))).all()
-        let byID = Dictionary(uniqueKeysWithValues: try accounts.map { ($0.id!, try $0.value()) })
-        return memberships.compactMap { membership in
-            guard let account = byID[membership.accountID], let role = ProgramRole(rawValue: membership.role),
-                  let id = membership.id else { return nil }
-            return (account, role, id)
-        }.sorted { ($0.account.name, $0.role.rawValue) < ($1.account.name, $1.role.rawValue) }
+        try await db.read { sql in
+            try sql.rows("""
+                SELECT \(unsafeRaw: AccountSQL.qualifiedColumns), m.id AS membership_id, m.role AS membership_role
+                FROM program_memberships m JOIN accounts a ON a.id = m.account_id
+                WHERE m.program_id = \(bind: programID)
+                """).map { row in
+                (try AccountSQL.decode(row), try stored(try row.decode(column: "membership_role", as: String.self), table: "program_memberships",
+                                                       column: "role") as ProgramRole,
+                 try row.decode(column: "membership_id", as: UUID.self))
+            }.sorted { ($0.0.name, $0.1.rawValue) < ($1.0.name, $1.1.rawValue) }
+        }
     }
 
     public func addMember(programID: UUID, accountID: UUID, role: ProgramRole) async throws {
@@ -143,5 +166,31 @@ public struct AccountStore: Sendable {
             guard matching > 0 else { throw DomainError.notFound("role") }
             try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
         }
+    }
+}
+
+/// The `accounts` row as every read of this store takes it (never the password hash unless asked).
+enum AccountSQL {
+    static let columns = "id, email, name, platform_role, is_active, must_change_password"
+    static let qualifiedColumns = "a.id, a.email, a.name, a.platform_role, a.is_active, a.must_change_password"
+
+    struct Row: Decodable {
+        let id: UUID
+        let email: String
+        let name: String
+        let platform_role: String
+        let is_active: Bool
+        let must_change_password: Bool
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Account {
+        let row = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+        return Account(id: row.id, email: row.email, name: row.name,
+                       platformRole: try stored(row.platform_role, table: "accounts", column: "platform_role"),
+                       isActive: row.is_active, mustChangePassword: row.must_change_password)
+    }
+
+    static func find(_ id: UUID, on sql: any SyncSQL) throws -> Account? {
+        try sql.rows("SELECT \(unsafeRaw: columns) FROM accounts WHERE id = \(bind: id)").first.map(decode)
     }
 }
