@@ -41,13 +41,16 @@ import VaporTesting
             }
             // The 2006 program has no call: its page lists none.
             #expect(!(try await Browser(app).get("/programs/mwp-2006").body.string.contains("Open calls for applications")))
-            // Once the call closes the cached pages stop listing it (they are good until the next opening or closing).
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("UPDATE calls SET closes_at = \(bind: Date().addingTimeInterval(1.5)) WHERE id = \(bind: callID)").run()
-            try await sql.raw("UPDATE content_versions SET version = version + 1").run()
-            try await Task.sleep(for: .milliseconds(600))
+            // Once the call closes the cached pages stop listing it (they are good until the next opening
+            // or closing), judged at the application's clock rather than by waiting.
+            let closes = app.wallClock.now.addingTimeInterval(3600)
+            try await app.persistence.write { sql in
+                try sql.run("UPDATE calls SET closes_at = \(bind: closes) WHERE id = \(bind: callID)")
+                try sql.run("UPDATE content_versions SET version = version + 1")
+            }
+            app.wallClock = .fixed(closes.addingTimeInterval(-60))
             #expect(try await Browser(app).get("/").body.string.contains(callPath))
-            try await Task.sleep(for: .seconds(1.5))
+            app.wallClock = .fixed(closes.addingTimeInterval(60))
             for path in ["/", "/programs/mwp-2017-18"] {
                 #expect(!(try await Browser(app).get(path).body.string.contains(callPath)), "\(path) still lists a closed call")
             }
