@@ -36,7 +36,7 @@ struct User: AsyncParsableCommand {
                 let hash = try app.hashPassword(password)
                 do {
                     _ = try await AccountStore(db: app.persistence).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
-                                                                  mustChangePassword: !passwordStdin)
+                                                                  mustChangePassword: !passwordStdin, now: app.wallClock.now)
                 } catch let failure as ValidationFailure {
                     throw CLIError(failure.errors.map(\.message).joined(separator: " "))
                 }

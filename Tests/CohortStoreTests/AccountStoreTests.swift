@@ -10,9 +10,9 @@ import Testing
     func createsAccountsWithUniqueEmailsAndProgramRoles(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let store = AccountStore(db: harness.persistence)
-            let account = try await store.create(email: "ana@example.org", name: "Ana", passwordHash: "hash", role: .member)
+            let account = try await store.create(email: "ana@example.org", name: "Ana", passwordHash: "hash", role: .member, now: Date())
             await #expect(throws: ValidationFailure.self) {
-                _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member)
+                _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member, now: Date())
             }
             let program = StoreFixtures.program()
             try await ProgramStore(db: harness.persistence).create(program)
@@ -45,13 +45,13 @@ import Testing
         try await StoreHarness.with(kind) { harness in
             let accounts = AccountStore(db: harness.persistence)
             let sessions = AuthSessionStore(db: harness.persistence)
-            let account = try await accounts.create(email: "b@example.org", name: "B", passwordHash: "h", role: .member)
+            let account = try await accounts.create(email: "b@example.org", name: "B", passwordHash: "h", role: .member, now: Date())
             try await sessions.create(tokenHash: "t1", accountID: account.id, now: Date())
             #expect(try await sessions.find(tokenHash: "t1")?.accountID == account.id)
-            try await accounts.setPassword(id: account.id, passwordHash: "h2")
+            try await accounts.setPassword(id: account.id, passwordHash: "h2", now: Date())
             #expect(try await sessions.find(tokenHash: "t1") == nil)
             try await sessions.create(tokenHash: "t2", accountID: account.id, now: Date())
-            try await accounts.update(id: account.id, name: "B", role: .member, isActive: false)
+            try await accounts.update(id: account.id, name: "B", role: .member, isActive: false, now: Date())
             #expect(try await sessions.find(tokenHash: "t2") == nil)
         }
     }
@@ -61,7 +61,7 @@ import Testing
         try await StoreHarness.with(kind) { harness in
             let accounts = AccountStore(db: harness.persistence)
             let sessions = AuthSessionStore(db: harness.persistence)
-            let account = try await accounts.create(email: "c@example.org", name: "C", passwordHash: "h", role: .member)
+            let account = try await accounts.create(email: "c@example.org", name: "C", passwordHash: "h", role: .member, now: Date())
             let now = Date()
             try await sessions.create(tokenHash: "old", accountID: account.id, now: now.addingTimeInterval(-7200))
             try await sessions.create(tokenHash: "new", accountID: account.id, now: now)

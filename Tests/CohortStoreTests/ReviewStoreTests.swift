@@ -2,6 +2,7 @@ import CohortCore
 import CohortStore
 import CohortTestSupport
 import Foundation
+import SQLKit
 import Testing
 
 @Suite struct ReviewStoreTests {
@@ -24,11 +25,11 @@ import Testing
         try await OrganisationStore(db: harness.persistence).create(organisation)
         var reviewers: [UUID] = []
         for n in 0..<3 {
-            let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)", passwordHash: "x", role: .member)
+            let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)", passwordHash: "x", role: .member, now: Date())
             try await accounts.addMember(programID: call.programID, accountID: account.id, role: .reviewer)
             reviewers.append(account.id)
         }
-        try await accounts.update(id: reviewers[0], name: "Reviewer 0", role: .member, isActive: true, organisationID: .some(organisation.id))
+        try await accounts.update(id: reviewers[0], name: "Reviewer 0", role: .member, isActive: true, organisationID: .some(organisation.id), now: Date())
         let store = ApplicationStore(db: harness.persistence)
         var applications: [UUID] = []
         for n in 0..<5 {
@@ -96,6 +97,17 @@ import Testing
             let aggregation = try #require(try await reviews.aggregation(callID: scene.call.id))
             #expect(aggregation.scores.map(\.applicationID) == [mine.applicationID])
             #expect(abs(aggregation.scores[0].average - 11.0 / 3.0) < 1e-9)
+            // A review that cannot be read back is an error, never a recommendation or a score made up.
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE reviews SET recommendation = 'perhaps' WHERE application_id = \(bind: mine.applicationID)")
+            }
+            await #expect(throws: StoreError.corrupt(table: "reviews", column: "recommendation")) { try await reviews.reviews(callID: scene.call.id) }
+            try await harness.persistence.write { sql in
+                try sql.run("UPDATE reviews SET recommendation = 'maybe', scores = '{\"experience\": \"high\"}' WHERE application_id = \(bind: mine.applicationID)")
+            }
+            await #expect(throws: StoreError.corrupt(table: "reviews", column: "scores")) {
+                try await reviews.review(applicationID: mine.applicationID, reviewerID: scene.reviewers[2])
+            }
         }
     }
 

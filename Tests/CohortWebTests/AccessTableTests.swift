@@ -117,7 +117,7 @@ import VaporTesting
     static func addReviewer(_ app: Application) async throws {
         let accounts = AccountStore(db: app.persistence)
         let reviewer = try await accounts.create(email: "reviewer@example.org", name: "Reviewer", passwordHash: try app.hashPassword("reviewer-password-1"),
-                                                 role: .member)
+                                                 role: .member, now: app.wallClock.now)
         let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2006"))
         try await accounts.addMember(programID: program.id, accountID: reviewer.id, role: .reviewer)
         let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first)
@@ -148,7 +148,8 @@ import VaporTesting
     func everyRouteAnswersEachRoleAsItShould(kind: TestDatabaseKind, role: Role) async throws {
         try await withTestApp(kind) { app async throws in
             try await AccountStore(db: app.persistence).create(email: "member@example.org", name: "Member Without Roles",
-                                                      passwordHash: try app.hashPassword("member-password-1"), role: .member)
+                                                      passwordHash: try app.hashPassword("member-password-1"), role: .member,
+                                                      now: app.wallClock.now)
             try await Self.addReviewer(app)
             for row in Self.table {
                 // Each row gets a fresh browser, so a sign-out or a delete in one row does not leak into the next.

@@ -16,7 +16,8 @@ import VaporTesting
         var ids: [UUID] = []
         for n in 1...2 {
             let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)",
-                                                    passwordHash: try app.hashPassword("reviewer-password-\(n)"), role: .member)
+                                                    passwordHash: try app.hashPassword("reviewer-password-\(n)"), role: .member,
+                                                    now: app.wallClock.now)
             try await accounts.addMember(programID: program.id, accountID: account.id, role: .reviewer)
             ids.append(account.id)
         }

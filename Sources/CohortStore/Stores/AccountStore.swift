@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -14,15 +13,16 @@ public struct AccountStore: Sendable {
 
     /// Creates an account; an email already in use is a field error, not a crash.
     /// - Parameter mustChangePassword: true when the password is one somebody else chose.
-    public func create(email: String, name: String, passwordHash: String, role: PlatformRole, mustChangePassword: Bool = false) async throws -> Account {
-        try await db.modelTransaction { tx in
-            if try await AccountRecord.query(on: tx).filter(\.$email == email).count() > 0 {
+    public func create(email: String, name: String, passwordHash: String, role: PlatformRole, mustChangePassword: Bool = false,
+                       now: Date) async throws -> Account {
+        try await db.write { sql in
+            struct Found: Decodable { let id: UUID }
+            if try sql.first("SELECT id FROM accounts WHERE email = \(bind: email)", decoding: Found.self) != nil {
                 throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
             }
-            let record = AccountRecord(id: UUID(), email: email, name: name, passwordHash: passwordHash, platformRole: role)
-            record.mustChangePassword = mustChangePassword
-            try await record.create(on: tx)
-            return try record.value()
+            let account = Account(id: UUID(), email: email, name: name, platformRole: role, isActive: true, mustChangePassword: mustChangePassword)
+            try AccountSQL.insert(account, passwordHash: passwordHash, now: now, on: sql)
+            return account
         }
     }
 
@@ -67,20 +67,19 @@ public struct AccountStore: Sendable {
 
     /// Changes name, role and whether the account may sign in, and (when given) the organisation
     /// the person works for, which decides reviewers' conflicts; deactivating ends its sessions.
-    public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool, organisationID: UUID?? = .none) async throws {
-        try await db.modelTransaction { tx in
-            guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
-            record.name = name
-            record.platformRole = role.rawValue
-            record.isActive = isActive
-            try await record.update(on: tx)
+    public func update(id: UUID, name: String, role: PlatformRole, isActive: Bool, organisationID: UUID?? = .none, now: Date) async throws {
+        try await db.write { sql in
+            let updated = try sql.rows("""
+                UPDATE accounts SET name = \(bind: name), platform_role = \(bind: role.rawValue), is_active = \(bind: isActive),
+                       updated_at = \(bind: now)
+                WHERE id = \(bind: id) RETURNING id
+                """)
+            guard !updated.isEmpty else { throw DomainError.notFound("account") }
             if case .some(let organisation) = organisationID {
-                try await db.statements(in: tx) { sql in
-                    try sql.run("UPDATE accounts SET organisation_id = \(bind: organisation) WHERE id = \(bind: id)")
-                }
+                try sql.run("UPDATE accounts SET organisation_id = \(bind: organisation) WHERE id = \(bind: id)")
             }
             if !isActive {
-                try await AuthSessionRecord.query(on: tx).filter(\.$accountID == id).delete()
+                try sql.run("DELETE FROM auth_sessions WHERE account_id = \(bind: id)")
             }
         }
     }
@@ -96,15 +95,19 @@ public struct AccountStore: Sendable {
     /// Sets a new password hash and signs the account out everywhere but in `keptSession`.
     /// - Parameter chosenByOwner: false for a password an administrator set, which the owner
     ///   must change at their next sign-in.
-    public func setPassword(id: UUID, passwordHash: String, chosenByOwner: Bool = false, keptSession: UUID? = nil) async throws {
-        try await db.modelTransaction { tx in
-            guard let record = try await AccountRecord.find(id, on: tx) else { throw DomainError.notFound("account") }
-            record.passwordHash = passwordHash
-            record.mustChangePassword = !chosenByOwner
-            try await record.update(on: tx)
-            var others = AuthSessionRecord.query(on: tx).filter(\.$accountID == id)
-            if let keptSession { others = others.filter(\.$id != keptSession) }
-            try await others.delete()
+    public func setPassword(id: UUID, passwordHash: String, chosenByOwner: Bool = false, keptSession: UUID? = nil, now: Date) async throws {
+        try await db.write { sql in
+            let updated = try sql.rows("""
+                UPDATE accounts SET password_hash = \(bind: passwordHash), must_change_password = \(bind: !chosenByOwner),
+                       updated_at = \(bind: now)
+                WHERE id = \(bind: id) RETURNING id
+                """)
+            guard !updated.isEmpty else { throw DomainError.notFound("account") }
+            if let keptSession {
+                try sql.run("DELETE FROM auth_sessions WHERE account_id = \(bind: id) AND id <> \(bind: keptSession)")
+            } else {
+                try sql.run("DELETE FROM auth_sessions WHERE account_id = \(bind: id)")
+            }
         }
     }
 
@@ -146,25 +149,27 @@ public struct AccountStore: Sendable {
     }
 
     public func addMember(programID: UUID, accountID: UUID, role: ProgramRole) async throws {
-        try await db.modelTransaction { tx in
-            guard try await AccountRecord.find(accountID, on: tx) != nil else {
+        struct Found: Decodable { let id: UUID }
+        try await db.write { sql in
+            guard try AccountSQL.find(accountID, on: sql) != nil else {
                 throw ValidationFailure([FieldError("accountID", "Choose an account from the list.")])
             }
-            let existing = try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID)
-                .filter(\.$accountID == accountID).filter(\.$role == role.rawValue).count()
-            if existing > 0 {
+            if try sql.first("""
+                SELECT id FROM program_memberships WHERE program_id = \(bind: programID) AND account_id = \(bind: accountID) \
+                AND role = \(bind: role.rawValue)
+                """, decoding: Found.self) != nil {
                 throw ValidationFailure([FieldError("accountID", "This account already has that role in the program.")])
             }
-            try await ProgramMembershipRecord(programID: programID, accountID: accountID, role: role).create(on: tx)
+            try AccountSQL.addMembership(programID: programID, accountID: accountID, role: role, on: sql)
         }
     }
 
     public func removeMember(programID: UUID, membershipID: UUID) async throws {
-        try await db.modelTransaction { tx in
-            let matching = try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID)
-                .filter(\.$id == membershipID).count()
-            guard matching > 0 else { throw DomainError.notFound("role") }
-            try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == programID).filter(\.$id == membershipID).delete()
+        try await db.write { sql in
+            let removed = try sql.rows("""
+                DELETE FROM program_memberships WHERE program_id = \(bind: programID) AND id = \(bind: membershipID) RETURNING id
+                """)
+            guard !removed.isEmpty else { throw DomainError.notFound("role") }
         }
     }
 }
@@ -192,5 +197,21 @@ enum AccountSQL {
 
     static func find(_ id: UUID, on sql: any SyncSQL) throws -> Account? {
         try sql.rows("SELECT \(unsafeRaw: columns) FROM accounts WHERE id = \(bind: id)").first.map(decode)
+    }
+
+    static func insert(_ account: Account, passwordHash: String, now: Date, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO accounts (id, email, name, password_hash, platform_role, is_active, must_change_password, created_at, updated_at)
+            VALUES (\(bind: account.id), \(bind: account.email), \(bind: account.name), \(bind: passwordHash),
+                    \(bind: account.platformRole.rawValue), \(bind: account.isActive), \(bind: account.mustChangePassword),
+                    \(bind: now), \(bind: now))
+            """)
+    }
+
+    static func addMembership(programID: UUID, accountID: UUID, role: ProgramRole, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO program_memberships (id, program_id, account_id, role)
+            VALUES (\(bind: UUID()), \(bind: programID), \(bind: accountID), \(bind: role.rawValue))
+            """)
     }
 }

@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -194,19 +193,25 @@ public struct ApplicationListStore: Sendable {
     }
 
     public func recordExport(accountID: UUID, callID: UUID, filter: ApplicationFilter, withIdentities: Bool, rows: Int, now: Date) async throws {
-        let record = ExportRecord()
-        record.accountID = accountID
-        record.callID = callID
-        record.filter = filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        record.withIdentities = withIdentities
-        record.rowCount = rows
-        record.createdAt = now
-        try await db.modelWrite { db in try await record.create(on: db) }
+        let filterText = filter.queryItems.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        try await db.write { sql in
+            try sql.run("""
+                INSERT INTO export_records (id, account_id, call_id, filter, with_identities, row_count, created_at)
+                VALUES (\(bind: UUID()), \(bind: accountID), \(bind: callID), \(bind: filterText), \(bind: withIdentities), \(bind: rows), \(bind: now))
+                """)
+        }
     }
 
+    /// Newest first.
     public func exports(callID: UUID) async throws -> [(accountID: UUID, filter: String, withIdentities: Bool, rows: Int, at: Date)] {
-        try await ExportRecord.query(on: db.fluent).filter(\.$callID == callID).sort(\.$createdAt, .descending).all()
-            .map { ($0.accountID, $0.filter, $0.withIdentities, $0.rowCount, $0.createdAt) }
+        struct Row: Decodable { let account_id: UUID; let filter: String; let with_identities: Bool; let row_count: Int; let created_at: Date }
+        return try await db.read { sql in
+            try sql.rows("""
+                SELECT account_id, filter, with_identities, row_count, created_at FROM export_records WHERE call_id = \(bind: callID)
+                ORDER BY created_at DESC
+                """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+                .map { ($0.account_id, $0.filter, $0.with_identities, $0.row_count, $0.created_at) }
+        }
     }
 
     static func sortValue(_ summary: ApplicationSummary, sort: ApplicationSort) -> String {

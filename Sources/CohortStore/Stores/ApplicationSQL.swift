@@ -1,12 +1,7 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
-/// The applicant's hot paths (open by link, save, attach a file) in plain SQL: one row
-/// decoded into a plain struct, and updates that name their columns. Fluent's model layer
-/// reads every property of a 25-field record by reflection on each load and save, which
-/// made these requests several times dearer than the work they do.
 /// The `applications` table in plain SQL, and its one row type: every store that reads an
 /// application reads it as an `ApplicationSQL.Row`. One row decoded into a plain struct, and
 /// updates that name their columns: Fluent's model layer read every property of a 29-field
@@ -123,15 +118,18 @@ enum ApplicationSQL {
         try sql.rows("SELECT \(unsafeRaw: columnList) FROM applications WHERE call_id = \(bind: callID)").map(Row.init)
     }
 
-    /// A new draft with its facts, as `ApplicationRecord.setAnswers` would store them.
+    /// A new application with its facts: an applicant's draft, or one the demo data or the
+    /// benchmarks make already submitted (with its reference and submission time).
     static func insert(_ application: CallApplication, rules: EligibilityRules, on sql: any SyncSQL) throws {
-        let facts = try StoredFacts(answers: application.answers, rules: rules, email: application.email, reference: nil, override: nil)
+        let facts = try StoredFacts(answers: application.answers, rules: rules, email: application.email,
+                                    reference: application.reference, override: nil)
         let answers = AnswersJSON.encode(application.answers)
         try sql.run("""
-            INSERT INTO applications (id, call_id, email, language, form_version, answers, status, full_name, nationality, residence, \
-            sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES (\(bind: application.id), \
-            \(bind: application.callID), \(bind: application.email), \(bind: application.language.rawValue), \(bind: application.formVersion), \
-            \(bind: answers), \(bind: application.status.rawValue), \(bind: facts.fullName), \(bind: facts.nationality), \
+            INSERT INTO applications (id, call_id, email, language, form_version, answers, status, reference, submitted_at, full_name, \
+            nationality, residence, sector, gender, search_text, is_eligible, ineligibility_reasons, created_at, updated_at) VALUES ( \
+            \(bind: application.id), \(bind: application.callID), \(bind: application.email), \(bind: application.language.rawValue), \
+            \(bind: application.formVersion), \(bind: answers), \(bind: application.status.rawValue), \(bind: application.reference), \
+            \(bind: application.submittedAt), \(bind: facts.fullName), \(bind: facts.nationality), \
             \(bind: facts.residence), \(bind: facts.sector), \(bind: facts.gender), \(bind: facts.searchText), \(bind: facts.isEligible), \
             \(bind: facts.ineligibilityReasons), \(bind: application.createdAt), \(bind: application.updatedAt))
             """)

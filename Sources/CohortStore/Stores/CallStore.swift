@@ -21,7 +21,7 @@ public struct CallStore: Sendable {
         try await db.modelTransaction { tx in
             try await CallRecord(call, eligibility: rules, formVersion: form.version).create(on: tx)
             try await CallFormRecord(callID: call.id, form: form).create(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -42,7 +42,7 @@ public struct CallStore: Sendable {
                     try FacetVersion.bump(callID: call.id, on: sql)
                 }
             }
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 

@@ -1,4 +1,5 @@
-import FluentKit
+import Foundation
+import SQLKit
 
 /// The version of public content. Every write that changes what a public page shows
 /// bumps it in the same transaction, so every instance can tell its cache is stale.
@@ -9,16 +10,17 @@ public struct ContentVersionStore: Sendable {
     public init(db: Persistence) { self.db = db }
 
     public func current() async throws -> Int {
-        try await ContentVersionRecord.find(Self.publicContent, on: db.fluent)?.version ?? 0
+        struct Row: Decodable { let version: Int }
+        return try await db.read { sql in
+            try sql.first("SELECT version FROM content_versions WHERE name = \(bind: Self.publicContent)", decoding: Row.self)?.version ?? 0
+        }
     }
 
-    /// Inside the transaction of the change.
-    static func bump(on tx: any Database) async throws {
-        if let record = try await ContentVersionRecord.find(publicContent, on: tx) {
-            record.version += 1
-            try await record.update(on: tx)
-        } else {
-            try await ContentVersionRecord(name: publicContent, version: 1).create(on: tx)
-        }
+    /// Inside the transaction of the change; one statement, so two changes never both start the counter.
+    static func bump(on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO content_versions (name, version) VALUES (\(bind: publicContent), 1)
+            ON CONFLICT (name) DO UPDATE SET version = content_versions.version + 1
+            """)
     }
 }

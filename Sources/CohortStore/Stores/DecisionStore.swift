@@ -95,14 +95,9 @@ public struct DecisionStore: Sendable {
                 var position = ""
                 if case .text(let text)? = try application.decodedAnswers()["position"] { position = text }
                 let country = application.nationality.isEmpty ? application.residence : application.nationality
-                try sql.run("""
-                    INSERT INTO people (id, full_name, country, sector, position, is_sample)
-                    VALUES (\(bind: id), \(bind: application.full_name), \(bind: country), \(bind: application.sector), \(bind: position), \(bind: false))
-                    """)
-                try sql.run("""
-                    INSERT INTO enrolments (id, program_id, person_id, role)
-                    VALUES (\(bind: UUID()), \(bind: programID), \(bind: id), \(bind: EnrolmentRole.participant.rawValue))
-                    """)
+                try PeopleSQL.insert(id: id, fullName: application.full_name, country: country, sector: application.sector,
+                                     position: position, isSample: false, now: now, on: sql)
+                try PeopleSQL.enrol(Enrolment(programID: programID, personID: id, role: .participant), on: sql)
                 personID = id
             }
             let response = confirm ? SelectionDecision.Response.confirmed : .declined

@@ -39,21 +39,18 @@ public struct DemoLoader: Sendable {
             var programIDs: [String: UUID] = [:]
             var reviewers: [String: [UUID]] = [:]
             for entry in DemoCatalog.programs {
-                programIDs[entry.slug] = try await loadProgram(entry, organisationIDs: organisationIDs, on: tx)
+                programIDs[entry.slug] = try await loadProgram(entry, organisationIDs: organisationIDs, now: now, on: tx)
             }
             for (entry, hash) in zip(DemoCatalog.accounts, hashes) {
-                let account = AccountRecord(id: UUID(), email: entry.email, name: entry.name, passwordHash: hash,
-                                            platformRole: entry.role)
-                try await account.create(on: tx)
-                for slug in entry.manages {
-                    guard let programID = programIDs[slug] else { continue }
-                    try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .manager).create(on: tx)
+                let account = Account(id: UUID(), email: entry.email, name: entry.name, platformRole: entry.role)
+                let manages = entry.manages.compactMap { programIDs[$0] }
+                let reviews = entry.reviews.compactMap { slug in programIDs[slug].map { (slug, $0) } }
+                try await db.statements(in: tx) { sql in
+                    try AccountSQL.insert(account, passwordHash: hash, now: now, on: sql)
+                    for programID in manages { try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .manager, on: sql) }
+                    for (_, programID) in reviews { try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .reviewer, on: sql) }
                 }
-                for slug in entry.reviews {
-                    guard let programID = programIDs[slug] else { continue }
-                    try await ProgramMembershipRecord(programID: programID, accountID: account.id!, role: .reviewer).create(on: tx)
-                    reviewers[slug, default: []].append(account.id!)
-                }
+                for (slug, _) in reviews { reviewers[slug, default: []].append(account.id) }
             }
             for entry in DemoCatalog.calls(now: now) {
                 guard let programID = programIDs[entry.programSlug] else { continue }
@@ -62,7 +59,7 @@ public struct DemoLoader: Sendable {
                     try await loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: tx)
                 }
             }
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -73,21 +70,16 @@ public struct DemoLoader: Sendable {
         try await db.statements(in: tx) { sql in
             try sql.run("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)")
         }
-        for application in applications {
-            for (index, reviewer) in reviewers.enumerated() {
-                let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
-                try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: nil, now: now).create(on: tx)
-                let review = ReviewRecord()
-                review.id = UUID()
-                review.callID = callID
-                review.applicationID = application.id
-                review.reviewerID = reviewer
-                review.scores = try JSONText.encode(DemoCatalog.sampleScores(reference: application.reference, reviewer: index))
-                review.comment = DemoCatalog.sampleComment
-                review.recommendation = Review.Recommendation.maybe.rawValue
-                review.submittedAt = now
-                review.updatedAt = now
-                try await review.create(on: tx)
+        try await db.statements(in: tx) { sql in
+            for application in applications {
+                for (index, reviewer) in reviewers.enumerated() {
+                    let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
+                    try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: nil, now: now, on: sql)
+                    let scores = DemoCatalog.sampleScores(reference: application.reference, reviewer: index)
+                    let review = Review(reviewerID: reviewer, applicationID: application.id, scores: scores,
+                                        comment: DemoCatalog.sampleComment, recommendation: .maybe)
+                    try ReviewSQL.upsert(review, scores: scores, callID: callID, now: now, on: sql)
+                }
             }
         }
     }
@@ -103,25 +95,17 @@ public struct DemoLoader: Sendable {
         var loaded: [(id: UUID, reference: String)] = []
         for (index, application) in entry.applications.enumerated() {
             let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)
-            let row = ApplicationRecord()
-            row.id = UUID()
-            row.callID = call.id
-            row.email = application.email
-            row.language = Language.english.rawValue
-            row.formVersion = entry.form.version
-            row.status = ApplicationStatus.submitted.rawValue
-            row.reference = ReferenceCode.make(prefix: call.referencePrefix, number: index + 1)
-            try row.setAnswers(application.answers, rules: entry.rules)
-            row.submittedAt = submitted
-            row.createdAt = submitted
-            row.updatedAt = submitted
-            try await row.create(on: tx)
-            loaded.append((row.id!, row.reference!))
+            let reference = ReferenceCode.make(prefix: call.referencePrefix, number: index + 1)
+            let row = CallApplication(id: UUID(), callID: call.id, email: application.email, language: .english,
+                                      formVersion: entry.form.version, answers: application.answers, status: .submitted,
+                                      reference: reference, submittedAt: submitted, createdAt: submitted, updatedAt: submitted)
+            try await db.statements(in: tx) { sql in try ApplicationSQL.insert(row, rules: entry.rules, on: sql) }
+            loaded.append((row.id, reference))
         }
         return (call.id, loaded)
     }
 
-    private func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID],
+    private func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID], now: Date,
                              on tx: any Database) async throws -> UUID {
         let program = Program(id: UUID(), slug: entry.slug, title: entry.title, theme: entry.theme,
                               hostCountry: Country(code: entry.hostCountry)!, startDate: CalendarDate(iso: entry.start)!,
@@ -148,8 +132,10 @@ public struct DemoLoader: Sendable {
         for participant in entry.participants {
             let person = Person(id: UUID(), fullName: participant.name, country: Country(code: participant.country)!,
                                 organisationID: nil, sector: participant.sector, position: participant.position, isSample: true)
-            try await PersonRecord(person).create(on: tx)
-            try await EnrolmentRecord(Enrolment(programID: program.id, personID: person.id, role: .participant)).create(on: tx)
+            try await db.statements(in: tx) { sql in
+                try PeopleSQL.insert(person, now: now, on: sql)
+                try PeopleSQL.enrol(Enrolment(programID: program.id, personID: person.id, role: .participant), on: sql)
+            }
         }
         return program.id
     }

@@ -35,7 +35,7 @@ public struct OrganisationStore: Sendable {
     public func create(_ organisation: Organisation) async throws {
         try await db.modelTransaction { tx in
             try await OrganisationRecord(organisation).create(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -46,7 +46,7 @@ public struct OrganisationStore: Sendable {
             }
             record.apply(organisation)
             try await record.update(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -59,7 +59,7 @@ public struct OrganisationStore: Sendable {
                 throw DomainError.conflict(.organisationIsPartner(programs: titles.sorted()))
             }
             try await OrganisationRecord.query(on: tx).filter(\.$id == id).delete()
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 }

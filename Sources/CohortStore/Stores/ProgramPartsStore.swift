@@ -20,7 +20,7 @@ public struct ProgramPartsStore: Sendable {
             }
             try await PartnershipRecord(programID: programID, organisationID: organisationID, role: role,
                                         description: description).create(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -48,7 +48,7 @@ public struct ProgramPartsStore: Sendable {
             } else {
                 try await ModuleRecord(module).create(on: tx)
             }
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -63,7 +63,7 @@ public struct ProgramPartsStore: Sendable {
     public func addCountry(_ country: ProgramCountry) async throws {
         try await db.modelTransaction { tx in
             try await ProgramCountryRecord(country).create(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -78,7 +78,7 @@ public struct ProgramPartsStore: Sendable {
         try await db.modelTransaction { tx in
             guard try await query(tx).count() > 0 else { throw DomainError.notFound("item") }
             try await query(tx).delete()
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 }

@@ -42,8 +42,7 @@ public struct ProgramStore: Sendable {
         async let partnerRecords = PartnershipRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
         async let moduleRecords = ModuleRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
         async let countryRecords = ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
-        async let participantCount = EnrolmentRecord.query(on: db.fluent).filter(\.$programID == program.id)
-            .filter(\.$role == EnrolmentRole.participant.rawValue).count()
+        async let participantCount = db.read { sql in try PeopleSQL.enrolled(programID: program.id, role: .participant, on: sql) }
         let partners = try await partnerRecords
         let organisations = try await OrganisationRecord.query(on: db.fluent)
             .filter(\.$id ~~ Set(partners.map(\.organisationID))).all()
@@ -63,7 +62,7 @@ public struct ProgramStore: Sendable {
         try await db.modelTransaction { tx in
             try await ensureSlugFree(program.slug, except: nil, on: tx)
             try await ProgramRecord(program).create(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -73,7 +72,7 @@ public struct ProgramStore: Sendable {
             guard let record = try await ProgramRecord.find(program.id, on: tx) else { throw DomainError.notFound("program") }
             record.apply(program)
             try await record.update(on: tx)
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 
@@ -84,10 +83,12 @@ public struct ProgramStore: Sendable {
             try await PartnershipRecord.query(on: tx).filter(\.$programID == id).delete()
             try await ModuleRecord.query(on: tx).filter(\.$programID == id).delete()
             try await ProgramCountryRecord.query(on: tx).filter(\.$programID == id).delete()
-            try await EnrolmentRecord.query(on: tx).filter(\.$programID == id).delete()
-            try await ProgramMembershipRecord.query(on: tx).filter(\.$programID == id).delete()
+            try await db.statements(in: tx) { sql in
+                try PeopleSQL.deleteEnrolments(programID: id, on: sql)
+                try sql.run("DELETE FROM program_memberships WHERE program_id = \(bind: id)")
+            }
             try await ProgramRecord.query(on: tx).filter(\.$id == id).delete()
-            try await ContentVersionStore.bump(on: tx)
+            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
         }
     }
 

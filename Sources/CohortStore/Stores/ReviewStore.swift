@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -59,17 +58,16 @@ public struct ReviewStore: Sendable {
     /// Automatic assignment for the call's eligible submitted applications, added to what is
     /// already assigned. Returns the plan that was saved.
     public func autoAssign(callID: UUID, programID: UUID, now: Date) async throws -> ReviewAssignment.Plan {
-        try await db.modelTransaction { tx in
-            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
+        try await db.write { sql in
+            let settings = try Self.settings(callID: callID, on: sql)
             guard let rubric = settings.rubric else { throw DomainError.conflict(.rubricBeforeAssigning) }
-            let reviewers = try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) }
+            let reviewers = try Self.reviewers(programID: programID, on: sql)
             guard !reviewers.isEmpty else { throw DomainError.conflict(.programHasNoReviewers) }
-            let applications = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }
-            let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
-            let declared = try await Self.declared(applicationIDs: applications.map(\.id), on: tx)
-            let plan = ReviewAssignment.plan(applications: applications, reviewers: reviewers, existing: existing, declared: declared,
+            let plan = ReviewAssignment.plan(applications: try Self.reviewable(callID: callID, on: sql), reviewers: reviewers,
+                                             existing: try ReviewSQL.assignedPairs(callID: callID, on: sql),
+                                             declared: try ReviewSQL.declared(callID: callID, on: sql),
                                              reviewsWanted: rubric.reviewsWanted, avoidSameCountry: settings.avoidsSameCountry)
-            for pair in plan.added { try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: nil, now: now).create(on: tx) }
+            for pair in plan.added { try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: nil, now: now, on: sql) }
             return plan
         }
     }
@@ -77,139 +75,113 @@ public struct ReviewStore: Sendable {
     /// A manager gives an application to a reviewer by hand. Refused when the reviewer is not one
     /// of the program's, or has a conflict with the applicant (the reason is said).
     public func assign(applicationID: UUID, reviewerID: UUID, callID: UUID, programID: UUID, by managerID: UUID, now: Date) async throws {
-        try await db.modelTransaction { tx in
-            guard let reviewer = try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) }.first(where: { $0.id == reviewerID }) else {
+        try await db.write { sql in
+            guard let reviewer = try Self.reviewers(programID: programID, on: sql).first(where: { $0.id == reviewerID }) else {
                 throw ValidationFailure([FieldError("reviewer", "Choose one of the program's reviewers.")])
             }
-            guard let application = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }.first(where: { $0.id == applicationID }) else {
+            guard let application = try Self.reviewable(callID: callID, on: sql).first(where: { $0.id == applicationID }) else {
                 throw DomainError.notFound("application")
             }
-            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
-            let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
+            let settings = try Self.settings(callID: callID, on: sql)
+            let declared = try ReviewSQL.declared(applicationID: applicationID, on: sql)
             switch ReviewAssignment.conflict(applicant: application, reviewer: reviewer, declared: declared, avoidSameCountry: settings.avoidsSameCountry) {
             case .declared?: throw ValidationFailure([FieldError("reviewer", "This reviewer said they know the applicant.")])
             case .sameOrganisation?: throw ValidationFailure([FieldError("reviewer", "This reviewer works at the applicant's organisation.")])
             case .sameCountry?: throw ValidationFailure([FieldError("reviewer", "This reviewer is from the applicant's country, which this call counts as a conflict.")])
             case nil: break
             }
+            guard try ReviewSQL.assignedCall(applicationID: applicationID, reviewerID: reviewerID, on: sql) == nil else { return }
             let pair = ReviewAssignment.Pair(applicationID: applicationID, reviewerID: reviewerID)
-            guard try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() == 0 else {
-                return
-            }
-            try await ReviewAssignmentRecord(callID: callID, pair: pair, assignedBy: managerID, now: now).create(on: tx)
+            try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: managerID, now: now, on: sql)
         }
     }
 
     /// Takes an application back from a reviewer who has not reviewed it yet.
     public func unassign(applicationID: UUID, reviewerID: UUID, callID: UUID) async throws {
-        try await db.modelTransaction { tx in
-            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID)
-                .filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
-            let reviewed = try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count()
-            guard reviewed == 0 else { throw DomainError.conflict(.alreadyReviewed) }
-            try await assignment.delete(on: tx)
+        try await db.write { sql in
+            guard try ReviewSQL.assignedCall(applicationID: applicationID, reviewerID: reviewerID, on: sql) == callID else {
+                throw DomainError.notFound("assignment")
+            }
+            guard try ReviewSQL.review(applicationID: applicationID, reviewerID: reviewerID, on: sql) == nil else {
+                throw DomainError.conflict(.alreadyReviewed)
+            }
+            try ReviewSQL.deleteAssignment(applicationID: applicationID, reviewerID: reviewerID, on: sql)
         }
     }
 
     /// "I know this person": the reviewer's assignment and any review of theirs is removed, the
     /// conflict is kept, and another reviewer without a conflict takes the place if there is one.
     public func declareConflict(applicationID: UUID, reviewerID: UUID, programID: UUID, note: String, now: Date) async throws -> UUID? {
-        try await db.modelTransaction { tx in
-            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == applicationID)
-                .filter(\.$reviewerID == reviewerID).first() else { throw DomainError.notFound("assignment") }
-            let callID = assignment.callID
-            try await assignment.delete(on: tx)
-            try await ReviewRecord.query(on: tx).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).delete()
-            let conflict = ReviewConflictRecord()
-            conflict.id = UUID()
-            conflict.applicationID = applicationID
-            conflict.reviewerID = reviewerID
-            conflict.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-            conflict.createdAt = now
-            try await conflict.create(on: tx)
-            let settings = try await db.statements(in: tx) { sql in try Self.settings(callID: callID, on: sql) }
-            guard let application = try await db.statements(in: tx) { sql in try Self.reviewable(callID: callID, on: sql) }.first(where: { $0.id == applicationID }) else { return nil }
-            let existing = try await Self.pairs(ReviewAssignmentRecord.query(on: tx).filter(\.$callID == callID).all())
-            let declared = try await Self.declared(applicationIDs: [applicationID], on: tx)
+        try await db.write { sql in
+            guard let callID = try ReviewSQL.assignedCall(applicationID: applicationID, reviewerID: reviewerID, on: sql) else {
+                throw DomainError.notFound("assignment")
+            }
+            try ReviewSQL.deleteAssignment(applicationID: applicationID, reviewerID: reviewerID, on: sql)
+            try ReviewSQL.deleteReview(applicationID: applicationID, reviewerID: reviewerID, on: sql)
+            try ReviewSQL.insertConflict(ReviewAssignment.Pair(applicationID: applicationID, reviewerID: reviewerID),
+                                         note: note.trimmingCharacters(in: .whitespacesAndNewlines), now: now, on: sql)
+            let settings = try Self.settings(callID: callID, on: sql)
+            guard let application = try Self.reviewable(callID: callID, on: sql).first(where: { $0.id == applicationID }) else { return nil }
+            let existing = try ReviewSQL.assignedPairs(callID: callID, on: sql)
             let wanted = existing.filter { $0.applicationID == applicationID }.count + 1
-            let plan = ReviewAssignment.plan(applications: [application], reviewers: try await db.statements(in: tx) { sql in try Self.reviewers(programID: programID, on: sql) },
-                                             existing: existing, declared: declared, reviewsWanted: wanted,
-                                             avoidSameCountry: settings.avoidsSameCountry)
+            let plan = ReviewAssignment.plan(applications: [application], reviewers: try Self.reviewers(programID: programID, on: sql),
+                                             existing: existing, declared: try ReviewSQL.declared(applicationID: applicationID, on: sql),
+                                             reviewsWanted: wanted, avoidSameCountry: settings.avoidsSameCountry)
             guard let replacement = plan.added.first else { return nil }
-            try await ReviewAssignmentRecord(callID: callID, pair: replacement, assignedBy: nil, now: now).create(on: tx)
+            try ReviewSQL.insertAssignment(replacement, callID: callID, assignedBy: nil, now: now, on: sql)
             return replacement.reviewerID
         }
     }
 
     /// What one reviewer has to do in a call, oldest assignment first.
     public func queue(callID: UUID, reviewerID: UUID) async throws -> [QueueItem] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID)
-            .sort(\.$createdAt).sort(\.$applicationID).all()
-        let done = Set(try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$reviewerID == reviewerID).all().map(\.applicationID))
-        return assigned.map { QueueItem(applicationID: $0.applicationID, isReviewed: done.contains($0.applicationID)) }
+        try await db.read { sql in
+            try ReviewSQL.assignments(where: "a.call_id = \(bind: callID) AND a.reviewer_id = \(bind: reviewerID)", on: sql)
+                .map { QueueItem(applicationID: $0.pair.applicationID, isReviewed: $0.isReviewed) }
+        }
     }
 
     /// The calls a reviewer has work in: how many applications are assigned and how many reviewed.
     public func calls(reviewerID: UUID) async throws -> [(callID: UUID, assigned: Int, reviewed: Int)] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$reviewerID == reviewerID).all()
-        let done = try await ReviewRecord.query(on: db.fluent).filter(\.$reviewerID == reviewerID).all()
-        let doneByCall = Dictionary(grouping: done, by: \.callID).mapValues(\.count)
-        return Dictionary(grouping: assigned, by: \.callID).map { ($0.key, $0.value.count, doneByCall[$0.key] ?? 0) }
+        let assignments = try await db.read { sql in try ReviewSQL.assignments(where: "a.reviewer_id = \(bind: reviewerID)", on: sql) }
+        return Dictionary(grouping: assignments, by: \.callID)
+            .map { ($0.key, $0.value.count, $0.value.filter(\.isReviewed).count) }
             .sorted { $0.callID.uuidString < $1.callID.uuidString }
     }
 
     /// Who reviews what in a call, and which of those reviews are written.
     public func assignments(callID: UUID) async throws -> [(pair: ReviewAssignment.Pair, isReviewed: Bool)] {
-        let assigned = try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$callID == callID).all()
-        let done = Set(try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).all()
-            .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
-        return assigned.map { record in
-            let pair = ReviewAssignment.Pair(applicationID: record.applicationID, reviewerID: record.reviewerID)
-            return (pair, done.contains(pair))
+        try await db.read { sql in
+            try ReviewSQL.assignments(where: "a.call_id = \(bind: callID)", on: sql).map { ($0.pair, $0.isReviewed) }
         }
     }
 
     /// One reviewer's review of an application, if written.
     public func review(applicationID: UUID, reviewerID: UUID) async throws -> Review? {
-        try await ReviewRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).first()?.value()
+        try await db.read { sql in try ReviewSQL.review(applicationID: applicationID, reviewerID: reviewerID, on: sql) }
     }
 
     public func isAssigned(applicationID: UUID, reviewerID: UUID) async throws -> Bool {
-        try await ReviewAssignmentRecord.query(on: db.fluent).filter(\.$applicationID == applicationID).filter(\.$reviewerID == reviewerID).count() > 0
+        try await db.read { sql in try ReviewSQL.assignedCall(applicationID: applicationID, reviewerID: reviewerID, on: sql) != nil }
     }
 
     /// Saves (or replaces) a review. Refused unless the reviewer is assigned to the application,
     /// and field by field when a score is missing or off the rubric's scale.
     public func save(_ review: Review, now: Date) async throws {
-        try await db.modelTransaction { tx in
-            guard let assignment = try await ReviewAssignmentRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
-                .filter(\.$reviewerID == review.reviewerID).first() else { throw DomainError.forbidden }
-            guard let rubric = try await db.statements(in: tx, { sql in try Self.settings(callID: assignment.callID, on: sql) }).rubric else {
-                throw DomainError.conflict(.callHasNoRubric)
+        try await db.write { sql in
+            guard let callID = try ReviewSQL.assignedCall(applicationID: review.applicationID, reviewerID: review.reviewerID, on: sql) else {
+                throw DomainError.forbidden
             }
+            guard let rubric = try Self.settings(callID: callID, on: sql).rubric else { throw DomainError.conflict(.callHasNoRubric) }
             let problems = review.problems(against: rubric)
             if !problems.isEmpty { throw ValidationFailure(problems) }
             let scores = review.scores.filter { key, _ in rubric.criteria.contains { $0.key == key } }
-            let record = try await ReviewRecord.query(on: tx).filter(\.$applicationID == review.applicationID)
-                .filter(\.$reviewerID == review.reviewerID).first() ?? {
-                    let fresh = ReviewRecord()
-                    fresh.id = UUID()
-                    fresh.submittedAt = now
-                    return fresh
-                }()
-            record.callID = assignment.callID
-            record.applicationID = review.applicationID
-            record.reviewerID = review.reviewerID
-            record.scores = try JSONText.encode(scores)
-            record.comment = review.comment.trimmingCharacters(in: .whitespacesAndNewlines)
-            record.recommendation = review.recommendation.rawValue
-            record.updatedAt = now
-            try await record.save(on: tx)
+            try ReviewSQL.upsert(review, scores: scores, callID: callID, now: now, on: sql)
         }
     }
 
     public func reviews(callID: UUID) async throws -> [Review] {
-        try await ReviewRecord.query(on: db.fluent).filter(\.$callID == callID).all().map { try $0.value() }
+        try await db.read { sql in try ReviewSQL.reviews(callID: callID, on: sql) }
     }
 
     /// The call's scores from its reviews (nil until it has a rubric).
@@ -258,15 +230,5 @@ public struct ReviewStore: Sendable {
             if case .text(let text)? = answers["organisation"] { organisation = text }
             return ReviewAssignment.Party(id: row.id, organisation: organisation, country: row.nationality.isEmpty ? nil : row.nationality)
         }
-    }
-
-    static func pairs(_ records: [ReviewAssignmentRecord]) -> Set<ReviewAssignment.Pair> {
-        Set(records.map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
-    }
-
-    static func declared(applicationIDs: [UUID], on db: any Database) async throws -> Set<ReviewAssignment.Pair> {
-        guard !applicationIDs.isEmpty else { return [] }
-        return Set(try await ReviewConflictRecord.query(on: db).filter(\.$applicationID ~~ applicationIDs).all()
-            .map { ReviewAssignment.Pair(applicationID: $0.applicationID, reviewerID: $0.reviewerID) })
     }
 }

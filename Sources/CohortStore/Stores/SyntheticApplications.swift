@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 
 /// Fills a call with many realistic, made-up applications, fast, for benchmarks.
@@ -17,15 +16,18 @@ public struct SyntheticApplications: Sendable {
 
     /// Adds `count` applications to the call (most submitted, some drafts), in batches.
     public func fill(callID: UUID, count: Int, now: Date, seed: UInt64 = 42) async throws {
-        guard let call = try await CallRecord.find(callID, on: db.fluent) else { throw DomainError.notFound("call") }
-        let rules = try call.rules()
+        struct CallRow: Decodable { let form_version: Int; let reference_prefix: String; let last_reference_number: Int }
+        guard let call = try await db.read({ sql in
+            try sql.first("SELECT form_version, reference_prefix, last_reference_number FROM calls WHERE id = \(bind: callID)", decoding: CallRow.self)
+        }) else { throw DomainError.notFound("call") }
+        let rules = try await db.read { sql in try ApplicationSQL.rules(callID: callID, on: sql) }
         var random = SplitMix64(seed: seed)
         let start = now.addingTimeInterval(-30 * 86_400)
-        var number = call.lastReferenceNumber
+        var number = call.last_reference_number
         var made = 0
         while made < count {
             let batch = min(500, count - made)
-            var records: [ApplicationRecord] = []
+            var records: [CallApplication] = []
             for index in 0..<batch {
                 let n = made + index
                 let submitted = random.next() % 10 != 0
@@ -40,32 +42,24 @@ public struct SyntheticApplications: Sendable {
                     "works_with_migrants": .text(random.next() % 8 == 0 ? "no" : "yes"),
                     "work_description": .text("Casework, outreach and advocacy with migrant workers."),
                 ]
-                let record = ApplicationRecord()
-                record.id = UUID()
-                record.callID = callID
-                record.email = "synthetic\(n)-\(seed)@example.org"
-                record.language = [Language.english, .malay, .indonesian, .nepali][Int(random.next() % 4)].rawValue
-                record.formVersion = call.formVersion
                 let created = start.addingTimeInterval(Double(n) * 2592000 / Double(max(count, 1)))
-                record.createdAt = created
-                record.updatedAt = created
+                var reference: String?
                 if submitted {
                     number += 1
-                    record.status = ApplicationStatus.submitted.rawValue
-                    record.reference = ReferenceCode.make(prefix: call.referencePrefix, number: number)
-                    record.submittedAt = created.addingTimeInterval(3600)
-                } else {
-                    record.status = ApplicationStatus.draft.rawValue
+                    reference = ReferenceCode.make(prefix: call.reference_prefix, number: number)
                 }
-                try record.setAnswers(answers, rules: rules)
-                records.append(record)
+                records.append(CallApplication(
+                    id: UUID(), callID: callID, email: "synthetic\(n)-\(seed)@example.org",
+                    language: [Language.english, .malay, .indonesian, .nepali][Int(random.next() % 4)], formVersion: call.form_version,
+                    answers: answers, status: submitted ? .submitted : .draft, reference: reference,
+                    submittedAt: submitted ? created.addingTimeInterval(3600) : nil, createdAt: created, updatedAt: created))
             }
             let finalNumber = number
             let batchRecords = records
-            try await db.modelTransaction { tx in
-                try await batchRecords.create(on: tx)
-                try await CallRecord.query(on: tx).filter(\.$id == callID).set(\.$lastReferenceNumber, to: finalNumber).update()
-                try await db.statements(in: tx) { sql in try FacetVersion.bump(callID: callID, on: sql) }
+            try await db.write { sql in
+                for application in batchRecords { try ApplicationSQL.insert(application, rules: rules, on: sql) }
+                try sql.run("UPDATE calls SET last_reference_number = \(bind: finalNumber) WHERE id = \(bind: callID)")
+                try FacetVersion.bump(callID: callID, on: sql)
             }
             made += batch
         }

@@ -43,7 +43,7 @@ struct AccountsController: RouteCollection {
             let password = OneTimePassword.make(using: req.randomness)
             let hash = try await hashOffLoop(req, password)
             let account = try await AccountStore(db: req.persistence).create(email: valid.email, name: valid.name,
-                                                                    passwordHash: hash, role: valid.role, mustChangePassword: true)
+                                                                    passwordHash: hash, role: valid.role, mustChangePassword: true, now: req.now)
             return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                             isActive: true, errors: [], id: account.id, oneTimePassword: password)
         } catch let failure as ValidationFailure {
@@ -84,7 +84,7 @@ struct AccountsController: RouteCollection {
             }
             // A form without the field (none is drawn on some pages) leaves the organisation as it is.
             let change: UUID?? = values.values["organisation"] == nil ? .none : .some(UUID(uuidString: organisation))
-            try await AccountStore(db: req.persistence).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive, organisationID: change)
+            try await AccountStore(db: req.persistence).update(id: account.id, name: valid.name, role: valid.role, isActive: isActive, organisationID: change, now: req.now)
             return req.redirect(.accounts, flash: .saved)
         } catch let failure as ValidationFailure {
             return formPage(req, form, isActive: isActive, errors: failure.errors, id: account.id, organisation: (values["organisation"], choices))
@@ -95,7 +95,7 @@ struct AccountsController: RouteCollection {
         try req.authorize(.manageAccounts)
         let account = try await find(req)
         let password = OneTimePassword.make(using: req.randomness)
-        try await AccountStore(db: req.persistence).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password))
+        try await AccountStore(db: req.persistence).setPassword(id: account.id, passwordHash: try await hashOffLoop(req, password), now: req.now)
         let organisation = try await AccountStore(db: req.persistence).organisationID(of: account.id)
         return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                         isActive: account.isActive, errors: [], id: account.id, oneTimePassword: password,

@@ -41,7 +41,7 @@ struct OwnPasswordController: RouteCollection {
         }
         guard errors.isEmpty else { return page(req, session: session, errors: errors, status: .unprocessableEntity) }
         let hash = try await req.application.threadPool.runIfActive { try hasher.hash(new) }
-        try await AccountStore(db: req.persistence).setPassword(id: session.account.id, passwordHash: hash, chosenByOwner: true, keptSession: session.id)
+        try await AccountStore(db: req.persistence).setPassword(id: session.account.id, passwordHash: hash, chosenByOwner: true, keptSession: session.id, now: req.now)
         req.logger.info("password changed by its owner", metadata: ["account": "\(session.account.id)"])
         return req.redirect(.staffHome, flash: .ownPasswordChanged)
     }

@@ -1,0 +1,40 @@
+import CohortCore
+import Foundation
+import SQLKit
+
+/// The `people` and `enrolments` rows, read and written here only.
+enum PeopleSQL {
+    /// `country` and `sector` as the person gave them (an application's answers may hold a
+    /// sector outside Cohort's list, and a country may be missing).
+    static func insert(id: UUID, fullName: String, country: String, sector: String, position: String, isSample: Bool,
+                       organisationID: UUID? = nil, now: Date, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO people (id, full_name, country, organisation_id, sector, position, is_sample, created_at)
+            VALUES (\(bind: id), \(bind: fullName), \(bind: country), \(bind: organisationID), \(bind: sector), \(bind: position),
+                    \(bind: isSample), \(bind: now))
+            """)
+    }
+
+    static func insert(_ person: Person, now: Date, on sql: any SyncSQL) throws {
+        try insert(id: person.id, fullName: person.fullName, country: person.country.code, sector: person.sector.rawValue,
+                   position: person.position, isSample: person.isSample, organisationID: person.organisationID, now: now, on: sql)
+    }
+
+    static func enrol(_ enrolment: Enrolment, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO enrolments (id, program_id, person_id, role)
+            VALUES (\(bind: UUID()), \(bind: enrolment.programID), \(bind: enrolment.personID), \(bind: enrolment.role.rawValue))
+            """)
+    }
+
+    static func enrolled(programID: UUID, role: EnrolmentRole, on sql: any SyncSQL) throws -> Int {
+        struct Count: Decodable { let n: Int }
+        return try sql.first("""
+            SELECT COUNT(*) AS n FROM enrolments WHERE program_id = \(bind: programID) AND role = \(bind: role.rawValue)
+            """, decoding: Count.self)?.n ?? 0
+    }
+
+    static func deleteEnrolments(programID: UUID, on sql: any SyncSQL) throws {
+        try sql.run("DELETE FROM enrolments WHERE program_id = \(bind: programID)")
+    }
+}
