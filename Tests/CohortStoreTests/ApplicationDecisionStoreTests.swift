@@ -68,7 +68,7 @@ import Testing
             let program = StoreFixtures.program()
             try await ProgramStore(db: harness.persistence).create(program)
             let call = StoreFixtures.call(programID: program.id)
-            try await CallStore(db: harness.persistence).create(call, rules: EligibilityRules(residences: [Country(code: "MY")!]), form: StoreFixtures.form)
+            try await CallStore(db: harness.persistence).create(call, rules: EligibilityRules(residences: [Country(code: "MY")!]), form: StoreFixtures.form, now: Date())
             let store = ApplicationStore(db: harness.persistence)
             let list = ApplicationListStore(db: harness.persistence)
             let application = try await Self.started(store, callID: call.id, email: "sg@example.org")

@@ -126,7 +126,7 @@ import Testing
         try await StoreHarness.with(kind) { harness in
             let call = try await StoreFixtures.openCall(harness.persistence)
             let calls = CallStore(db: harness.persistence)
-            let v2 = try await calls.publishForm(callID: call.id, sections: [ProfileSection.section])
+            let v2 = try await calls.publishForm(callID: call.id, sections: [ProfileSection.section], now: Date())
             #expect(v2.version == 2)
             #expect(try await calls.load(call.id)?.form.version == 2)
             #expect(try await calls.form(callID: call.id, version: 1) == StoreFixtures.form)

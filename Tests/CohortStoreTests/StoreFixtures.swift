@@ -39,7 +39,7 @@ extension StoreFixtures {
         let program = program(slug: slug)
         try await ProgramStore(db: db).create(program)
         let call = call(programID: program.id)
-        try await CallStore(db: db).create(call, rules: EligibilityRules(), form: form)
+        try await CallStore(db: db).create(call, rules: EligibilityRules(), form: form, now: Date())
         return call
     }
 

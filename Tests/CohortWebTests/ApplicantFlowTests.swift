@@ -314,7 +314,7 @@ import VaporTesting
             let loaded = try #require(try await store.load(callID))
             var renamed = loaded.call
             renamed.title = LocalizedText(english: "A renamed call")
-            try await store.update(renamed, rules: loaded.rules)
+            try await store.update(renamed, rules: loaded.rules, now: app.wallClock.now)
             #expect(try await Browser(app).get(path).body.string.contains("A renamed call"))
         }
     }

@@ -26,7 +26,7 @@ import VaporTesting
         let loaded = try #require(try await CallStore(db: app.persistence).load(callID))
         var call = loaded.call
         call.allowsEditingAfterSubmit = allowed
-        try await CallStore(db: app.persistence).update(call, rules: loaded.rules)
+        try await CallStore(db: app.persistence).update(call, rules: loaded.rules, now: app.wallClock.now)
     }
 
     @Test(arguments: TestDatabaseKind.all)

@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 
@@ -17,38 +16,34 @@ public struct CallStore: Sendable {
         public let stamp: CallStamp
     }
 
-    public func create(_ call: Call, rules: EligibilityRules, form: FormDefinition) async throws {
-        try await db.modelTransaction { tx in
-            try await CallRecord(call, eligibility: rules, formVersion: form.version).create(on: tx)
-            try await CallFormRecord(callID: call.id, form: form).create(on: tx)
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+    public func create(_ call: Call, rules: EligibilityRules, form: FormDefinition, now: Date) async throws {
+        try await db.write { sql in
+            try CallSQL.insert(call, rules: rules, formVersion: form.version, now: now, on: sql)
+            try CallSQL.insertForm(form, callID: call.id, now: now, on: sql)
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
     /// Saves a call's settings. When the rules change, every application of the call is
     /// checked again in the same transaction, so no list shows a verdict of the old rules.
-    public func update(_ call: Call, rules: EligibilityRules) async throws {
-        try await db.modelTransaction { tx in
-            guard let record = try await CallRecord.find(call.id, on: tx) else { throw DomainError.notFound("call") }
-            let rulesChanged = try record.rules() != rules
-            try record.apply(call, eligibility: rules, formVersion: record.formVersion)
-            try await record.update(on: tx)
+    public func update(_ call: Call, rules: EligibilityRules, now: Date) async throws {
+        try await db.write { sql in
+            guard let before = try CallSQL.find(call.id, on: sql) else { throw DomainError.notFound("call") }
+            let rulesChanged = try before.rules != rules
+            guard try CallSQL.update(call, rules: rules, now: now, on: sql) else { throw DomainError.notFound("call") }
             if rulesChanged {
-                // On the transaction's own connection, which already reads the new rules.
-                try await db.statements(in: tx) { sql in
-                    for row in try ApplicationSQL.rows(callID: call.id, on: sql) {
-                        _ = try ApplicationSQL.writeAnswers(try row.decodedAnswers(), to: row, language: nil, now: row.updated_at, on: sql)
-                    }
-                    try FacetVersion.bump(callID: call.id, on: sql)
+                for row in try ApplicationSQL.rows(callID: call.id, on: sql) {
+                    _ = try ApplicationSQL.writeAnswers(try row.decodedAnswers(), to: row, language: nil, now: row.updated_at, on: sql)
                 }
+                try FacetVersion.bump(callID: call.id, on: sql)
             }
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
     /// Whether any reference of the call has been handed to an applicant.
     public func referencesIssued(callID: UUID) async throws -> Bool {
-        (try await CallRecord.find(callID, on: db.fluent)?.lastReferenceNumber ?? 0) > 0
+        (try await db.read { sql in try CallSQL.find(callID, on: sql) }?.last_reference_number ?? 0) > 0
     }
 
     /// How many applications were given against each form version, for the form builder.
@@ -79,50 +74,50 @@ public struct CallStore: Sendable {
     }
 
     private func loadRecord(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
-        guard let record = try await CallRecord.find(id, on: db.fluent) else { return nil }
-        guard let form = try await form(callID: id, version: record.formVersion) else { throw StoreError.missing("current form of call \(id)") }
-        return Loaded(call: try record.value(), rules: try record.rules(), form: form, stamp: stamp)
+        guard let row = try await db.read({ sql in try CallSQL.find(id, on: sql) }) else { return nil }
+        guard let form = try await form(callID: id, version: row.form_version) else { throw StoreError.missing("current form of call \(id)") }
+        return Loaded(call: try row.call, rules: try row.rules, form: form, stamp: stamp)
     }
 
     /// A form version never changes once saved, so each is decoded once per process and kept.
     public func form(callID: UUID, version: Int) async throws -> FormDefinition? {
         if let cached = FormCache.form(callID: callID, version: version) { return cached }
-        guard let form = try await CallFormRecord.query(on: db.fluent).filter(\.$callID == callID).filter(\.$version == version).first()?.value() else {
-            return nil
-        }
+        guard let form = try await db.read({ sql in try CallSQL.form(callID: callID, version: version, on: sql) }) else { return nil }
         FormCache.keep(form, callID: callID)
         return form
     }
 
     public func calls(programID: UUID) async throws -> [Call] {
-        try await CallRecord.query(on: db.fluent).filter(\.$programID == programID).sort(\.$opensAt).all().map { try $0.value() }
+        try await db.read { sql in try CallSQL.calls(where: "program_id = \(bind: programID)", orderedBy: "opens_at", on: sql) }
     }
 
     /// Published calls that have not closed yet (open now or opening later), soonest deadline first.
     public func publicCalls(notClosedAt now: Date) async throws -> [Call] {
-        try await CallRecord.query(on: db.fluent).filter(\.$isPublished == true).filter(\.$closesAt >= now)
-            .sort(\.$closesAt).all().map { try $0.value() }
+        try await db.read { sql in
+            try CallSQL.calls(where: "is_published = \(bind: true) AND closes_at >= \(bind: now)", orderedBy: "closes_at", on: sql)
+        }
     }
 
     /// Published calls that are open now.
     public func openCalls(at now: Date) async throws -> [Call] {
-        try await CallRecord.query(on: db.fluent).filter(\.$isPublished == true).filter(\.$opensAt <= now)
-            .filter(\.$closesAt >= now).sort(\.$closesAt).all().map { try $0.value() }
+        try await db.read { sql in
+            try CallSQL.calls(where: "is_published = \(bind: true) AND opens_at <= \(bind: now) AND closes_at >= \(bind: now)",
+                              orderedBy: "closes_at", on: sql)
+        }
     }
 
     /// Saves a new form version and makes it current; earlier answers keep their version.
     /// `expectedVersion` guards against two editors: a change made on an older version than
     /// the current one is refused rather than silently undoing the other person's change.
-    public func publishForm(callID: UUID, sections: [FormSection], expectedVersion: Int? = nil) async throws -> FormDefinition {
-        try await db.modelTransaction { tx in
-            guard let record = try await CallRecord.find(callID, on: tx) else { throw DomainError.notFound("call") }
-            if let expectedVersion, expectedVersion != record.formVersion {
+    public func publishForm(callID: UUID, sections: [FormSection], expectedVersion: Int? = nil, now: Date) async throws -> FormDefinition {
+        try await db.write { sql in
+            guard let call = try CallSQL.find(callID, on: sql) else { throw DomainError.notFound("call") }
+            if let expectedVersion, expectedVersion != call.form_version {
                 throw DomainError.conflict(.formChangedMeanwhile)
             }
-            let form = FormDefinition(version: record.formVersion + 1, sections: sections)
-            try await CallFormRecord(callID: callID, form: form).create(on: tx)
-            record.formVersion = form.version
-            try await record.update(on: tx)
+            let form = FormDefinition(version: call.form_version + 1, sections: sections)
+            try CallSQL.insertForm(form, callID: callID, now: now, on: sql)
+            try sql.run("UPDATE calls SET form_version = \(bind: form.version), updated_at = \(bind: now) WHERE id = \(bind: callID)")
             return form
         }
     }

@@ -88,10 +88,11 @@ public struct DemoLoader: Sendable {
     private func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on tx: any Database) async throws
         -> (callID: UUID, applications: [(id: UUID, reference: String)]) {
         let call = entry.call(UUID(), programID)
-        let record = try CallRecord(call, eligibility: entry.rules, formVersion: entry.form.version)
-        record.lastReferenceNumber = entry.applications.count
-        try await record.create(on: tx)
-        try await CallFormRecord(callID: call.id, form: entry.form).create(on: tx)
+        try await db.statements(in: tx) { sql in
+            try CallSQL.insert(call, rules: entry.rules, formVersion: entry.form.version, lastReferenceNumber: entry.applications.count,
+                               now: now, on: sql)
+            try CallSQL.insertForm(entry.form, callID: call.id, now: now, on: sql)
+        }
         var loaded: [(id: UUID, reference: String)] = []
         for (index, application) in entry.applications.enumerated() {
             let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)

@@ -23,7 +23,7 @@ struct CallEditorController: RouteCollection {
         do {
             let form0 = FormDefinition(version: 1, sections: [ProfileSection.section])
             let (call, rules) = try form.validated(id: UUID(), programID: program.id, questions: form0.questions, current: nil)
-            try await CallStore(db: req.persistence).create(call, rules: rules, form: form0)
+            try await CallStore(db: req.persistence).create(call, rules: rules, form: form0, now: req.now)
             return req.redirect(.callForm(call.id), flash: .created)
         } catch let failure as ValidationFailure {
             return try await page(req, program: program, form: form, errors: failure.errors, call: nil)
@@ -41,7 +41,7 @@ struct CallEditorController: RouteCollection {
         form.currentHasReferences = try await CallStore(db: req.persistence).referencesIssued(callID: loaded.call.id)
         do {
             let (call, rules) = try form.validated(id: loaded.call.id, programID: program.id, questions: loaded.form.questions, current: loaded.call)
-            try await CallStore(db: req.persistence).update(call, rules: rules)
+            try await CallStore(db: req.persistence).update(call, rules: rules, now: req.now)
             return req.redirect(.editCall(call.id), flash: .saved)
         } catch let failure as ValidationFailure {
             return try await page(req, program: program, form: form, errors: failure.errors, call: loaded.call)

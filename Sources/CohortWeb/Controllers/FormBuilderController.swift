@@ -239,7 +239,7 @@ struct FormBuilderController: RouteCollection {
     private func publish(_ req: Request, _ loaded: CallStore.Loaded, _ sections: [FormSection], expected: String) async throws {
         let problems = FormDefinition(version: 0, sections: sections).problems()
         if !problems.isEmpty { throw DomainError.refused(problems.map(\.message).joined(separator: " ")) }
-        _ = try await CallStore(db: req.persistence).publishForm(callID: loaded.call.id, sections: sections, expectedVersion: Int(expected))
+        _ = try await CallStore(db: req.persistence).publishForm(callID: loaded.call.id, sections: sections, expectedVersion: Int(expected), now: req.now)
     }
 
     static func hidden(replacing: String?, version: Int) -> [FormField] {
