@@ -15,7 +15,7 @@ import Testing
                 _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member, now: Date())
             }
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.persistence).create(program)
+            try await ProgramStore(db: harness.persistence).create(program, now: Date())
             try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
             await #expect(throws: ValidationFailure.self) {
                 try await store.addMember(programID: program.id, accountID: account.id, role: .manager)

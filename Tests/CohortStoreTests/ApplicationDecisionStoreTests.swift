@@ -66,7 +66,7 @@ import Testing
     func anOverrideDecidesEligibilityUntilLifted(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.persistence).create(program)
+            try await ProgramStore(db: harness.persistence).create(program, now: Date())
             let call = StoreFixtures.call(programID: program.id)
             try await CallStore(db: harness.persistence).create(call, rules: EligibilityRules(residences: [Country(code: "MY")!]), form: StoreFixtures.form, now: Date())
             let store = ApplicationStore(db: harness.persistence)

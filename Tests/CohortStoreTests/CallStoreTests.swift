@@ -10,7 +10,7 @@ import Testing
     func aCallIsSavedAtTheGivenTimeAndListedByItsDates(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
             let program = StoreFixtures.program()
-            try await ProgramStore(db: harness.persistence).create(program)
+            try await ProgramStore(db: harness.persistence).create(program, now: Date())
             let calls = CallStore(db: harness.persistence)
             let now = Date(timeIntervalSince1970: 1_800_000_000)
             let open = StoreFixtures.call(programID: program.id, opensAt: now.addingTimeInterval(-3600), closesAt: now.addingTimeInterval(7200))

@@ -8,12 +8,12 @@ import Testing
     @Test(arguments: TestDatabaseKind.all)
     func migrateRevertMigrate(kind: TestDatabaseKind) async throws {
         try await StoreHarness.with(kind) { harness in
-            try await ProgramStore(db: harness.persistence).create(StoreFixtures.program())
+            try await ProgramStore(db: harness.persistence).create(StoreFixtures.program(), now: Date())
             try await harness.migrator.revertAllBatches().get()
             try await harness.migrator.prepareBatch().get()
             // A clean schema again: the program is gone and the tables take new rows.
             #expect(try await ProgramStore(db: harness.persistence).publicPrograms().isEmpty)
-            try await ProgramStore(db: harness.persistence).create(StoreFixtures.program())
+            try await ProgramStore(db: harness.persistence).create(StoreFixtures.program(), now: Date())
             #expect(try await ProgramStore(db: harness.persistence).publicPrograms().count == 1)
         }
     }

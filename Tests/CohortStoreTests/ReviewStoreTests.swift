@@ -22,7 +22,7 @@ import Testing
         let call = try await StoreFixtures.openCall(harness.persistence)
         let accounts = AccountStore(db: harness.persistence)
         let organisation = Organisation(id: UUID(), name: "Tenaganita", acronym: nil, country: Country(code: "MY"), kind: .ngo)
-        try await OrganisationStore(db: harness.persistence).create(organisation)
+        try await OrganisationStore(db: harness.persistence).create(organisation, now: Date())
         var reviewers: [UUID] = []
         for n in 0..<3 {
             let account = try await accounts.create(email: "reviewer\(n)@example.org", name: "Reviewer \(n)", passwordHash: "x", role: .member, now: Date())

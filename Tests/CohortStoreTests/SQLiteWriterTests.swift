@@ -6,7 +6,7 @@ import SQLKit
 import Testing
 
 /// The SQLite writer: pieces that arrive together share one transaction, each piece stands or
-/// falls alone, and it never collides with writes through the connection pool.
+/// falls alone, and every write of the persistence entry point takes it.
 @Suite struct SQLiteWriterTests {
     struct Failure: Error {}
 
@@ -79,20 +79,20 @@ import Testing
         }
     }
 
-    @Test func writesThroughThePoolWaitTheirTurnInsteadOfFailing() async throws {
+    @Test func everyWriteOnAnSQLiteFileGoesThroughTheWriterAndNoneIsRefused() async throws {
         try await withWriter { writer, db in
+            let before = writer.counts.pieces
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for n in 1...40 {
                     if n % 2 == 0 {
                         group.addTask { _ = try await writer.perform { sql in try sql.run("INSERT INTO writer_test (n) VALUES (\(bind: n))") } }
                     } else {
-                        // Read, then write, in one pool transaction: refused outright if another writer got in between.
+                        // Read, then write, in one transaction: refused outright if another writer got in between.
                         group.addTask {
-                            try await db.modelTransaction { tx in
+                            try await db.write { sql in
                                 struct Row: Decodable { let c: Int }
-                                let sql = tx as! any SQLDatabase
-                                _ = try await sql.raw("SELECT count(*) AS c FROM writer_test").first(decoding: Row.self)
-                                try await sql.raw("INSERT INTO writer_test (n) VALUES (\(bind: n))").run()
+                                _ = try sql.first("SELECT count(*) AS c FROM writer_test", decoding: Row.self)
+                                try sql.run("INSERT INTO writer_test (n) VALUES (\(bind: n))")
                             }
                         }
                     }
@@ -100,6 +100,8 @@ import Testing
                 try await group.waitForAll()
             }
             #expect(try await numbers(db) == Array(1...40))
+            // The persistence entry point's writes took the writer too: no second way to the file.
+            #expect(writer.counts.pieces - before == 40)
         }
     }
 

@@ -37,7 +37,7 @@ extension StoreFixtures {
     /// A program with an open call, returning the call.
     static func openCall(_ db: Persistence, slug: String = "mwp-test") async throws -> Call {
         let program = program(slug: slug)
-        try await ProgramStore(db: db).create(program)
+        try await ProgramStore(db: db).create(program, now: Date())
         let call = call(programID: program.id)
         try await CallStore(db: db).create(call, rules: EligibilityRules(), form: form, now: Date())
         return call

@@ -185,7 +185,7 @@ import VaporTesting
             let store = OrganisationStore(db: app.persistence)
             for index in 0..<30 {
                 try await store.create(Organisation(id: UUID(), name: String(format: "Zeta %02d", index), acronym: nil,
-                                                    country: nil, kind: .ngo))
+                                                    country: nil, kind: .ngo), now: app.wallClock.now)
             }
             let admin = Browser(app)
             _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)

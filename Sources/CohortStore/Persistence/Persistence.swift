@@ -17,10 +17,6 @@ public final class Persistence: Sendable {
     /// One handle, for building statements in the database's dialect.
     private let dialectDatabase: any SQLDatabase
 
-    /// The same database through Fluent's model layer: for the migrations, and for the staff
-    /// and admin tables still written with models.
-    var fluent: any Database { database() }
-
     /// `database` gives Fluent's handle on `location` (as the server or a command registered it),
     /// on any event loop. Both drivers Cohort registers speak SQL; this is the one place that asks.
     public init(location: DatabaseLocation, database: @escaping @Sendable () -> any Database) throws {
@@ -71,29 +67,8 @@ public final class Persistence: Sendable {
         }
     }
 
-    /// A write outside a transaction through Fluent's models, for the tables that have not
-    /// moved to `read`/`write`. It takes the same gate as the writer on SQLite, so the two
-    /// never write at once. (Reads through the models use `fluent` directly.)
-    func modelWrite<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let fluent = fluent
-        return try await gated { try await body(fluent) }
-    }
-
-    /// Statements inside a transaction through the models (`tx`), on the same connection, for
-    /// the few changes that need both: run on a thread kept for waiting, never a task's.
-    func statements<T: Sendable>(in tx: any Database, _ body: @escaping @Sendable (any SyncSQL) throws -> T) async throws -> T {
-        let session = try tx.sql()
-        return try await BlockingSQL.pool.runIfActive { try body(BlockingSQL(database: session)) }
-    }
-
     /// Builds statements in the database's dialect (the builders need a database; this one never runs them).
     var dialect: any SQLDatabase { dialectDatabase }
-
-    /// A transaction through Fluent's models, gated like `modelWrite(_:)`.
-    func modelTransaction<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        let fluent = fluent
-        return try await gated { try await fluent.transaction(body) }
-    }
 
     /// SQLite lets one writer in at a time, and a transaction that reads and then writes is
     /// refused at once when another got in between; so this process writes one after another.

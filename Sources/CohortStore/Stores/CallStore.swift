@@ -68,12 +68,12 @@ public struct CallStore: Sendable {
     /// The call as `stamp` describes it: from the cache, or loaded once and kept.
     func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
         if let cached = LoadedCallCache.loaded(id, stamp: stamp) { return cached }
-        guard let loaded = try await loadRecord(id, stamp: stamp) else { return nil }
+        guard let loaded = try await loadRow(id, stamp: stamp) else { return nil }
         LoadedCallCache.keep(loaded, stamp: stamp)
         return loaded
     }
 
-    private func loadRecord(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
+    private func loadRow(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
         guard let row = try await db.read({ sql in try CallSQL.find(id, on: sql) }) else { return nil }
         guard let form = try await form(callID: id, version: row.form_version) else { throw StoreError.missing("current form of call \(id)") }
         return Loaded(call: try row.call, rules: try row.rules, form: form, stamp: stamp)

@@ -1,6 +1,6 @@
 import CohortCore
-import FluentKit
 import Foundation
+import SQLKit
 
 /// Loads `DemoCatalog` into an empty database, all in one transaction.
 public struct DemoLoader: Sendable {
@@ -20,79 +20,74 @@ public struct DemoLoader: Sendable {
     }
 
     public func isEmpty() async throws -> Bool {
-        try await ProgramRecord.query(on: db.fluent).count() == 0
+        try await db.read { sql in try ProgramSQL.count(where: "1 = 1", on: sql) } == 0
     }
 
     /// - Parameter hashPassword: turns a demo password into the stored hash.
     public func load(now: Date, hashPassword: @Sendable (String) throws -> String) async throws {
         let hashes = try DemoCatalog.accounts.map { try hashPassword($0.password) }
-        try await db.modelTransaction { tx in
-            let programs = try await ProgramRecord.query(on: tx).count()
+        try await db.write { sql in
+            let programs = try ProgramSQL.count(where: "1 = 1", on: sql)
             guard programs == 0 else { throw LoadError.notEmpty(programs: programs) }
             var organisationIDs: [String: UUID] = [:]
             for entry in DemoCatalog.organisations {
                 let organisation = Organisation(id: UUID(), name: entry.name, acronym: entry.acronym,
                                                 country: Country(code: entry.country), kind: entry.kind)
-                try await OrganisationRecord(organisation).create(on: tx)
+                try OrganisationSQL.insert(organisation, now: now, on: sql)
                 organisationIDs[entry.key] = organisation.id
             }
             var programIDs: [String: UUID] = [:]
-            var reviewers: [String: [UUID]] = [:]
             for entry in DemoCatalog.programs {
-                programIDs[entry.slug] = try await loadProgram(entry, organisationIDs: organisationIDs, now: now, on: tx)
+                programIDs[entry.slug] = try Self.loadProgram(entry, organisationIDs: organisationIDs, now: now, on: sql)
             }
+            var reviewers: [String: [UUID]] = [:]
             for (entry, hash) in zip(DemoCatalog.accounts, hashes) {
                 let account = Account(id: UUID(), email: entry.email, name: entry.name, platformRole: entry.role)
-                let manages = entry.manages.compactMap { programIDs[$0] }
-                let reviews = entry.reviews.compactMap { slug in programIDs[slug].map { (slug, $0) } }
-                try await db.statements(in: tx) { sql in
-                    try AccountSQL.insert(account, passwordHash: hash, now: now, on: sql)
-                    for programID in manages { try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .manager, on: sql) }
-                    for (_, programID) in reviews { try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .reviewer, on: sql) }
+                try AccountSQL.insert(account, passwordHash: hash, now: now, on: sql)
+                for programID in entry.manages.compactMap({ programIDs[$0] }) {
+                    try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .manager, on: sql)
                 }
-                for (slug, _) in reviews { reviewers[slug, default: []].append(account.id) }
+                for slug in entry.reviews {
+                    guard let programID = programIDs[slug] else { continue }
+                    try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .reviewer, on: sql)
+                    reviewers[slug, default: []].append(account.id)
+                }
             }
             for entry in DemoCatalog.calls(now: now) {
                 guard let programID = programIDs[entry.programSlug] else { continue }
-                let loaded = try await loadCall(entry, programID: programID, now: now, on: tx)
+                let loaded = try Self.loadCall(entry, programID: programID, now: now, on: sql)
                 if let callReviewers = reviewers[entry.programSlug], !loaded.applications.isEmpty {
-                    try await loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: tx)
+                    try Self.loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: sql)
                 }
             }
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
     /// The closed call's rubric (blind review), both demo reviewers on every application, and their sample reviews.
-    private func loadSampleReviews(callID: UUID, applications: [(id: UUID, reference: String)], reviewers: [UUID], now: Date,
-                                   on tx: any Database) async throws {
+    private static func loadSampleReviews(callID: UUID, applications: [(id: UUID, reference: String)], reviewers: [UUID], now: Date,
+                                          on sql: any SyncSQL) throws {
         let rubric = try JSONText.encode(DemoCatalog.sampleRubric)
-        try await db.statements(in: tx) { sql in
-            try sql.run("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)")
-        }
-        try await db.statements(in: tx) { sql in
-            for application in applications {
-                for (index, reviewer) in reviewers.enumerated() {
-                    let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
-                    try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: nil, now: now, on: sql)
-                    let scores = DemoCatalog.sampleScores(reference: application.reference, reviewer: index)
-                    let review = Review(reviewerID: reviewer, applicationID: application.id, scores: scores,
-                                        comment: DemoCatalog.sampleComment, recommendation: .maybe)
-                    try ReviewSQL.upsert(review, scores: scores, callID: callID, now: now, on: sql)
-                }
+        try sql.run("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)")
+        for application in applications {
+            for (index, reviewer) in reviewers.enumerated() {
+                let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
+                try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: nil, now: now, on: sql)
+                let scores = DemoCatalog.sampleScores(reference: application.reference, reviewer: index)
+                let review = Review(reviewerID: reviewer, applicationID: application.id, scores: scores,
+                                    comment: DemoCatalog.sampleComment, recommendation: .maybe)
+                try ReviewSQL.upsert(review, scores: scores, callID: callID, now: now, on: sql)
             }
         }
     }
 
     /// Returns the call's id and its applications' ids and references.
-    private func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on tx: any Database) async throws
+    private static func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on sql: any SyncSQL) throws
         -> (callID: UUID, applications: [(id: UUID, reference: String)]) {
         let call = entry.call(UUID(), programID)
-        try await db.statements(in: tx) { sql in
-            try CallSQL.insert(call, rules: entry.rules, formVersion: entry.form.version, lastReferenceNumber: entry.applications.count,
-                               now: now, on: sql)
-            try CallSQL.insertForm(entry.form, callID: call.id, now: now, on: sql)
-        }
+        try CallSQL.insert(call, rules: entry.rules, formVersion: entry.form.version, lastReferenceNumber: entry.applications.count,
+                           now: now, on: sql)
+        try CallSQL.insertForm(entry.form, callID: call.id, now: now, on: sql)
         var loaded: [(id: UUID, reference: String)] = []
         for (index, application) in entry.applications.enumerated() {
             let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)
@@ -100,43 +95,41 @@ public struct DemoLoader: Sendable {
             let row = CallApplication(id: UUID(), callID: call.id, email: application.email, language: .english,
                                       formVersion: entry.form.version, answers: application.answers, status: .submitted,
                                       reference: reference, submittedAt: submitted, createdAt: submitted, updatedAt: submitted)
-            try await db.statements(in: tx) { sql in try ApplicationSQL.insert(row, rules: entry.rules, on: sql) }
+            try ApplicationSQL.insert(row, rules: entry.rules, on: sql)
             loaded.append((row.id, reference))
         }
         return (call.id, loaded)
     }
 
-    private func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID], now: Date,
-                             on tx: any Database) async throws -> UUID {
+    private static func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID], now: Date,
+                                    on sql: any SyncSQL) throws -> UUID {
         let program = Program(id: UUID(), slug: entry.slug, title: entry.title, theme: entry.theme,
                               hostCountry: Country(code: entry.hostCountry)!, startDate: CalendarDate(iso: entry.start)!,
                               endDate: CalendarDate(iso: entry.end)!, summary: entry.summary,
                               description: entry.description, status: entry.status,
                               leadOrganisationID: organisationIDs[entry.leadKey], isSample: true)
-        try await ProgramRecord(program).create(on: tx)
+        try ProgramSQL.insert(program, now: now, on: sql)
         for partner in entry.partners {
             guard let organisationID = organisationIDs[partner.organisationKey] else { continue }
-            try await PartnershipRecord(programID: program.id, organisationID: organisationID, role: partner.role,
-                                        description: partner.description).create(on: tx)
+            try ProgramPartsSQL.insertPartnership(programID: program.id, organisationID: organisationID, role: partner.role,
+                                                  description: partner.description, on: sql)
         }
         for module in entry.modules {
-            try await ModuleRecord(ProgramModule(
+            try ProgramPartsSQL.save(ProgramModule(
                 id: UUID(), programID: program.id, number: module.number, title: module.title,
                 startDate: CalendarDate(iso: module.start)!, endDate: CalendarDate(iso: module.end)!, city: module.city,
                 country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative
-            )).create(on: tx)
+            ), on: sql)
         }
         for country in entry.countries {
-            try await ProgramCountryRecord(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
-                                                          role: country.role, displayName: country.displayName)).create(on: tx)
+            try ProgramPartsSQL.insert(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
+                                                      role: country.role, displayName: country.displayName), on: sql)
         }
         for participant in entry.participants {
             let person = Person(id: UUID(), fullName: participant.name, country: Country(code: participant.country)!,
                                 organisationID: nil, sector: participant.sector, position: participant.position, isSample: true)
-            try await db.statements(in: tx) { sql in
-                try PeopleSQL.insert(person, now: now, on: sql)
-                try PeopleSQL.enrol(Enrolment(programID: program.id, personID: person.id, role: .participant), on: sql)
-            }
+            try PeopleSQL.insert(person, now: now, on: sql)
+            try PeopleSQL.enrol(Enrolment(programID: program.id, personID: person.id, role: .participant), on: sql)
         }
         return program.id
     }

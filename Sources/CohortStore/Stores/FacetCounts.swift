@@ -1,5 +1,4 @@
 import CohortCore
-import FluentKit
 import Foundation
 import SQLKit
 

@@ -1,6 +1,6 @@
 import CohortCore
-import FluentKit
 import Foundation
+import SQLKit
 
 public enum OrganisationSort: String, CaseIterable, Sendable {
     case name, country, kind
@@ -11,55 +11,51 @@ public struct OrganisationStore: Sendable {
 
     public init(db: Persistence) { self.db = db }
 
+    /// By name.
     public func all() async throws -> [Organisation] {
-        try await OrganisationRecord.query(on: db.fluent).sort(\.$name).all().map { try $0.value() }
+        try await db.read { sql in try OrganisationSQL.organisations(on: sql) }
     }
 
     public func page(_ request: ListRequest<OrganisationSort>) async throws -> (items: [Organisation], total: Int) {
-        let query = OrganisationRecord.query(on: db.fluent)
-        let total = try await query.count()
-        let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
-        switch request.sort {
-        case .name: query.sort(\.$name, direction)
-        case .country: query.sort(\.$country, direction).sort(\.$name)
-        case .kind: query.sort(\.$kind, direction).sort(\.$name)
+        let direction = request.descending ? "DESC" : "ASC"
+        // From the enum only, never from the request's text.
+        let order = switch request.sort {
+        case .name: "name \(direction)"
+        case .country: "country \(direction), name"
+        case .kind: "kind \(direction), name"
         }
-        let items = try await query.range(request.offset..<(request.offset + request.pageSize)).all()
-        return (try items.map { try $0.value() }, total)
+        struct Count: Decodable { let n: Int }
+        return try await db.read { sql in
+            let total = try sql.first("SELECT COUNT(*) AS n FROM organisations", decoding: Count.self)?.n ?? 0
+            return (try OrganisationSQL.organisations(orderedBy: order, limit: request.pageSize, offset: request.offset, on: sql), total)
+        }
     }
 
     public func find(_ id: UUID) async throws -> Organisation? {
-        try await OrganisationRecord.find(id, on: db.fluent)?.value()
+        try await db.read { sql in try OrganisationSQL.find(id, on: sql) }
     }
 
-    public func create(_ organisation: Organisation) async throws {
-        try await db.modelTransaction { tx in
-            try await OrganisationRecord(organisation).create(on: tx)
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+    public func create(_ organisation: Organisation, now: Date) async throws {
+        try await db.write { sql in
+            try OrganisationSQL.insert(organisation, now: now, on: sql)
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
-    public func update(_ organisation: Organisation) async throws {
-        try await db.modelTransaction { tx in
-            guard let record = try await OrganisationRecord.find(organisation.id, on: tx) else {
-                throw DomainError.notFound("organisation")
-            }
-            record.apply(organisation)
-            try await record.update(on: tx)
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+    public func update(_ organisation: Organisation, now: Date) async throws {
+        try await db.write { sql in
+            guard try OrganisationSQL.update(organisation, now: now, on: sql) else { throw DomainError.notFound("organisation") }
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
     /// Deletes an organisation no program depends on; names the programs otherwise.
     public func delete(_ id: UUID) async throws {
-        try await db.modelTransaction { tx in
-            let uses = try await PartnershipRecord.query(on: tx).filter(\.$organisationID == id).all()
-            if !uses.isEmpty {
-                let titles = try await ProgramRecord.query(on: tx).filter(\.$id ~~ uses.map(\.programID)).all().map(\.title)
-                throw DomainError.conflict(.organisationIsPartner(programs: titles.sorted()))
-            }
-            try await OrganisationRecord.query(on: tx).filter(\.$id == id).delete()
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+        try await db.write { sql in
+            let titles = try ProgramPartsSQL.programTitles(organisationID: id, on: sql)
+            if !titles.isEmpty { throw DomainError.conflict(.organisationIsPartner(programs: titles)) }
+            try sql.run("DELETE FROM organisations WHERE id = \(bind: id)")
+            try ContentVersionStore.bump(on: sql)
         }
     }
 }

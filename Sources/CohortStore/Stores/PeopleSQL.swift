@@ -33,8 +33,4 @@ enum PeopleSQL {
             SELECT COUNT(*) AS n FROM enrolments WHERE program_id = \(bind: programID) AND role = \(bind: role.rawValue)
             """, decoding: Count.self)?.n ?? 0
     }
-
-    static func deleteEnrolments(programID: UUID, on sql: any SyncSQL) throws {
-        try sql.run("DELETE FROM enrolments WHERE program_id = \(bind: programID)")
-    }
 }

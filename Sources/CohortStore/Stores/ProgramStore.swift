@@ -1,6 +1,6 @@
 import CohortCore
-import FluentKit
 import Foundation
+import SQLKit
 
 public enum ProgramSort: String, CaseIterable, Sendable {
     case title, start, status
@@ -14,95 +14,77 @@ public struct ProgramStore: Sendable {
 
     /// Every program the public may see, in no particular order.
     public func publicPrograms() async throws -> [Program] {
-        try await ProgramRecord.query(on: db.fluent).filter(\.$status != ProgramStatus.draft.rawValue).all().map { try $0.value() }
+        try await db.read { sql in try ProgramSQL.programs(where: "status <> \(bind: ProgramStatus.draft.rawValue)", on: sql) }
     }
 
     /// A page of programs for staff; `visible` nil means all.
     public func page(_ request: ListRequest<ProgramSort>, visible: Set<UUID>?) async throws -> (items: [Program], total: Int) {
-        let query = ProgramRecord.query(on: db.fluent)
-        if let visible { query.filter(\.$id ~~ Array(visible)) }
-        let total = try await query.count()
-        let direction: DatabaseQuery.Sort.Direction = request.descending ? .descending : .ascending
-        switch request.sort {
-        case .title: query.sort(\.$title, direction)
-        case .start: query.sort(\.$startDate, direction).sort(\.$title)
-        case .status: query.sort(\.$status, direction).sort(\.$title)
+        if let visible, visible.isEmpty { return ([], 0) }
+        let filter: SQLQueryString = visible.map { "id IN (\(binds: Array($0)))" } ?? "1 = 1"
+        let direction = request.descending ? "DESC" : "ASC"
+        // From the enum only, never from the request's text.
+        let order = switch request.sort {
+        case .title: "title \(direction)"
+        case .start: "start_date \(direction), title"
+        case .status: "status \(direction), title"
         }
-        let records = try await query.range(request.offset..<(request.offset + request.pageSize)).all()
-        return (try records.map { try $0.value() }, total)
+        return try await db.read { sql in
+            (try ProgramSQL.programs(where: filter, orderedBy: order, limit: request.pageSize, offset: request.offset, on: sql),
+             try ProgramSQL.count(where: filter, on: sql))
+        }
     }
 
     public func find(slug: String) async throws -> Program? {
-        try await ProgramRecord.query(on: db.fluent).filter(\.$slug == slug).first()?.value()
+        try await db.read { sql in try ProgramSQL.programs(where: "slug = \(bind: slug)", on: sql).first }
     }
 
-    /// The program and its parts in five queries, however many partners and modules it has.
+    public func findByID(_ id: UUID) async throws -> Program? {
+        try await db.read { sql in try ProgramSQL.programs(where: "id = \(bind: id)", on: sql).first }
+    }
+
+    /// The program and its parts in five statements on one connection, however many partners and modules it has.
     public func detail(slug: String) async throws -> ProgramDetail? {
-        guard let program = try await find(slug: slug) else { return nil }
-        async let partnerRecords = PartnershipRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
-        async let moduleRecords = ModuleRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
-        async let countryRecords = ProgramCountryRecord.query(on: db.fluent).filter(\.$programID == program.id).all()
-        async let participantCount = db.read { sql in try PeopleSQL.enrolled(programID: program.id, role: .participant, on: sql) }
-        let partners = try await partnerRecords
-        let organisations = try await OrganisationRecord.query(on: db.fluent)
-            .filter(\.$id ~~ Set(partners.map(\.organisationID))).all()
-        let byID = Dictionary(uniqueKeysWithValues: try organisations.map { ($0.id!, try $0.value()) })
-        let partnerships = try partners.compactMap { record -> Partnership? in
-            guard let organisation = byID[record.organisationID], let id = record.id else { return nil }
-            return Partnership(id: id, programID: program.id, organisation: organisation,
-                               role: try stored(record.role, table: PartnershipRecord.schema, column: "role"), description: record.description)
-        }
-        return ProgramDetail(program: program, partnerships: partnerships,
-                             modules: try await moduleRecords.map { try $0.value() },
-                             countries: try await countryRecords.map { try $0.value() },
-                             participantCount: try await participantCount)
-    }
-
-    public func create(_ program: Program) async throws {
-        try await db.modelTransaction { tx in
-            try await ensureSlugFree(program.slug, except: nil, on: tx)
-            try await ProgramRecord(program).create(on: tx)
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+        try await db.read { sql in
+            guard let program = try ProgramSQL.programs(where: "slug = \(bind: slug)", on: sql).first else { return nil }
+            return ProgramDetail(program: program, partnerships: try ProgramPartsSQL.partnerships(programID: program.id, on: sql),
+                                 modules: try ProgramPartsSQL.modules(programID: program.id, on: sql),
+                                 countries: try ProgramPartsSQL.countries(programID: program.id, on: sql),
+                                 participantCount: try PeopleSQL.enrolled(programID: program.id, role: .participant, on: sql))
         }
     }
 
-    public func update(_ program: Program) async throws {
-        try await db.modelTransaction { tx in
-            try await ensureSlugFree(program.slug, except: program.id, on: tx)
-            guard let record = try await ProgramRecord.find(program.id, on: tx) else { throw DomainError.notFound("program") }
-            record.apply(program)
-            try await record.update(on: tx)
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+    public func create(_ program: Program, now: Date) async throws {
+        try await db.write { sql in
+            try Self.ensureSlugFree(program.slug, except: nil, on: sql)
+            try ProgramSQL.insert(program, now: now, on: sql)
+            try ContentVersionStore.bump(on: sql)
+        }
+    }
+
+    public func update(_ program: Program, now: Date) async throws {
+        try await db.write { sql in
+            try Self.ensureSlugFree(program.slug, except: program.id, on: sql)
+            guard try ProgramSQL.update(program, now: now, on: sql) else { throw DomainError.notFound("program") }
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
     public func delete(_ id: UUID) async throws {
-        try await db.modelTransaction { tx in
+        try await db.write { sql in
             // Children are removed explicitly as well as by the foreign keys, so that an
             // SQLite file created without foreign-key enforcement is left clean too.
-            try await PartnershipRecord.query(on: tx).filter(\.$programID == id).delete()
-            try await ModuleRecord.query(on: tx).filter(\.$programID == id).delete()
-            try await ProgramCountryRecord.query(on: tx).filter(\.$programID == id).delete()
-            try await db.statements(in: tx) { sql in
-                try PeopleSQL.deleteEnrolments(programID: id, on: sql)
-                try sql.run("DELETE FROM program_memberships WHERE program_id = \(bind: id)")
+            for table in ["partnerships", "program_modules", "program_countries", "enrolments", "program_memberships"] {
+                try sql.run("DELETE FROM \(ident: table) WHERE program_id = \(bind: id)")
             }
-            try await ProgramRecord.query(on: tx).filter(\.$id == id).delete()
-            try await db.statements(in: tx) { sql in try ContentVersionStore.bump(on: sql) }
+            try sql.run("DELETE FROM programs WHERE id = \(bind: id)")
+            try ContentVersionStore.bump(on: sql)
         }
     }
 
-    private func ensureSlugFree(_ slug: String, except id: UUID?, on tx: any Database) async throws {
-        let query = ProgramRecord.query(on: tx).filter(\.$slug == slug)
-        if let id { query.filter(\.$id != id) }
-        if try await query.count() > 0 {
+    private static func ensureSlugFree(_ slug: String, except id: UUID?, on sql: any SyncSQL) throws {
+        let filter: SQLQueryString = id.map { "slug = \(bind: slug) AND id <> \(bind: $0)" } ?? "slug = \(bind: slug)"
+        if try ProgramSQL.count(where: filter, on: sql) > 0 {
             throw ValidationFailure([FieldError("slug", "Another program already uses the address \(slug). Choose another.")])
         }
-    }
-}
-
-extension ProgramStore {
-    public func findByID(_ id: UUID) async throws -> Program? {
-        try await ProgramRecord.find(id, on: db.fluent)?.value()
     }
 }

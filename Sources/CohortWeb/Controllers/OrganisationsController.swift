@@ -43,7 +43,7 @@ struct OrganisationsController: RouteCollection {
         do {
             let valid = try form.validated()
             try await OrganisationStore(db: req.persistence).create(Organisation(
-                id: UUID(), name: valid.name, acronym: valid.acronym, country: valid.country, kind: valid.kind))
+                id: UUID(), name: valid.name, acronym: valid.acronym, country: valid.country, kind: valid.kind), now: req.now)
             req.application.publicPageCache.expire()
             return req.redirect(.organisations, flash: .created)
         } catch let failure as ValidationFailure {
@@ -67,7 +67,7 @@ struct OrganisationsController: RouteCollection {
             organisation.acronym = valid.acronym
             organisation.country = valid.country
             organisation.kind = valid.kind
-            try await OrganisationStore(db: req.persistence).update(organisation)
+            try await OrganisationStore(db: req.persistence).update(organisation, now: req.now)
             req.application.publicPageCache.expire()
             return req.redirect(.organisations, flash: .saved)
         } catch let failure as ValidationFailure {

@@ -1,6 +1,5 @@
 import CohortCore
 import CohortStore
-import Fluent
 import Vapor
 
 /// A staff member's own API tokens: make one (shown once), see when each was last used, revoke.
