@@ -47,12 +47,12 @@ import Testing
             let sessions = AuthSessionStore(db: harness.persistence)
             let account = try await accounts.create(email: "b@example.org", name: "B", passwordHash: "h", role: .member, now: Date())
             try await sessions.create(tokenHash: "t1", accountID: account.id, now: Date())
-            #expect(try await sessions.find(tokenHash: "t1")?.accountID == account.id)
+            #expect(try await sessions.signedIn(tokenHash: "t1")?.session.accountID == account.id)
             try await accounts.setPassword(id: account.id, passwordHash: "h2", now: Date())
-            #expect(try await sessions.find(tokenHash: "t1") == nil)
+            #expect(try await sessions.signedIn(tokenHash: "t1") == nil)
             try await sessions.create(tokenHash: "t2", accountID: account.id, now: Date())
             try await accounts.update(id: account.id, name: "B", role: .member, isActive: false, now: Date())
-            #expect(try await sessions.find(tokenHash: "t2") == nil)
+            #expect(try await sessions.signedIn(tokenHash: "t2") == nil)
         }
     }
 
@@ -66,8 +66,8 @@ import Testing
             try await sessions.create(tokenHash: "old", accountID: account.id, now: now.addingTimeInterval(-7200))
             try await sessions.create(tokenHash: "new", accountID: account.id, now: now)
             try await sessions.purge(idleBefore: now.addingTimeInterval(-3600), createdBefore: now.addingTimeInterval(-43200))
-            #expect(try await sessions.find(tokenHash: "old") == nil)
-            #expect(try await sessions.find(tokenHash: "new") != nil)
+            #expect(try await sessions.signedIn(tokenHash: "old") == nil)
+            #expect(try await sessions.signedIn(tokenHash: "new") != nil)
         }
     }
 

@@ -121,16 +121,7 @@ public struct AccountStore: Sendable {
 
     /// The account as an actor: its platform role and its roles per program.
     public func actor(_ account: Account) async throws -> Actor {
-        struct Row: Decodable { let program_id: UUID; let role: String }
-        let rows = try await db.read { sql in
-            try sql.rows("SELECT program_id, role FROM program_memberships WHERE account_id = \(bind: account.id)")
-                .map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
-        }
-        var roles: [UUID: Set<ProgramRole>] = [:]
-        for row in rows {
-            roles[row.program_id, default: []].insert(try stored(row.role, table: "program_memberships", column: "role"))
-        }
-        return Actor(accountID: account.id, platformRole: account.platformRole, programRoles: roles)
+        try await db.read { sql in try AccountSQL.actor(of: account, on: sql) }
     }
 
     /// Accounts holding a role in a program, with that role, by name.
@@ -197,6 +188,16 @@ enum AccountSQL {
 
     static func find(_ id: UUID, on sql: any SyncSQL) throws -> Account? {
         try sql.rows("SELECT \(unsafeRaw: columns) FROM accounts WHERE id = \(bind: id)").first.map(decode)
+    }
+
+    static func actor(of account: Account, on sql: any SyncSQL) throws -> Actor {
+        struct Row: Decodable { let program_id: UUID; let role: String }
+        var roles: [UUID: Set<ProgramRole>] = [:]
+        for row in try sql.rows("SELECT program_id, role FROM program_memberships WHERE account_id = \(bind: account.id)") {
+            let membership = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+            roles[membership.program_id, default: []].insert(try stored(membership.role, table: "program_memberships", column: "role"))
+        }
+        return Actor(accountID: account.id, platformRole: account.platformRole, programRoles: roles)
     }
 
     static func insert(_ account: Account, passwordHash: String, now: Date, on sql: any SyncSQL) throws {

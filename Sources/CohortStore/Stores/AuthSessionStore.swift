@@ -24,16 +24,29 @@ public struct AuthSessionStore: Sendable {
         }
     }
 
-    /// Read on every signed-in request.
-    public func find(tokenHash: String) async throws -> StoredSession? {
+    /// A session with the account it belongs to, and that account as an actor when it may still sign in.
+    public struct SignedIn: Sendable {
+        public let session: StoredSession
+        /// Nil when the account is gone.
+        public let account: Account?
+        /// Nil unless the account is active.
+        public let actor: Actor?
+    }
+
+    /// Read on every signed-in request: the session, its account and the account's roles in one
+    /// read, so a page pays for one hand-over to the database instead of three.
+    public func signedIn(tokenHash: String) async throws -> SignedIn? {
         try await db.read { sql in
-            try sql.rows("""
+            guard let session = try sql.rows("""
                 SELECT id, account_id, created_at, last_seen_at FROM auth_sessions WHERE token_hash = \(bind: tokenHash)
-                """).first.map { row in
+                """).first.map({ row in
                 StoredSession(id: try row.decode(column: "id", as: UUID.self), accountID: try row.decode(column: "account_id", as: UUID.self),
                               createdAt: try row.decode(column: "created_at", as: Date.self),
                               lastSeenAt: try row.decode(column: "last_seen_at", as: Date.self))
-            }
+            }) else { return nil }
+            let account = try AccountSQL.find(session.accountID, on: sql)
+            let actor = try account.flatMap { $0.isActive ? try AccountSQL.actor(of: $0, on: sql) : nil }
+            return SignedIn(session: session, account: account, actor: actor)
         }
     }
 

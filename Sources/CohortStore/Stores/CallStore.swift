@@ -65,6 +65,17 @@ public struct CallStore: Sendable {
         return try await load(id, stamp: stamp)
     }
 
+    /// The call with its current form and its program, for staff pages: the stamp and the
+    /// program in one read, and nothing more while the call is kept.
+    public func loadWithProgram(_ id: UUID) async throws -> (loaded: Loaded, program: Program)? {
+        let found = try await db.read { sql -> (stamp: CallStamp, program: Program?)? in
+            guard let stamp = try CallStamp.read(id, on: sql) else { return nil }
+            return (stamp, try ProgramSQL.programs(where: "id = (SELECT program_id FROM calls WHERE id = \(bind: id))", on: sql).first)
+        }
+        guard let found, let program = found.program, let loaded = try await load(id, stamp: found.stamp) else { return nil }
+        return (loaded, program)
+    }
+
     /// The call as `stamp` describes it: from the cache, or loaded once and kept.
     func load(_ id: UUID, stamp: CallStamp) async throws -> Loaded? {
         if let cached = LoadedCallCache.loaded(id, stamp: stamp) { return cached }

@@ -10,8 +10,7 @@ extension Request {
     /// found, so nobody learns it exists) and may do `action` there (else forbidden).
     func staffCall(for action: (UUID) -> StaffAction = StaffAction.viewApplications) async throws -> (CallStore.Loaded, Program) {
         let actor = try requireActor()
-        guard let id = parameters.get("callID", as: UUID.self), let loaded = try await CallStore(db: persistence).load(id),
-              let program = try await ProgramStore(db: persistence).findByID(loaded.call.programID) else {
+        guard let id = parameters.get("callID", as: UUID.self), let (loaded, program) = try await CallStore(db: persistence).loadWithProgram(id) else {
             throw DomainError.notFound("call")
         }
         guard AccessPolicy.allows(actor, .viewStaffProgram(program.id)) else { throw DomainError.notFound("call") }

@@ -28,19 +28,19 @@ struct SessionAuthMiddleware: AsyncMiddleware {
 
     private func load(token: String, request: Request) async throws -> AuthSession? {
         let sessions = AuthSessionStore(db: request.persistence)
-        guard let stored = try await sessions.find(tokenHash: SecretToken.hash(token)) else { return nil }
+        guard let signedIn = try await sessions.signedIn(tokenHash: SecretToken.hash(token)) else { return nil }
+        let stored = signedIn.session
         let now = request.now
         let policy = request.config.session
         let expired = now.timeIntervalSince(stored.lastSeenAt) > policy.idleTimeout
             || now.timeIntervalSince(stored.createdAt) > policy.absoluteTimeout
-        let accounts = AccountStore(db: request.persistence)
-        guard !expired, let account = try await accounts.find(stored.accountID), account.isActive else {
+        guard !expired, let account = signedIn.account, let actor = signedIn.actor else {
             try await sessions.delete(id: stored.id)
             return nil
         }
         if now.timeIntervalSince(stored.lastSeenAt) > Self.touchInterval {
             try await sessions.touch(id: stored.id, now: now)
         }
-        return AuthSession(id: stored.id, account: account, actor: try await accounts.actor(account))
+        return AuthSession(id: stored.id, account: account, actor: actor)
     }
 }
