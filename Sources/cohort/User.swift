@@ -37,8 +37,8 @@ struct User: AsyncParsableCommand {
                 do {
                     _ = try await AccountStore(db: app.persistence).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
                                                                   mustChangePassword: !passwordStdin, now: app.wallClock.now)
-                } catch let failure as ValidationFailure {
-                    throw CLIError(failure.errors.map(\.message).joined(separator: " "))
+                } catch let refusal as FieldRefusal {
+                    throw CLIError(app.english(refusal))
                 }
             }
             say("Created \(valid.role.label.lowercased()) account \(valid.email).")
@@ -61,6 +61,8 @@ struct User: AsyncParsableCommand {
                     return try await app.makeAPIToken(email: email, name: name)
                 } catch let failure as ValidationFailure {
                     throw CLIError(failure.errors.map { "--\($0.field): \($0.message)" }.joined(separator: " "))
+                } catch let refusal as FieldRefusal {
+                    throw CLIError("--\(refusal.field): \(app.english(refusal))")
                 }
             }
             say("API token for \(email) (shown once; revoke it under API tokens in the staff area):")

@@ -11,14 +11,17 @@ import Testing
         try await StoreHarness.with(kind) { harness in
             let store = AccountStore(db: harness.persistence)
             let account = try await store.create(email: "ana@example.org", name: "Ana", passwordHash: "hash", role: .member, now: Date())
-            await #expect(throws: ValidationFailure.self) {
+            await #expect(throws: FieldRefusal(.emailInUse)) {
                 _ = try await store.create(email: "ana@example.org", name: "Other", passwordHash: "hash", role: .member, now: Date())
             }
             let program = StoreFixtures.program()
             try await ProgramStore(db: harness.persistence).create(program, now: Date())
             try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
-            await #expect(throws: ValidationFailure.self) {
+            await #expect(throws: FieldRefusal(.roleAlreadyHeld)) {
                 try await store.addMember(programID: program.id, accountID: account.id, role: .manager)
+            }
+            await #expect(throws: FieldRefusal(.accountNotListed)) {
+                try await store.addMember(programID: program.id, accountID: UUID(), role: .manager)
             }
             let actor = try await store.actor(account)
             #expect(actor.programRoles[program.id] == [.manager])

@@ -41,7 +41,7 @@ import Testing
             let store = ProgramStore(db: harness.persistence)
             try await store.create(StoreFixtures.program(slug: "one"), now: Date())
             try await store.create(StoreFixtures.program(slug: "draft", status: .draft), now: Date())
-            await #expect(throws: ValidationFailure.self) { try await store.create(StoreFixtures.program(slug: "one"), now: Date()) }
+            await #expect(throws: FieldRefusal(.addressInUse(slug: "one"))) { try await store.create(StoreFixtures.program(slug: "one"), now: Date()) }
             #expect(try await store.publicPrograms().map(\.slug) == ["one"])
             let all = try await store.page(ListRequest(sort: "title", direction: nil, page: nil, default: .title), visible: nil)
             #expect(all.total == 2)

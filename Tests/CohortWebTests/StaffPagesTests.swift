@@ -54,6 +54,15 @@ import VaporTesting
             #expect(html.contains("A &lt;b&gt;bold&lt;/b&gt; &quot;title&quot;"))
             #expect(!html.contains("<b>bold</b>"))
             #expect(html.contains("aria-invalid=\"true\""))
+            // A field only the stored data can refuse (an address in use) is shown beside its field too, in the catalog's words.
+            let taken = try await admin.post("/staff/programs/new", [
+                "title": "Another program", "slug": "mwp-2006", "theme": "Migrant workers", "hostCountry": "MY",
+                "startDate": "2027-05-01", "endDate": "2027-05-10", "summary": "Kept again", "status": "draft",
+            ])
+            #expect(taken.status == .unprocessableEntity)
+            #expect(taken.body.string.contains("href=\"#f-slug\""))
+            #expect(taken.body.string.contains("Another program already uses the address mwp-2006. Choose another."))
+            #expect(taken.body.string.contains("value=\"Kept again\""))
         }
     }
 

@@ -1,3 +1,4 @@
+import CohortCore
 @testable import CohortWeb
 import CohortTestSupport
 import Mustache
@@ -77,6 +78,20 @@ import Vapor
                 == "This organisation is a partner in MWP 2006; MWP 2017/18. Remove it from those programs first.")
         #expect(ErrorMessages.describe(.conflict(.decisionsAlreadySent), words: words)
                 == (.conflict, "Decisions for this call were already sent."))
+    }
+
+    /// So does every field a store can refuse, with its placeholders filled, beside its field.
+    @Test func everyFieldRefusalHasItsCatalogText() throws {
+        let catalogs = try Catalogs.load()
+        let words = Words(catalogs: catalogs, language: .english)
+        for problem in ErrorMessages.everyFieldProblem {
+            let (key, _) = ErrorMessages.catalogKey(problem)
+            #expect(catalogs.entries[.english]?[key] != nil, "no text for \(key)")
+            let error = ErrorMessages.fieldError(FieldRefusal(problem), words: words)
+            #expect(!error.message.isEmpty && !error.message.contains("{") && !error.field.isEmpty, "\(key): \(error.message)")
+        }
+        #expect(ErrorMessages.fieldError(FieldRefusal(.addressInUse(slug: "mwp-2006")), words: words)
+                == FieldError("slug", "Another program already uses the address mwp-2006. Choose another."))
     }
 
     /// So does every refusal of the web layer, with every placeholder filled.

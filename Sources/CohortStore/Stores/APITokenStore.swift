@@ -35,10 +35,10 @@ public struct APITokenStore: Sendable {
         if let problem = APIToken.nameProblem(name) { throw ValidationFailure([FieldError("name", problem)]) }
         let accounts = AccountStore(db: db)
         guard let account = try await accounts.credentials(email: EmailAddress.normalise(email))?.account, account.isActive else {
-            throw ValidationFailure([FieldError("email", "No active account has this email address.")])
+            throw FieldRefusal(.noActiveAccount)
         }
         guard AccessPolicy.isStaff(try await accounts.actor(account)) else {
-            throw ValidationFailure([FieldError("email", "This account manages no program, so a token would open nothing.")])
+            throw FieldRefusal(.accountManagesNoProgram)
         }
         return try await issue(to: account.id, name: name, now: now, makeToken: makeToken)
     }

@@ -18,7 +18,7 @@ public struct AccountStore: Sendable {
         try await db.write { sql in
             struct Found: Decodable { let id: UUID }
             if try sql.first("SELECT id FROM accounts WHERE email = \(bind: email)", decoding: Found.self) != nil {
-                throw ValidationFailure([FieldError("email", "An account with this email address already exists.")])
+                throw FieldRefusal(.emailInUse)
             }
             let account = Account(id: UUID(), email: email, name: name, platformRole: role, isActive: true, mustChangePassword: mustChangePassword)
             try AccountSQL.insert(account, passwordHash: passwordHash, now: now, on: sql)
@@ -143,13 +143,13 @@ public struct AccountStore: Sendable {
         struct Found: Decodable { let id: UUID }
         try await db.write { sql in
             guard try AccountSQL.find(accountID, on: sql) != nil else {
-                throw ValidationFailure([FieldError("accountID", "Choose an account from the list.")])
+                throw FieldRefusal(.accountNotListed)
             }
             if try sql.first("""
                 SELECT id FROM program_memberships WHERE program_id = \(bind: programID) AND account_id = \(bind: accountID) \
                 AND role = \(bind: role.rawValue)
                 """, decoding: Found.self) != nil {
-                throw ValidationFailure([FieldError("accountID", "This account already has that role in the program.")])
+                throw FieldRefusal(.roleAlreadyHeld)
             }
             try AccountSQL.addMembership(programID: programID, accountID: accountID, role: role, on: sql)
         }

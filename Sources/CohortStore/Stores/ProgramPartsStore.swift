@@ -11,10 +11,10 @@ public struct ProgramPartsStore: Sendable {
     public func addPartner(programID: UUID, organisationID: UUID, role: PartnerRole, description: String) async throws {
         try await db.write { sql in
             guard try OrganisationSQL.find(organisationID, on: sql) != nil else {
-                throw ValidationFailure([FieldError("organisationID", "Choose an organisation from the list.")])
+                throw FieldRefusal(.organisationNotListed)
             }
             if try ProgramPartsSQL.hasPartnership(programID: programID, organisationID: organisationID, role: role, on: sql) {
-                throw ValidationFailure([FieldError("organisationID", "This organisation already has that role in the program.")])
+                throw FieldRefusal(.partnerRoleAlreadyHeld)
             }
             try ProgramPartsSQL.insertPartnership(programID: programID, organisationID: organisationID, role: role, description: description, on: sql)
             try ContentVersionStore.bump(on: sql)

@@ -84,7 +84,7 @@ public struct ProgramStore: Sendable {
     private static func ensureSlugFree(_ slug: String, except id: UUID?, on sql: any SyncSQL) throws {
         let filter: SQLQueryString = id.map { "slug = \(bind: slug) AND id <> \(bind: $0)" } ?? "slug = \(bind: slug)"
         if try ProgramSQL.count(where: filter, on: sql) > 0 {
-            throw ValidationFailure([FieldError("slug", "Another program already uses the address \(slug). Choose another.")])
+            throw FieldRefusal(.addressInUse(slug: slug))
         }
     }
 }

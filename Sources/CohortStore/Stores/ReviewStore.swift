@@ -77,7 +77,7 @@ public struct ReviewStore: Sendable {
     public func assign(applicationID: UUID, reviewerID: UUID, callID: UUID, programID: UUID, by managerID: UUID, now: Date) async throws {
         try await db.write { sql in
             guard let reviewer = try Self.reviewers(programID: programID, on: sql).first(where: { $0.id == reviewerID }) else {
-                throw ValidationFailure([FieldError("reviewer", "Choose one of the program's reviewers.")])
+                throw FieldRefusal(.reviewerNotInProgram)
             }
             guard let application = try Self.reviewable(callID: callID, on: sql).first(where: { $0.id == applicationID }) else {
                 throw DomainError.notFound("application")
@@ -85,9 +85,9 @@ public struct ReviewStore: Sendable {
             let settings = try Self.settings(callID: callID, on: sql)
             let declared = try ReviewSQL.declared(applicationID: applicationID, on: sql)
             switch ReviewAssignment.conflict(applicant: application, reviewer: reviewer, declared: declared, avoidSameCountry: settings.avoidsSameCountry) {
-            case .declared?: throw ValidationFailure([FieldError("reviewer", "This reviewer said they know the applicant.")])
-            case .sameOrganisation?: throw ValidationFailure([FieldError("reviewer", "This reviewer works at the applicant's organisation.")])
-            case .sameCountry?: throw ValidationFailure([FieldError("reviewer", "This reviewer is from the applicant's country, which this call counts as a conflict.")])
+            case .declared?: throw FieldRefusal(.reviewerKnowsApplicant)
+            case .sameOrganisation?: throw FieldRefusal(.reviewerSameOrganisation)
+            case .sameCountry?: throw FieldRefusal(.reviewerSameCountry)
             case nil: break
             }
             guard try ReviewSQL.assignedCall(applicationID: applicationID, reviewerID: reviewerID, on: sql) == nil else { return }

@@ -42,8 +42,10 @@ struct AccountsController: RouteCollection {
             let valid = try form.validated()
             let password = OneTimePassword.make(using: req.randomness)
             let hash = try await hashOffLoop(req, password)
-            let account = try await AccountStore(db: req.persistence).create(email: valid.email, name: valid.name,
-                                                                    passwordHash: hash, role: valid.role, mustChangePassword: true, now: req.now)
+            let account = try await req.refusingFields {
+                try await AccountStore(db: req.persistence).create(email: valid.email, name: valid.name, passwordHash: hash, role: valid.role,
+                                                                   mustChangePassword: true, now: req.now)
+            }
             return formPage(req, AccountForm(email: account.email, name: account.name, platformRole: account.platformRole.rawValue),
                             isActive: true, errors: [], id: account.id, oneTimePassword: password)
         } catch let failure as ValidationFailure {

@@ -25,7 +25,7 @@ struct ProgramMembersController: RouteCollection {
             let role = ProgramRole(rawValue: values["role"])
             if role == nil { errors.add("role", "Choose a role.") }
             try errors.check()
-            try await AccountStore(db: req.persistence).addMember(programID: program.id, accountID: accountID!, role: role!)
+            try await req.refusingFields { try await AccountStore(db: req.persistence).addMember(programID: program.id, accountID: accountID!, role: role!) }
             return req.redirect(.programMembers(slug: program.slug), flash: .added)
         } catch let failure as ValidationFailure {
             return try await page(req, program, accountID: values["accountID"], role: values["role"], errors: failure.errors)

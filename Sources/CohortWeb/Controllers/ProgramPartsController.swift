@@ -26,8 +26,10 @@ struct ProgramPartsController: RouteCollection {
         let form = PartnershipForm(organisationID: values["organisationID"], role: values["role"], description: values["description"])
         do {
             let valid = try form.validated()
-            try await ProgramPartsStore(db: req.persistence).addPartner(programID: program.id, organisationID: valid.organisationID,
-                                                              role: valid.role, description: valid.description)
+            try await req.refusingFields {
+                try await ProgramPartsStore(db: req.persistence).addPartner(programID: program.id, organisationID: valid.organisationID,
+                                                                            role: valid.role, description: valid.description)
+            }
             req.application.publicPageCache.expire()
             return req.redirect(.programPartners(slug: program.slug), flash: .added)
         } catch let failure as ValidationFailure {

@@ -40,7 +40,7 @@ struct ProgramsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let program = try form.validated(id: UUID())
-            try await ProgramStore(db: req.persistence).create(program, now: req.now)
+            try await req.refusingFields { try await ProgramStore(db: req.persistence).create(program, now: req.now) }
             req.application.publicPageCache.expire()
             return req.redirect(.staffProgram(slug: program.slug), flash: .created)
         } catch let failure as ValidationFailure {
@@ -58,7 +58,7 @@ struct ProgramsController: RouteCollection {
         let form = Self.form(try req.formValues())
         do {
             let updated = try form.validated(id: program.id, isSample: program.isSample)
-            try await ProgramStore(db: req.persistence).update(updated, now: req.now)
+            try await req.refusingFields { try await ProgramStore(db: req.persistence).update(updated, now: req.now) }
             req.application.publicPageCache.expire()
             return req.redirect(.staffProgram(slug: updated.slug), flash: .saved)
         } catch let failure as ValidationFailure {

@@ -21,8 +21,11 @@ struct ReviewSetupController: RouteCollection {
             throw RequestProblem.chooseReviewer
         }
         do {
-            try await ReviewStore(db: req.persistence).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
-                                                     programID: program.id, by: try req.requireActor().accountID, now: req.now)
+            let managerID = try req.requireActor().accountID
+            try await req.refusingFields {
+                try await ReviewStore(db: req.persistence).assign(applicationID: applicationID, reviewerID: reviewerID, callID: loaded.call.id,
+                                                                  programID: program.id, by: managerID, now: req.now)
+            }
         } catch let failure as ValidationFailure {
             throw DomainError.refused(failure.errors.map(\.message).joined(separator: " "))
         }

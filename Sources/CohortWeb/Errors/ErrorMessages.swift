@@ -1,9 +1,9 @@
 import CohortCore
 import Vapor
 
-/// The one place where the domain's failures become an HTTP status and words: each case has
-/// its catalog key (staff texts are English for now, under `staff.`), so a message is
-/// changed or translated in the catalog, never in the code that raises it.
+/// The one place where the domain's failures become an HTTP status and words: each conflict
+/// and each field a store refuses has its catalog key (staff texts are English for now, under
+/// `staff.`), so a message is changed or translated in the catalog, never in the code that raises it.
 enum ErrorMessages {
     static func describe(_ error: DomainError, words: Words) -> (status: HTTPStatus, reason: String) {
         switch error {
@@ -39,6 +39,40 @@ enum ErrorMessages {
         }
     }
 
+    static func catalogKey(_ problem: FieldRefusal.Problem) -> (String, [String: String]) {
+        switch problem {
+        case .emailInUse: ("staff.field.emailInUse", [:])
+        case .accountNotListed: ("staff.field.accountNotListed", [:])
+        case .roleAlreadyHeld: ("staff.field.roleAlreadyHeld", [:])
+        case .organisationNotListed: ("staff.field.organisationNotListed", [:])
+        case .partnerRoleAlreadyHeld: ("staff.field.partnerRoleAlreadyHeld", [:])
+        case .addressInUse(let slug): ("staff.field.addressInUse", ["slug": slug])
+        case .reviewerNotInProgram: ("staff.field.reviewerNotInProgram", [:])
+        case .reviewerKnowsApplicant: ("staff.field.reviewerKnowsApplicant", [:])
+        case .reviewerSameOrganisation: ("staff.field.reviewerSameOrganisation", [:])
+        case .reviewerSameCountry: ("staff.field.reviewerSameCountry", [:])
+        case .noActiveAccount: ("staff.field.noActiveAccount", [:])
+        case .accountManagesNoProgram: ("staff.field.accountManagesNoProgram", [:])
+        }
+    }
+
+    static func text(_ refusal: FieldRefusal, words: Words) -> String {
+        let (key, arguments) = catalogKey(refusal.problem)
+        return words(key, arguments)
+    }
+
+    /// The refusal as the field error a form shows beside its field.
+    static func fieldError(_ refusal: FieldRefusal, words: Words) -> FieldError {
+        FieldError(refusal.field, text(refusal, words: words))
+    }
+
+    /// One of each case, for the test that every key is in the catalog.
+    static let everyFieldProblem: [FieldRefusal.Problem] = [
+        .emailInUse, .accountNotListed, .roleAlreadyHeld, .organisationNotListed, .partnerRoleAlreadyHeld, .addressInUse(slug: "mwp-2006"),
+        .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry, .noActiveAccount,
+        .accountManagesNoProgram,
+    ]
+
     /// One of each case, for the test that every key is in the catalog.
     static let everyConflict: [Conflict] = [
         .formChangedMeanwhile, .applicationWithdrawn, .onlySubmittedApplicationsMove, .runFoundNoCohort, .decisionsAlreadySent,
@@ -46,4 +80,23 @@ enum ErrorMessages {
         .reviewNotSetUp, .organisationIsPartner(programs: ["A", "B"]), .offerNotOpen(.notAnOffer), .offerNotOpen(.alreadyAnswered),
         .offerNotOpen(.timePassed),
     ]
+}
+
+extension Request {
+    /// Runs a store change; a field the store refuses comes back as a `ValidationFailure` in the
+    /// request's words, so the form shows it beside its field and keeps what was typed.
+    func refusingFields<T>(_ change: () async throws -> T) async throws -> T {
+        do {
+            return try await change()
+        } catch let refusal as FieldRefusal {
+            throw ValidationFailure([ErrorMessages.fieldError(refusal, words: words(.english))])
+        }
+    }
+}
+
+extension Application {
+    /// A store's refusal in English, for the command line.
+    public func english(_ refusal: FieldRefusal) -> String {
+        ErrorMessages.text(refusal, words: Words(catalogs: catalogs, language: .english))
+    }
 }

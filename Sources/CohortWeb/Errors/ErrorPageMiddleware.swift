@@ -37,6 +37,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case let domain as DomainError:
             let (status, reason) = ErrorMessages.describe(domain, words: request.words(.english))
             return (status, reason, [:])
+        case let refusal as FieldRefusal:
+            return (.unprocessableEntity, ErrorMessages.text(refusal, words: request.words(.english)), [:])
         case let problem as RequestProblem:
             let (status, headers, key, arguments) = ErrorMessages.describe(problem)
             return (status, request.words(.english)(key, arguments), headers)
