@@ -15,6 +15,8 @@ public struct FieldRefusal: Error, Hashable, Sendable {
         case reviewerSameCountry
         case noActiveAccount
         case accountManagesNoProgram
+        /// A speaker of a session who is not one of the program's facilitators or resource persons.
+        case speakerNotInProgram
     }
 
     public let problem: Problem
@@ -29,6 +31,7 @@ public struct FieldRefusal: Error, Hashable, Sendable {
         case .organisationNotListed, .partnerRoleAlreadyHeld: "organisationID"
         case .addressInUse: "slug"
         case .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry: "reviewer"
+        case .speakerNotInProgram: "speakers"
         }
     }
 }

@@ -62,6 +62,24 @@ public struct AgendaSession: Hashable, Sendable, Identifiable {
         self.isCancelled = isCancelled
     }
 
+    /// What is wrong with the session as entered, field by field.
+    public var problems: [FieldError] {
+        var errors = FieldErrorList()
+        let english = title.values[.english]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if english.isEmpty { errors.add("title", "Give the session a title in English.") }
+        if title.values.values.contains(where: { $0.count > 200 }) { errors.add("title", "Keep the title under 200 characters.") }
+        if description.values.values.contains(where: { $0.count > 5_000 }) { errors.add("description", "Keep the description under 5,000 characters.") }
+        if end <= start {
+            errors.add("end", "The session must end after it starts.")
+        } else if end.timeIntervalSince(start) > 24 * 3600 {
+            errors.add("end", "A session lasts a day at most; split a longer one.")
+        }
+        if room.count > 100 { errors.add("room", "Keep the room under 100 characters.") }
+        if topics.count > 20 || topics.contains(where: { $0.count > 100 }) { errors.add("topics", "Give at most 20 topics of up to 100 characters.") }
+        if speakers.count > 50 { errors.add("speakers", "A session has at most 50 facilitators and resource persons.") }
+        return errors.errors
+    }
+
     /// Whether the two sessions share any moment (one ending as the other starts does not count).
     public func overlaps(_ other: AgendaSession) -> Bool {
         start < other.end && other.start < end

@@ -17,5 +17,6 @@ public enum CohortMigrations {
         CreateSelectionDecisions(),
         AddPasswordChangeRequired(),
         AddLinkExpiryAndStartAttempts(),
+        CreateAgenda(),
     ]
 }

@@ -43,8 +43,10 @@ public struct ProgramPartsStore: Sendable {
         }
     }
 
+    /// Removes the module with its agenda.
     public func removeModule(programID: UUID, moduleID: UUID) async throws {
-        try await deleteAndBump("DELETE FROM program_modules WHERE program_id = \(bind: programID) AND id = \(bind: moduleID) RETURNING id")
+        try await deleteAndBump("DELETE FROM program_modules WHERE program_id = \(bind: programID) AND id = \(bind: moduleID) RETURNING id",
+                                first: { sql in try AgendaSQL.deleteSessions(ofModulesWhere: "program_id = \(bind: programID) AND id = \(bind: moduleID)", on: sql) })
     }
 
     public func countries(programID: UUID) async throws -> [ProgramCountry] {
@@ -62,9 +64,11 @@ public struct ProgramPartsStore: Sendable {
         try await deleteAndBump("DELETE FROM program_countries WHERE program_id = \(bind: programID) AND country = \(bind: country.code) RETURNING id")
     }
 
-    /// Runs a `DELETE … RETURNING id` and bumps the content version, or answers not found when it removed nothing.
-    private func deleteAndBump(_ statement: SQLQueryString) async throws {
+    /// Runs a `DELETE … RETURNING id` and bumps the content version, or answers not found when it
+    /// removed nothing; `first` removes what depends on the row beforehand.
+    private func deleteAndBump(_ statement: SQLQueryString, first: @escaping @Sendable (any SyncSQL) throws -> Void = { _ in }) async throws {
         try await db.write { sql in
+            try first(sql)
             guard !(try sql.rows(statement)).isEmpty else { throw DomainError.notFound("item") }
             try ContentVersionStore.bump(on: sql)
         }

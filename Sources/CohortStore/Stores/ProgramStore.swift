@@ -73,6 +73,7 @@ public struct ProgramStore: Sendable {
         try await db.write { sql in
             // Children are removed explicitly as well as by the foreign keys, so that an
             // SQLite file created without foreign-key enforcement is left clean too.
+            try AgendaSQL.deleteSessions(ofModulesWhere: "program_id = \(bind: id)", on: sql)
             for table in ["partnerships", "program_modules", "program_countries", "enrolments", "program_memberships"] {
                 try sql.run("DELETE FROM \(ident: table) WHERE program_id = \(bind: id)")
             }

@@ -53,6 +53,7 @@ enum ErrorMessages {
         case .reviewerSameCountry: ("staff.field.reviewerSameCountry", [:])
         case .noActiveAccount: ("staff.field.noActiveAccount", [:])
         case .accountManagesNoProgram: ("staff.field.accountManagesNoProgram", [:])
+        case .speakerNotInProgram: ("staff.field.speakerNotInProgram", [:])
         }
     }
 
@@ -70,7 +71,7 @@ enum ErrorMessages {
     static let everyFieldProblem: [FieldRefusal.Problem] = [
         .emailInUse, .accountNotListed, .roleAlreadyHeld, .organisationNotListed, .partnerRoleAlreadyHeld, .addressInUse(slug: "mwp-2006"),
         .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry, .noActiveAccount,
-        .accountManagesNoProgram,
+        .accountManagesNoProgram, .speakerNotInProgram,
     ]
 
     /// One of each case, for the test that every key is in the catalog.
