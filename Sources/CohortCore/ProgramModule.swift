@@ -27,9 +27,11 @@ public struct ProgramModule: Hashable, Sendable {
     public var format: ModuleFormat
     /// Dates and venues that illustrate rather than record (demo data) say so on screen.
     public var isIllustrative: Bool
+    /// The venue's time zone (an IANA identifier): the agenda's times are shown and checked in it.
+    public var timeZone: String
 
     public init(id: UUID, programID: UUID, number: Int, title: String, startDate: CalendarDate, endDate: CalendarDate,
-                city: String, country: Country?, format: ModuleFormat, isIllustrative: Bool = false) {
+                city: String, country: Country?, format: ModuleFormat, isIllustrative: Bool = false, timeZone: String = "UTC") {
         self.id = id
         self.programID = programID
         self.number = number
@@ -40,6 +42,7 @@ public struct ProgramModule: Hashable, Sendable {
         self.country = country
         self.format = format
         self.isIllustrative = isIllustrative
+        self.timeZone = timeZone
     }
 
     public var periodText: String { DateRangeText.period(from: startDate, to: endDate) }
@@ -62,9 +65,10 @@ public struct ModuleForm: Sendable, Codable, Equatable {
     public var city: String
     public var country: String
     public var format: String
+    public var timeZone: String
 
     public init(number: String = "", title: String = "", startDate: String = "", endDate: String = "",
-                city: String = "", country: String = "", format: String = ModuleFormat.inPerson.rawValue) {
+                city: String = "", country: String = "", format: String = ModuleFormat.inPerson.rawValue, timeZone: String = "UTC") {
         self.number = number
         self.title = title
         self.startDate = startDate
@@ -72,12 +76,13 @@ public struct ModuleForm: Sendable, Codable, Equatable {
         self.city = city
         self.country = country
         self.format = format
+        self.timeZone = timeZone
     }
 
     public init(_ module: ProgramModule) {
         self.init(number: String(module.number), title: module.title, startDate: module.startDate.iso,
                   endDate: module.endDate.iso, city: module.city, country: module.country?.code ?? "",
-                  format: module.format.rawValue)
+                  format: module.format.rawValue, timeZone: module.timeZone)
     }
 
     /// Validates the module against its program: numbers are unique, dates fall within the program.
@@ -112,8 +117,12 @@ public struct ModuleForm: Sendable, Codable, Equatable {
         } else if format != .online {
             errors.add("country", "Choose the country where the module takes place.")
         }
+        let zone = timeZone.trimmingCharacters(in: .whitespaces)
+        if zone.isEmpty || zone.utf8.count > 64 || TimeZone(identifier: zone) == nil {
+            errors.add("timeZone", "Choose the time zone of the venue.")
+        }
         try errors.check()
         return ProgramModule(id: id, programID: program.id, number: number!, title: title, startDate: start!,
-                             endDate: end!, city: city, country: country, format: format!)
+                             endDate: end!, city: city, country: country, format: format!, timeZone: zone)
     }
 }

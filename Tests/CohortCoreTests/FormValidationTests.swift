@@ -81,6 +81,8 @@ import Testing
         (ModuleForm(number: "3", title: "x", startDate: "2017-09-03", endDate: "2017-09-02", city: "", country: "MY"), "endDate"),
         (ModuleForm(number: "3", title: "x", startDate: "2017-09-01", endDate: "2017-09-02", city: "", country: ""), "country"),
         (ModuleForm(number: "3", title: "x", startDate: "2017-09-01", endDate: "2017-09-02", city: "", country: "MY", format: "x"), "format"),
+        (ModuleForm(number: "3", title: "x", startDate: "2017-09-01", endDate: "2017-09-02", city: "", country: "MY", timeZone: "Asia/Atlantis"), "timeZone"),
+        (ModuleForm(number: "3", title: "x", startDate: "2017-09-01", endDate: "2017-09-02", city: "", country: "MY", timeZone: ""), "timeZone"),
     ])
     func refusesBadModules(form: ModuleForm, field: String) {
         do {

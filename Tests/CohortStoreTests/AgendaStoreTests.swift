@@ -17,11 +17,11 @@ import Testing
         let program = StoreFixtures.program(slug: slug)
         try await ProgramStore(db: harness.persistence).create(program, now: Date())
         let module = ProgramModule(id: UUID(), programID: program.id, number: 1, title: "Module 1", startDate: CalendarDate(iso: "2017-11-06")!,
-                                   endDate: CalendarDate(iso: "2017-11-10")!, city: "Kuala Lumpur", country: Country(code: "MY"), format: .inPerson)
+                                   endDate: CalendarDate(iso: "2017-11-10")!, city: "Kuala Lumpur", country: Country(code: "MY"), format: .inPerson,
+                                   timeZone: "Asia/Kuala_Lumpur")
         try await ProgramPartsStore(db: harness.persistence).saveModule(module)
         let facilitator = UUID(), resourcePerson = UUID()
         try await harness.persistence.write { sql in
-            try sql.run("UPDATE program_modules SET time_zone = 'Asia/Kuala_Lumpur' WHERE id = \(bind: module.id)")
             for (id, role) in [(facilitator, EnrolmentRole.facilitator), (resourcePerson, .resourcePerson)] {
                 try PeopleSQL.insert(id: id, fullName: "Person \(role.rawValue)", country: "MY", sector: "ngo", position: "", isSample: false,
                                      now: Date(), on: sql)
@@ -126,6 +126,9 @@ import Testing
                 try sql.run("UPDATE program_modules SET time_zone = 'Asia/Atlantis' WHERE id = \(bind: scene.module.id)")
             }
             await #expect(throws: StoreError.corrupt(table: "program_modules", column: "time_zone")) { try await agenda.frame(moduleID: scene.module.id) }
+            await #expect(throws: StoreError.corrupt(table: "program_modules", column: "time_zone")) {
+                try await ProgramPartsStore(db: harness.persistence).module(programID: scene.module.programID, moduleID: scene.module.id)
+            }
         }
     }
 

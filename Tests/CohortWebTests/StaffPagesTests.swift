@@ -99,11 +99,21 @@ import VaporTesting
             ])
             #expect(outside.status == .unprocessableEntity)
             #expect(outside.body.string.contains("A module must fall within the program"))
+            // The venue's time zone is chosen from the list; anything else is refused beside its field.
+            let noZone = try await manager.post("/staff/programs/mwp-2017-18/modules", [
+                "number": "6", "title": "Online follow-up", "startDate": "2018-09-14", "endDate": "2018-09-14",
+                "city": "", "country": "", "format": "online", "timeZone": "Mars/Olympus_Mons",
+            ])
+            #expect(noZone.status == .unprocessableEntity)
+            #expect(noZone.body.string.contains("href=\"#f-timeZone\"") && noZone.body.string.contains("value=\"Online follow-up\""))
             let added = try await manager.post("/staff/programs/mwp-2017-18/modules", [
                 "number": "6", "title": "Online follow-up", "startDate": "2018-09-14", "endDate": "2018-09-14",
-                "city": "", "country": "", "format": "online",
+                "city": "", "country": "", "format": "online", "timeZone": "Asia/Kuala_Lumpur",
             ])
             #expect(added.status == .seeOther)
+            let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2017-18"))
+            let sixth = try #require(try await ProgramStore(db: app.persistence).detail(slug: program.slug)?.modules.first { $0.number == 6 })
+            #expect(sixth.timeZone == "Asia/Kuala_Lumpur")
             #expect(try await Browser(app).get("/programs/mwp-2017-18").body.string.contains("Module 6: Online follow-up"))
 
             #expect(try await manager.post("/staff/programs/mwp-2017-18/countries", ["country": "LK", "role": "origin"]).status == .seeOther)

@@ -24,6 +24,9 @@ public enum DemoCatalog {
         public let city: String
         public let country: String
         public let isIllustrative: Bool
+
+        /// Every demo venue is in Malaysia.
+        public var timeZone: String { country == "MY" ? "Asia/Kuala_Lumpur" : "UTC" }
     }
 
     public struct CountryEntry: Sendable {

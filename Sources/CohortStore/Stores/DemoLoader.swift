@@ -118,7 +118,7 @@ public struct DemoLoader: Sendable {
             try ProgramPartsSQL.save(ProgramModule(
                 id: UUID(), programID: program.id, number: module.number, title: module.title,
                 startDate: CalendarDate(iso: module.start)!, endDate: CalendarDate(iso: module.end)!, city: module.city,
-                country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative
+                country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative, timeZone: module.timeZone
             ), on: sql)
         }
         for country in entry.countries {

@@ -48,7 +48,7 @@ enum ProgramPartsSQL {
 
     // MARK: Modules
 
-    static let moduleColumns = "id, program_id, number, title, start_date, end_date, city, country, format, is_illustrative"
+    static let moduleColumns = "id, program_id, number, title, start_date, end_date, city, country, format, is_illustrative, time_zone"
 
     struct ModuleRow: Decodable {
         let id: UUID
@@ -61,14 +61,17 @@ enum ProgramPartsSQL {
         let country: String?
         let format: String
         let is_illustrative: Bool
+        let time_zone: String
 
         var module: ProgramModule {
             get throws {
-                ProgramModule(id: id, programID: program_id, number: number, title: title,
+                guard TimeZone(identifier: time_zone) != nil else { throw StoreError.corrupt(table: "program_modules", column: "time_zone") }
+                return ProgramModule(id: id, programID: program_id, number: number, title: title,
                               startDate: try StoredValue.date(start_date, table: "program_modules", column: "start_date"),
                               endDate: try StoredValue.date(end_date, table: "program_modules", column: "end_date"), city: city,
                               country: try StoredValue.country(country, table: "program_modules", column: "country"),
-                              format: try stored(format, table: "program_modules", column: "format"), isIllustrative: is_illustrative)
+                              format: try stored(format, table: "program_modules", column: "format"), isIllustrative: is_illustrative,
+                              timeZone: time_zone)
             }
         }
     }
@@ -85,15 +88,16 @@ enum ProgramPartsSQL {
             UPDATE program_modules SET number = \(bind: module.number), title = \(bind: module.title),
                    start_date = \(bind: module.startDate.iso), end_date = \(bind: module.endDate.iso), city = \(bind: module.city),
                    country = \(bind: module.country?.code), format = \(bind: module.format.rawValue),
-                   is_illustrative = \(bind: module.isIllustrative)
+                   is_illustrative = \(bind: module.isIllustrative), time_zone = \(bind: module.timeZone)
             WHERE id = \(bind: module.id) AND program_id = \(bind: module.programID) RETURNING id
             """)
         guard updated.isEmpty else { return }
         try sql.run("""
-            INSERT INTO program_modules (id, program_id, number, title, start_date, end_date, city, country, format, is_illustrative)
+            INSERT INTO program_modules (id, program_id, number, title, start_date, end_date, city, country, format, is_illustrative,
+                                         time_zone)
             VALUES (\(bind: module.id), \(bind: module.programID), \(bind: module.number), \(bind: module.title), \(bind: module.startDate.iso),
                     \(bind: module.endDate.iso), \(bind: module.city), \(bind: module.country?.code), \(bind: module.format.rawValue),
-                    \(bind: module.isIllustrative))
+                    \(bind: module.isIllustrative), \(bind: module.timeZone))
             """)
     }
 

@@ -14,8 +14,10 @@ struct ProgramModulesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
-        let next = (try await ProgramPartsStore(db: req.persistence).moduleNumbers(programID: program.id, except: nil).max() ?? 0) + 1
-        return try await listPage(req, program, form: ModuleForm(number: "\(next)"), errors: [])
+        let modules = try await ProgramStore(db: req.persistence).detail(slug: program.slug)?.modules ?? []
+        let next = (modules.map(\.number).max() ?? 0) + 1
+        // A new module is most often held where the last one was.
+        return try await listPage(req, program, form: ModuleForm(number: "\(next)", timeZone: modules.last?.timeZone ?? "UTC"), errors: [])
     }
 
     func add(req: Request) async throws -> Response {
@@ -71,9 +73,12 @@ struct ProgramModulesController: RouteCollection {
         return module
     }
 
+    /// UTC first (for online modules; Linux does not list it among the known zones), then every zone by name.
+    static let zoneChoices = [("UTC", "UTC")] + TimeZone.knownTimeZoneIdentifiers.filter { $0 != "UTC" }.sorted().map { ($0, $0) }
+
     static func form(_ values: FormValues) -> ModuleForm {
         ModuleForm(number: values["number"], title: values["title"], startDate: values["startDate"], endDate: values["endDate"],
-                   city: values["city"], country: values["country"], format: values["format"])
+                   city: values["city"], country: values["country"], format: values["format"], timeZone: values["timeZone"])
     }
 
     private func fields(_ form: ModuleForm, errors: [FieldError]) -> [FormField] {
@@ -86,6 +91,8 @@ struct ProgramModulesController: RouteCollection {
             FormField("city", "City", value: form.city, errors: errors, hint: "Optional for online modules.").optional(),
             FormField("country", "Country", value: form.country, errors: errors)
                 .choices(FormField.countryChoices(), placeholder: "None (online)").optional(),
+            FormField("timeZone", "Time zone of the venue", value: form.timeZone, errors: errors,
+                      hint: "The agenda's times are shown and checked in it.").choices(Self.zoneChoices),
         ]
     }
 
