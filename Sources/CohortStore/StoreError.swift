@@ -1,3 +1,5 @@
+import CohortCore
+
 /// Failures inside the store that are not the user's doing.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// A stored value that cannot be read back: never replaced by a default, since a default
@@ -21,4 +23,22 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
 func stored<T: RawRepresentable>(_ raw: T.RawValue, as type: T.Type = T.self, table: String, column: String) throws -> T {
     guard let value = T(rawValue: raw) else { throw StoreError.corrupt(table: table, column: column) }
     return value
+}
+
+/// Reading values kept as text that Cohort's types check: one that does not read is a loud error.
+enum StoredValue {
+    static func country(_ code: String, table: String, column: String) throws -> Country {
+        guard let country = Country(code: code) else { throw StoreError.corrupt(table: table, column: column) }
+        return country
+    }
+
+    /// NULL is no country; anything else must be one.
+    static func country(_ code: String?, table: String, column: String) throws -> Country? {
+        try code.map { try country($0, table: table, column: column) }
+    }
+
+    static func date(_ iso: String, table: String, column: String) throws -> CalendarDate {
+        guard let date = CalendarDate(iso: iso) else { throw StoreError.corrupt(table: table, column: column) }
+        return date
+    }
 }

@@ -5,6 +5,7 @@ import SQLKit
 /// The `organisations` row, read and written here only.
 enum OrganisationSQL {
     static let columns = "id, name, acronym, country, kind, is_sample"
+    static let qualifiedColumns = "o.id, o.name, o.acronym, o.country, o.kind, o.is_sample"
 
     struct Row: Decodable {
         let id: UUID

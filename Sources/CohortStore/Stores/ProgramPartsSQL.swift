@@ -9,9 +9,8 @@ enum ProgramPartsSQL {
     /// The program's partnerships with their organisations.
     static func partnerships(programID: UUID, on sql: any SyncSQL) throws -> [Partnership] {
         struct Row: Decodable { let partnership_id: UUID; let role: String; let partnership_description: String }
-        let columns = OrganisationSQL.columns.split(separator: ",").map { "o.\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", ")
         return try sql.rows("""
-            SELECT p.id AS partnership_id, p.role, p.description AS partnership_description, \(unsafeRaw: columns)
+            SELECT p.id AS partnership_id, p.role, p.description AS partnership_description, \(unsafeRaw: OrganisationSQL.qualifiedColumns)
             FROM partnerships p JOIN organisations o ON o.id = p.organisation_id WHERE p.program_id = \(bind: programID)
             """).map { row in
             let partnership = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)

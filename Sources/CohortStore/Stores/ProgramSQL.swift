@@ -67,21 +67,3 @@ enum ProgramSQL {
             """).isEmpty
     }
 }
-
-/// Reading values kept as text that Cohort's types check: one that does not read is a loud error.
-enum StoredValue {
-    static func country(_ code: String, table: String, column: String) throws -> Country {
-        guard let country = Country(code: code) else { throw StoreError.corrupt(table: table, column: column) }
-        return country
-    }
-
-    /// NULL is no country; anything else must be one.
-    static func country(_ code: String?, table: String, column: String) throws -> Country? {
-        try code.map { try country($0, table: table, column: column) }
-    }
-
-    static func date(_ iso: String, table: String, column: String) throws -> CalendarDate {
-        guard let date = CalendarDate(iso: iso) else { throw StoreError.corrupt(table: table, column: column) }
-        return date
-    }
-}

@@ -14,10 +14,7 @@ struct ProgramModulesController: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let program = try await StaffProgram.load(req, for: StaffAction.editProgram)
-        let modules = try await ProgramStore(db: req.persistence).detail(slug: program.slug)?.modules ?? []
-        let next = (modules.map(\.number).max() ?? 0) + 1
-        // A new module is most often held where the last one was.
-        return try await listPage(req, program, form: ModuleForm(number: "\(next)", timeZone: modules.last?.timeZone ?? "UTC"), errors: [])
+        return try await listPage(req, program, form: nil, errors: [])
     }
 
     func add(req: Request) async throws -> Response {
@@ -96,8 +93,11 @@ struct ProgramModulesController: RouteCollection {
         ]
     }
 
-    private func listPage(_ req: Request, _ program: Program, form: ModuleForm, errors: [FieldError]) async throws -> Response {
+    /// The modules and the form to add one: `form` as it was sent, or nil for a new module's.
+    private func listPage(_ req: Request, _ program: Program, form: ModuleForm?, errors: [FieldError]) async throws -> Response {
         guard let detail = try await ProgramStore(db: req.persistence).detail(slug: program.slug) else { throw DomainError.notFound("program") }
+        // A new module is numbered after the last, and most often held where the last one was.
+        let form = form ?? ModuleForm(number: "\((detail.modules.map(\.number).max() ?? 0) + 1)", timeZone: detail.modules.last?.timeZone ?? "UTC")
         let rows = detail.modules.map { module in
             PartsView.Row(cells: ["\(module.number)", module.title, module.periodText, module.venueText + (module.isIllustrative ? " (illustrative)" : "")],
                           editHref: SiteURL.programModule(slug: program.slug, id: module.id).path,
