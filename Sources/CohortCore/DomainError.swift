@@ -25,4 +25,6 @@ public enum Conflict: Equatable, Sendable {
     case reviewNotSetUp
     case organisationIsPartner(programs: [String])
     case offerNotOpen(SelectionDecision.Refusal)
+    /// Publishing an agenda that is the same as its last version.
+    case agendaUnchanged
 }

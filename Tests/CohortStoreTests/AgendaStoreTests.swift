@@ -154,4 +154,83 @@ import Testing
             #expect(try await left() == 0)
         }
     }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func publishingKeepsAVersionAndTellsThePeopleOfTheProgramWhatChanged(kind: TestDatabaseKind) async throws {
+        try await StoreHarness.with(kind) { harness in
+            let scene = try await Self.scene(harness)
+            let agenda = AgendaStore(db: harness.persistence)
+            let participant = UUID(), unreachable = UUID()
+            try await harness.persistence.write { sql in
+                try PeopleSQL.insert(id: participant, fullName: "Sita Rai", country: "NP", sector: "ngo", position: "", isSample: false,
+                                     email: " Sita@Example.ORG ", language: .nepali, now: Date(), on: sql)
+                try PeopleSQL.insert(id: unreachable, fullName: "No Address", country: "MY", sector: "ngo", position: "", isSample: false,
+                                     now: Date(), on: sql)
+                for person in [participant, unreachable] {
+                    try PeopleSQL.enrol(Enrolment(programID: scene.module.programID, personID: person, role: .participant), on: sql)
+                }
+            }
+            let now = Date(timeIntervalSince1970: 1_509_000_000)
+            let opening = Self.session(scene, 9, 10), panel = Self.session(scene, 11, 12)
+            var staffMeeting = Self.session(scene, 8, 9, room: "Office")
+            staffMeeting.visibility = .staff
+            for session in [opening, panel, staffMeeting] { _ = try await agenda.save(session, now: now) }
+            let told = Told()
+            let compose: @Sendable (AgendaStore.Recipient, [AgendaChange], AgendaVersion) -> OutgoingMessage = { recipient, changes, version in
+                told.add(recipient, changes)
+                return OutgoingMessage(to: recipient.email, subject: "Agenda v\(version.number)", body: "\(changes.count) changes")
+            }
+            await #expect(throws: ValidationFailure.self) {
+                _ = try await agenda.publish(moduleID: scene.module.id, note: "  ", by: nil, now: now, compose: compose)
+            }
+            let first = try await agenda.publish(moduleID: scene.module.id, note: " First agenda ", by: nil, now: now, compose: compose)
+            #expect(first.number == 1 && first.note == "First agenda" && first.entries.count == 3)
+            // Only the person with an address is written to, in their language, of what they may see.
+            #expect(told.recipients.map(\.email) == ["sita@example.org"] && told.recipients.first?.language == .nepali)
+            #expect(told.changes.first.map { $0.map(\.session.id) } == [opening.id, panel.id])
+            await #expect(throws: DomainError.conflict(.agendaUnchanged)) {
+                _ = try await agenda.publish(moduleID: scene.module.id, note: "Again", by: nil, now: now, compose: compose)
+            }
+            // Moving the panel, cancelling the opening (it was published: cancelled, not deleted) and
+            // adding a session: version 2 tells just that. A change to the staff's meeting is told to nobody.
+            var moved = panel
+            moved.start = Self.at(14)
+            moved.end = Self.at(15)
+            _ = try await agenda.save(moved, now: now)
+            #expect(try await agenda.remove(sessionID: opening.id, moduleID: scene.module.id, now: now) == .cancelled)
+            let added = Self.session(scene, 16, 17)
+            _ = try await agenda.save(added, now: now)
+            let draft = Self.session(scene, 17, 18)
+            _ = try await agenda.save(draft, now: now)
+            #expect(try await agenda.remove(sessionID: draft.id, moduleID: scene.module.id, now: now) == .deleted)
+            let second = try await agenda.publish(moduleID: scene.module.id, note: "Panel moved", by: nil, now: now.addingTimeInterval(60), compose: compose)
+            #expect(second.number == 2)
+            let changes = told.changes.last ?? []
+            #expect(changes.count == 3)
+            if changes.count == 3 {
+                #expect(changes[0] == .cancelled(changes[0].session) && changes[0].session.id == opening.id)
+                #expect(changes[1] == .moved(from: panel, to: moved))
+                #expect(changes[2] == .added(added))
+            }
+            var meeting = staffMeeting
+            meeting.room = "Hall C"
+            _ = try await agenda.save(meeting, now: now)
+            _ = try await agenda.publish(moduleID: scene.module.id, note: "Staff room", by: nil, now: now, compose: compose)
+            #expect(told.changes.count == 2)
+            let versions = try await agenda.versions(moduleID: scene.module.id)
+            #expect(versions.map(\.number) == [1, 2, 3] && versions[1] == second)
+            let published = try await agenda.published(programID: scene.module.programID)
+            #expect(published.versions[scene.module.id]?.number == 3 && published.names[participant] == "Sita Rai")
+            #expect(try await OutboxStore(db: harness.persistence).messages(to: "sita@example.org").map(\.subject) == ["Agenda v2", "Agenda v1"])
+        }
+    }
+
+    /// What `publish` asked to be written, in order.
+    final class Told: @unchecked Sendable {
+        private let lock = NSLock()
+        private var told: [(AgendaStore.Recipient, [AgendaChange])] = []
+        func add(_ recipient: AgendaStore.Recipient, _ changes: [AgendaChange]) { lock.withLock { told.append((recipient, changes)) } }
+        var recipients: [AgendaStore.Recipient] { lock.withLock { told.map(\.0) } }
+        var changes: [[AgendaChange]] { lock.withLock { told.map(\.1) } }
+    }
 }

@@ -28,7 +28,7 @@ public enum SessionVisibility: String, CaseIterable, Codable, Sendable {
 }
 
 /// One session of a module: its time in the venue, what it is, where, and with whom.
-public struct AgendaSession: Hashable, Sendable, Identifiable {
+public struct AgendaSession: Hashable, Codable, Sendable, Identifiable {
     public var id: UUID
     public var moduleID: UUID
     public var start: Date

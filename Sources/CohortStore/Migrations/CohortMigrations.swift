@@ -18,5 +18,6 @@ public enum CohortMigrations {
         AddPasswordChangeRequired(),
         AddLinkExpiryAndStartAttempts(),
         CreateAgenda(),
+        AddAgendaVersionsAndContacts(),
     ]
 }

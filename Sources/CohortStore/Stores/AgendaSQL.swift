@@ -86,5 +86,77 @@ enum AgendaSQL {
         let modules: SQLQueryString = "SELECT id FROM program_modules WHERE \(filter)"
         try sql.run("DELETE FROM session_speakers WHERE session_id IN (SELECT id FROM agenda_sessions WHERE module_id IN (\(modules)))")
         try sql.run("DELETE FROM agenda_sessions WHERE module_id IN (\(modules))")
+        try sql.run("DELETE FROM agenda_versions WHERE module_id IN (\(modules))")
+    }
+
+    // MARK: Versions
+
+    struct VersionRow: Decodable {
+        let module_id: UUID
+        let number: Int
+        let note: String
+        let entries: String
+        let published_at: Date
+    }
+
+    /// The versions `filter` (a WHERE on the version `v` and its module `m`) picks, each module's oldest first.
+    static func versions(where filter: SQLQueryString, on sql: any SyncSQL) throws -> [AgendaVersion] {
+        try sql.rows("""
+            SELECT v.module_id, v.number, v.note, v.entries, v.published_at FROM agenda_versions v
+            JOIN program_modules m ON m.id = v.module_id WHERE \(filter) ORDER BY m.number, v.module_id, v.number
+            """).map { row in
+            let version = try row.decode(model: VersionRow.self, keyDecodingStrategy: .useDefaultKeys)
+            let entries: [AgendaEntry]
+            do { entries = try JSONText.decode([AgendaEntry].self, version.entries) } catch {
+                throw StoreError.corrupt(table: "agenda_versions", column: "entries")
+            }
+            return AgendaVersion(moduleID: version.module_id, number: version.number, note: version.note,
+                                 publishedAt: version.published_at, entries: entries)
+        }
+    }
+
+    static func insert(_ version: AgendaVersion, by accountID: UUID?, on sql: any SyncSQL) throws {
+        try sql.run("""
+            INSERT INTO agenda_versions (id, module_id, number, note, entries, published_at, published_by)
+            VALUES (\(bind: UUID()), \(bind: version.moduleID), \(bind: version.number), \(bind: version.note),
+                    \(bind: try JSONText.encode(version.entries)), \(bind: version.publishedAt), \(bind: accountID))
+            """)
+    }
+
+    // MARK: People of the agenda
+
+    /// Everyone of the program with an address, once each, told of a new agenda version.
+    static func recipients(programID: UUID, on sql: any SyncSQL) throws -> [AgendaStore.Recipient] {
+        struct Row: Decodable { let id: UUID; let full_name: String; let email: String; let language: String }
+        return try sql.rows("""
+            SELECT DISTINCT p.id, p.full_name, p.email, p.language FROM people p JOIN enrolments e ON e.person_id = p.id
+            WHERE e.program_id = \(bind: programID) AND p.email IS NOT NULL AND p.email <> '' ORDER BY p.full_name, p.id
+            """).map { row in
+            let person = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+            return AgendaStore.Recipient(personID: person.id, name: person.full_name, email: person.email,
+                                         language: Language(rawValue: person.language) ?? .english)
+        }
+    }
+
+    /// The names of the program's people, for the sessions that name them.
+    static func names(programID: UUID, on sql: any SyncSQL) throws -> [UUID: String] {
+        struct Row: Decodable { let id: UUID; let full_name: String }
+        let rows = try sql.rows("""
+            SELECT DISTINCT p.id, p.full_name FROM people p JOIN enrolments e ON e.person_id = p.id WHERE e.program_id = \(bind: programID)
+            """).map { try $0.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys) }
+        return Dictionary(rows.map { ($0.id, $0.full_name) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func speakers(programID: UUID, on sql: any SyncSQL) throws -> [(id: UUID, name: String, role: EnrolmentRole)] {
+        struct Row: Decodable { let id: UUID; let full_name: String; let role: String }
+        return try sql.rows("""
+            SELECT p.id, p.full_name, e.role FROM people p JOIN enrolments e ON e.person_id = p.id
+            WHERE e.program_id = \(bind: programID)
+            AND e.role IN (\(binds: [EnrolmentRole.facilitator.rawValue, EnrolmentRole.resourcePerson.rawValue]))
+            ORDER BY p.full_name, p.id
+            """).map { row in
+            let speaker = try row.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
+            return (speaker.id, speaker.full_name, try stored(speaker.role, table: "enrolments", column: "role") as EnrolmentRole)
+        }
     }
 }

@@ -96,7 +96,8 @@ public struct DecisionStore: Sendable {
                 if case .text(let text)? = try application.decodedAnswers()["position"] { position = text }
                 let country = application.nationality.isEmpty ? application.residence : application.nationality
                 try PeopleSQL.insert(id: id, fullName: application.full_name, country: country, sector: application.sector,
-                                     position: position, isSample: false, now: now, on: sql)
+                                     position: position, isSample: false, email: application.email, language: application.language,
+                                     now: now, on: sql)
                 try PeopleSQL.enrol(Enrolment(programID: programID, personID: id, role: .participant), on: sql)
                 personID = id
             }

@@ -36,6 +36,7 @@ enum ErrorMessages {
         case .offerNotOpen(.notAnOffer): ("staff.conflict.offerNotAnOffer", [:])
         case .offerNotOpen(.alreadyAnswered): ("staff.conflict.offerAlreadyAnswered", [:])
         case .offerNotOpen(.timePassed): ("staff.conflict.offerTimePassed", [:])
+        case .agendaUnchanged: ("staff.conflict.agendaUnchanged", [:])
         }
     }
 
