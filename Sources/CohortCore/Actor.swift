@@ -35,6 +35,8 @@ public enum StaffAction: Sendable, Equatable {
     case manageReview(UUID)
     /// Run, compare and read selection runs (with identities).
     case runSelection(UUID)
+    /// Edit a program's agendas and publish them.
+    case manageAgenda(UUID)
 }
 
 public enum AccessPolicy {
@@ -46,7 +48,7 @@ public enum AccessPolicy {
             return false
         case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program),
              .decideApplications(let program), .manageCalls(let program), .manageReview(let program),
-             .runSelection(let program):
+             .runSelection(let program), .manageAgenda(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
     }

@@ -108,6 +108,21 @@ import VaporTesting
         Row(method: .GET, path: "/applications/{app2006}/review", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .GET, path: "/api/v1/applications/{app2006}", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401]),
         Row(method: .GET, path: "/api/v1/calls/{call2006}/applications", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401]),
+        // Agendas: anyone reads the published one; only the program's managers edit and publish it.
+        Row(method: .GET, path: "/programs/mwp-2017-18/agenda", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/programs/mwp-2017-18/agenda.ics", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/programs/no-such-program/agenda.ics", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/api/v1/programs/mwp-2017-18/agenda", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules/{module2017}/agenda", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/modules/{module2017}/agenda", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/modules/{module2017}/agenda/publish", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules/{module2017}/agenda/{unassigned}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/modules/{module2017}/agenda/{unassigned}/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda/publish", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        // A module of one program is not reached through another's address.
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules/{module2006}/agenda", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
         Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
@@ -133,6 +148,8 @@ import VaporTesting
         var resolved = path.replacingOccurrences(of: "{unassigned}", with: UUID().uuidString.lowercased())
         for (slug, name) in [("mwp-2017-18", "{call2017}"), ("mwp-2006", "{call2006}")] {
             let program = try #require(try await ProgramStore(db: app.persistence).find(slug: slug))
+            let module = try #require(try await ProgramStore(db: app.persistence).detail(slug: slug)?.modules.first)
+            resolved = resolved.replacingOccurrences(of: slug == "mwp-2006" ? "{module2006}" : "{module2017}", with: module.id.uuidString.lowercased())
             let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first)
             resolved = resolved.replacingOccurrences(of: name, with: call.id.uuidString.lowercased())
             if slug == "mwp-2006" {

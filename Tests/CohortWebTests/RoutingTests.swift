@@ -32,6 +32,9 @@ import Vapor
         .reviewQueue(id), .reviewApplication(callID: id, id: other), .reviewConflict(callID: id, id: other), .revokeAPIToken(id),
         .ownPassword, .health, .ready, .apiContract, .apiPrograms, .apiProgram(slug: "mwp-2017"), .apiCalls, .apiCall(id),
         .apiCallApplications(id), .apiOwnApplication, .apiApplication(id), .apiApplicationSubmit(id), .apiApplicationFiles(id),
+        .programAgenda(slug: "mwp-2017"), .programAgendaFeed(slug: "mwp-2017"), .apiProgramAgenda(slug: "mwp-2017"),
+        .moduleAgenda(slug: "mwp-2017", id: id), .publishAgenda(slug: "mwp-2017", id: id),
+        .agendaSession(slug: "mwp-2017", id: id, sessionID: other), .removeAgendaSession(slug: "mwp-2017", id: id, sessionID: other),
     ]
 
     /// The application's routes as path patterns, without the two that only the test harness adds.

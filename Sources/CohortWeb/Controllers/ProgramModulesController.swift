@@ -101,8 +101,9 @@ struct ProgramModulesController: RouteCollection {
         let rows = detail.modules.map { module in
             PartsView.Row(cells: ["\(module.number)", module.title, module.periodText, module.venueText + (module.isIllustrative ? " (illustrative)" : "")],
                           editHref: SiteURL.programModule(slug: program.slug, id: module.id).path,
-                          remove: DangerAction(label: "Remove", consequence: "Module \(module.number) is deleted from the program.",
-                                               action: SiteURL.removeModule(slug: program.slug, id: module.id).path, csrf: req.csrfToken()))
+                          remove: DangerAction(label: "Remove", consequence: "Module \(module.number) is deleted from the program, with its agenda.",
+                                               action: SiteURL.removeModule(slug: program.slug, id: module.id).path, csrf: req.csrfToken()),
+                          links: [PartsView.Link(label: "Agenda", href: SiteURL.moduleAgenda(slug: program.slug, id: module.id).path)])
         }
         return ProgramPartsController().render(
             req, program: program, tab: "Modules", heading: "Modules", columns: ["No.", "Title", "Dates", "Venue"], rows: rows,

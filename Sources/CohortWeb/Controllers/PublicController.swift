@@ -31,7 +31,10 @@ struct PublicController: RouteCollection {
             let now = req.now
             let calls = try await CallStore(db: req.persistence).publicCalls(notClosedAt: now).filter { $0.programID == detail.program.id }
             let open = OpenCallItem.open(calls, programTitles: [detail.program.id: detail.program.title], words: req.words(.english), at: now)
-            return (req.page(.program, title: detail.program.title, ProgramView(detail, openCalls: open.items)), open.validUntil)
+            let published = try await AgendaStore(db: req.persistence).published(programID: detail.program.id)
+            let hasPublicAgenda = published.versions.values.contains { $0.entries.contains { $0.session.visibility == .everyone } }
+            return (req.page(.program, title: detail.program.title, ProgramView(detail, openCalls: open.items, hasPublicAgenda: hasPublicAgenda)),
+                    open.validUntil)
         }
     }
 

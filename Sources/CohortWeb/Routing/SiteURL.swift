@@ -5,6 +5,9 @@ import Foundation
 enum SiteURL: Equatable {
     case home
     case program(slug: String)
+    case programAgenda(slug: String)
+    case programAgendaFeed(slug: String)
+    case apiProgramAgenda(slug: String)
     case signIn(next: String?)
     case signOut
     case staffHome
@@ -25,6 +28,10 @@ enum SiteURL: Equatable {
     case programModules(slug: String)
     case programModule(slug: String, id: UUID)
     case removeModule(slug: String, id: UUID)
+    case moduleAgenda(slug: String, id: UUID)
+    case publishAgenda(slug: String, id: UUID)
+    case agendaSession(slug: String, id: UUID, sessionID: UUID)
+    case removeAgendaSession(slug: String, id: UUID, sessionID: UUID)
     case programCountries(slug: String)
     case removeCountry(slug: String, code: String)
     case programMembers(slug: String)
@@ -98,6 +105,9 @@ enum SiteURL: Equatable {
         switch self {
         case .home: (.home, [])
         case .program(let slug): (.program, [slug])
+        case .programAgenda(let slug): (.programAgenda, [slug])
+        case .programAgendaFeed(let slug): (.programAgendaFeed, [slug])
+        case .apiProgramAgenda(let slug): (.apiProgramAgenda, [slug])
         case .signIn: (.signIn, [])
         case .signOut: (.signOut, [])
         case .staffHome: (.staffHome, [])
@@ -118,6 +128,10 @@ enum SiteURL: Equatable {
         case .programModules(let slug): (.programModules, [slug])
         case .programModule(let slug, let id): (.programModule, [slug, id.lower])
         case .removeModule(let slug, let id): (.removeModule, [slug, id.lower])
+        case .moduleAgenda(let slug, let id): (.moduleAgenda, [slug, id.lower])
+        case .publishAgenda(let slug, let id): (.publishAgenda, [slug, id.lower])
+        case .agendaSession(let slug, let id, let sessionID): (.agendaSession, [slug, id.lower, sessionID.lower])
+        case .removeAgendaSession(let slug, let id, let sessionID): (.removeAgendaSession, [slug, id.lower, sessionID.lower])
         case .programCountries(let slug): (.programCountries, [slug])
         case .removeCountry(let slug, let code): (.removeCountry, [slug, code])
         case .programMembers(let slug): (.programMembers, [slug])

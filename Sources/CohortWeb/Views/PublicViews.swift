@@ -76,9 +76,12 @@ struct ProgramView: Sendable {
     let hasIllustrativeModules: Bool
 
     let openCalls: [OpenCallItem]
+    /// The public agenda, once a module has published sessions anyone may see.
+    let agendaHref: String?
 
-    init(_ detail: ProgramDetail, openCalls: [OpenCallItem]) {
+    init(_ detail: ProgramDetail, openCalls: [OpenCallItem], hasPublicAgenda: Bool = false) {
         self.openCalls = openCalls
+        agendaHref = hasPublicAgenda ? SiteURL.programAgenda(slug: detail.program.slug).path : nil
         let program = detail.program
         title = program.title
         theme = program.theme

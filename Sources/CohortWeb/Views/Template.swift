@@ -2,6 +2,7 @@
 /// string, and `PageRenderer.load` refuses to start when one is missing from the build.
 enum Template: String, CaseIterable, Sendable {
     case accounts
+    case agenda
     case application
     case call
     case error
@@ -19,6 +20,7 @@ enum Template: String, CaseIterable, Sendable {
     case signIn = "sign-in"
     case staffApplication = "staff-application"
     case staffApplications = "staff-applications"
+    case staffAgenda = "staff-agenda"
     case staffCall = "staff-call"
     case staffCalls = "staff-calls"
     case staffConfirm = "staff-confirm"

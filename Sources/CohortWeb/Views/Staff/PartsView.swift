@@ -2,10 +2,16 @@ import CohortCore
 
 /// A list of a program's parts (partners, modules, countries, roles) with a form to add one.
 struct PartsView: Sendable {
+    struct Link: Sendable {
+        let label: String
+        let href: String
+    }
+
     struct Row: Sendable {
         let cells: [String]
         let editHref: String?
         let remove: DangerAction?
+        var links: [Link] = []
     }
 
     let heading: String

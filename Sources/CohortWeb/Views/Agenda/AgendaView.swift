@@ -1,0 +1,119 @@
+import CohortCore
+import CohortStore
+import Foundation
+
+/// Who an agenda is drawn for: each sees the sessions meant for them, never more.
+enum AgendaAudience: Sendable {
+    case everyone, participants, staff
+
+    func sees(_ visibility: SessionVisibility) -> Bool {
+        switch self {
+        case .everyone: visibility == .everyone
+        case .participants: visibility != .staff
+        case .staff: true
+        }
+    }
+}
+
+/// A program's published agenda, module by module and day by day, in the venue's time.
+struct AgendaView: Sendable {
+    struct Session: Sendable {
+        let anchor: String
+        let time: String
+        let title: String
+        let paragraphs: [String]
+        let kind: String
+        let room: String?
+        let speakers: String?
+        let topics: String?
+        let isCancelled: Bool
+        /// Said only where more than the public sessions are shown.
+        let visibility: String?
+    }
+
+    struct Day: Sendable {
+        let anchor: String
+        let heading: String
+        let sessions: [Session]
+    }
+
+    struct Module: Sendable {
+        let anchor: String
+        let heading: String
+        let period: String
+        let venue: String
+        let zoneText: String
+        let versionText: String
+        let note: String
+        let days: [Day]
+    }
+
+    let title: String
+    let programHref: String
+    let feedHref: String
+    let modules: [Module]
+    let isSample: Bool
+
+    /// Stored, not computed: templates read a view's stored properties only.
+    let isEmpty: Bool
+
+    init(program: Program, modules: [ProgramModule], published: AgendaStore.Published, audience: AgendaAudience, language: Language,
+         feedHref: String) {
+        title = program.title
+        programHref = SiteURL.program(slug: program.slug).path
+        self.feedHref = feedHref
+        isSample = program.isSample
+        self.modules = modules.compactMap { module in
+            guard let version = published.versions[module.id] else { return nil }
+            let sessions = version.entries.map(\.session).filter { audience.sees($0.visibility) }
+            guard !sessions.isEmpty else { return nil }
+            return Self.module(module, version: version, sessions: sessions, names: published.names, audience: audience, language: language)
+        }
+        isEmpty = self.modules.isEmpty
+    }
+
+    private static func module(_ module: ProgramModule, version: AgendaVersion, sessions: [AgendaSession], names: [UUID: String],
+                               audience: AgendaAudience, language: Language) -> Module {
+        let zone = TimeZone(identifier: module.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        var days: [(VenueTime, [Session])] = []
+        var offsets = Set<String>()
+        for session in sessions {
+            let start = VenueTime(session.start, in: zone), end = VenueTime(session.end, in: zone)
+            offsets.insert(start.offsetText)
+            let speakerNames = session.speakers.compactMap { names[$0] }.sorted()
+            let item = Session(
+                anchor: "session-\(session.id.uuidString.lowercased())",
+                time: "\(start.clock)–\(end.clock)\(end.date == start.date ? "" : " (\(end.dayText))")",
+                title: session.title.text(in: language),
+                paragraphs: session.description.text(in: language).components(separatedBy: "\n\n")
+                    .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty },
+                kind: session.kind.label, room: session.room.isEmpty ? nil : session.room,
+                speakers: speakerNames.isEmpty ? nil : speakerNames.joined(separator: ", "),
+                topics: session.topics.isEmpty ? nil : session.topics.joined(separator: ", "),
+                isCancelled: session.isCancelled,
+                visibility: audience == .everyone ? nil : session.visibility.audienceLabel)
+            if let last = days.last, last.0.date == start.date {
+                days[days.count - 1].1.append(item)
+            } else {
+                days.append((start, [item]))
+            }
+        }
+        return Module(
+            anchor: "module-\(module.number)", heading: "Module \(module.number): \(module.title)", period: module.periodText,
+            venue: module.venueText,
+            zoneText: "Times are the venue's: \(module.timeZone) (\(offsets.sorted().joined(separator: ", ")))",
+            versionText: "Version \(version.number), published \(DateRangeText.day(VenueTime(version.publishedAt, in: zone).date))",
+            note: version.note,
+            days: days.map { Day(anchor: "day-\(module.number)-\($0.0.date.iso)", heading: $0.0.dayText, sessions: $0.1) })
+    }
+}
+
+extension SessionVisibility {
+    var audienceLabel: String {
+        switch self {
+        case .everyone: "Public"
+        case .participants: "Participants only"
+        case .staff: "Staff only"
+        }
+    }
+}
