@@ -45,6 +45,9 @@ public struct ProgramModule: Hashable, Sendable {
         self.timeZone = timeZone
     }
 
+    /// The venue's zone; UTC for a zone the system does not know (the form accepts none such).
+    public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)! }
+
     public var periodText: String { DateRangeText.period(from: startDate, to: endDate) }
 
     public var venueText: String {

@@ -64,6 +64,15 @@ import Testing
             #expect(try await agenda.entries(moduleID: scene.module.id).map(\.session.id) == [opening.id, panel.id])
             // The person saving may accept them, knowing.
             #expect(try await agenda.save(clashing, acceptingClashes: true, now: now).count == 3)
+            // Accepted once, the clashes do not stop a change of title; a new clash does.
+            var retitled = clashing
+            retitled.title = LocalizedText(english: "Country groups")
+            #expect(try await agenda.save(retitled, now: now).isEmpty)
+            #expect(try await agenda.entries(moduleID: scene.module.id).contains { $0.session.title == retitled.title })
+            var rehoused = retitled
+            rehoused.room = "Hall B"
+            #expect(try await agenda.save(rehoused, now: now) == [.roomUsedTwice(room: "Hall B", otherSessionID: panel.id)])
+            #expect(try await agenda.entries(moduleID: scene.module.id).contains { $0.session.room == "Hall A" && $0.session.id == clashing.id })
             #expect(try await agenda.save(Self.session(scene, 9, 10, day: 5), now: now) == [.outsideModuleDates])
             let entries = try await agenda.entries(moduleID: scene.module.id)
             #expect(entries.map(\.session.id) == [opening.id, clashing.id, panel.id])

@@ -64,7 +64,9 @@ run() {
   awk -v t="$(( $(cpu_ticks) - before ))" -v hz="$TICK" -v n="$requests" \
     'BEGIN { printf "server CPU per request: %.3f ms\n", t / hz * 1000 / n }'
 }
-for route in "/programs/mwp-2006" "/api/v1/programs" "/" "/healthz" "/calls/$CALL"; do run "$route"; done
+# The 2006 workshop's agenda is one module of 40 sessions: its page and its calendar feed.
+for route in "/programs/mwp-2006" "/programs/mwp-2006/agenda" "/programs/mwp-2006/agenda.ics" "/api/v1/programs/mwp-2006/agenda" \
+             "/api/v1/programs" "/" "/healthz" "/calls/$CALL"; do run "$route"; done
 run "/calls/$CALL" "$COOKIE"
 # One connection: the time a single request takes end to end.
 echo

@@ -15,7 +15,7 @@ import argparse, os, sqlite3, sys, time, traceback, urllib.request, json
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Checks, Server  # noqa: E402
-import applicant_flows, staff_flows, staff_tour  # noqa: E402
+import agenda_flows, applicant_flows, staff_flows, staff_tour  # noqa: E402
 
 
 class Suite:
@@ -69,6 +69,8 @@ def main():
         ("manager offers the declined place to the waiting list", lambda: staff_flows.offer_freed_place(suite)),
         ("administrator creates an account; its owner changes the password", lambda: staff_flows.new_account_changes_password(suite)),
         ("every other staff form, submitted once", lambda: staff_tour.tour(suite)),
+        ("manager builds and publishes an agenda; the public reads, prints and subscribes to it",
+         lambda: agenda_flows.build_and_publish(suite)),
     ]
     failed = 0
     started = time.monotonic()

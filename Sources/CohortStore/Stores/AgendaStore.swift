@@ -30,8 +30,9 @@ public struct AgendaStore: Sendable {
     }
 
     /// Saves the session unless it clashes (a speaker in two sessions at once, a room used
-    /// twice, a time outside the module), in which case nothing is saved and the clashes are
-    /// returned, to be shown; `acceptingClashes` saves it anyway, as the person decided.
+    /// twice, a time outside the module) in a way it did not before, in which case nothing is
+    /// saved and the new clashes are returned, to be shown: an empty answer means saved.
+    /// `acceptingClashes` saves it anyway, as the person decided, and returns all its clashes.
     /// Refused field by field when the session is not well formed, or names a speaker who is
     /// not one of the program's facilitators or resource persons.
     public func save(_ session: AgendaSession, acceptingClashes: Bool = false, now: Date) async throws -> [AgendaClash] {
@@ -48,10 +49,17 @@ public struct AgendaStore: Sendable {
                 guard Set(session.speakers).isSubset(of: speakers) else { throw FieldRefusal(.speakerNotInProgram) }
             }
             let others = try AgendaSQL.entries(where: "m.program_id = \(bind: frame.programID)", on: sql).map(\.session)
-            let clashes = AgendaClashes.find(session, among: others, moduleStart: frame.start, moduleEnd: frame.end, timeZone: frame.timeZone)
-            guard clashes.isEmpty || acceptingClashes else { return clashes }
+            func clashes(of session: AgendaSession) -> [AgendaClash] {
+                AgendaClashes.find(session, among: others, moduleStart: frame.start, moduleEnd: frame.end, timeZone: frame.timeZone)
+            }
+            let clashes = clashes(of: session)
+            // A clash the session already had was accepted when it was saved: changing its
+            // title does not ask again. A new one does.
+            let accepted = Set(others.first { $0.id == session.id }.map(clashes(of:)) ?? [])
+            let new = clashes.filter { !accepted.contains($0) }
+            guard new.isEmpty || acceptingClashes else { return new }
             try AgendaSQL.save(session, now: now, on: sql)
-            return clashes
+            return acceptingClashes ? clashes : []
         }
     }
 

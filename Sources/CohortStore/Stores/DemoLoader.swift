@@ -114,12 +114,14 @@ public struct DemoLoader: Sendable {
             try ProgramPartsSQL.insertPartnership(programID: program.id, organisationID: organisationID, role: partner.role,
                                                   description: partner.description, on: sql)
         }
+        var firstModule: ProgramModule?
         for module in entry.modules {
-            try ProgramPartsSQL.save(ProgramModule(
+            let saved = ProgramModule(
                 id: UUID(), programID: program.id, number: module.number, title: module.title,
                 startDate: CalendarDate(iso: module.start)!, endDate: CalendarDate(iso: module.end)!, city: module.city,
-                country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative, timeZone: module.timeZone
-            ), on: sql)
+                country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative, timeZone: module.timeZone)
+            try ProgramPartsSQL.save(saved, on: sql)
+            firstModule = firstModule ?? saved
         }
         for country in entry.countries {
             try ProgramPartsSQL.insert(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
@@ -130,6 +132,9 @@ public struct DemoLoader: Sendable {
                                 organisationID: nil, sector: participant.sector, position: participant.position, isSample: true)
             try PeopleSQL.insert(person, now: now, on: sql)
             try PeopleSQL.enrol(Enrolment(programID: program.id, personID: person.id, role: .participant), on: sql)
+        }
+        if entry.slug == DemoCatalog.program2006.slug, let module = firstModule {
+            try loadAgenda(DemoCatalog.sessions2006, speakers: DemoCatalog.speakers2006, module: module, now: now, on: sql)
         }
         return program.id
     }

@@ -36,7 +36,7 @@ extension API {
             title = detail.program.title
             modules = detail.modules.compactMap { module in
                 guard let version = published.versions[module.id] else { return nil }
-                let zone = TimeZone(identifier: module.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+                let zone = module.zone
                 let sessions = version.entries.map(\.session).filter { $0.visibility == .everyone }.map { session in
                     Session(id: session.id.uuidString.lowercased(), title: session.title.text(in: .english), kind: session.kind.rawValue,
                             start: VenueTime(session.start, in: zone).iso8601, end: VenueTime(session.end, in: zone).iso8601,

@@ -12,7 +12,7 @@ struct AgendaMessages: Sendable {
 
     func changed(_ recipient: AgendaStore.Recipient, _ changes: [AgendaChange], _ version: AgendaVersion) -> OutgoingMessage {
         let words = Words(catalogs: catalogs, language: recipient.language)
-        let zone = TimeZone(identifier: module.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let zone = module.zone
         func when(_ session: AgendaSession) -> String {
             let start = VenueTime(session.start, in: zone), end = VenueTime(session.end, in: zone)
             return "\(start.dayText), \(start.clock)–\(end.clock)" + (session.room.isEmpty ? "" : ", \(session.room)")

@@ -28,7 +28,7 @@ struct ModuleAgendaController: RouteCollection {
               let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
             throw DomainError.notFound("module")
         }
-        return Scope(program: program, module: module, zone: TimeZone(identifier: module.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
+        return Scope(program: program, module: module, zone: module.zone)
     }
 
     private func sessionID(_ req: Request) throws -> UUID {

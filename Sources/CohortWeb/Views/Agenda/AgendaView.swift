@@ -74,7 +74,7 @@ struct AgendaView: Sendable {
 
     private static func module(_ module: ProgramModule, version: AgendaVersion, sessions: [AgendaSession], names: [UUID: String],
                                audience: AgendaAudience, language: Language) -> Module {
-        let zone = TimeZone(identifier: module.timeZone) ?? TimeZone(secondsFromGMT: 0)!
+        let zone = module.zone
         var days: [(VenueTime, [Session])] = []
         var offsets = Set<String>()
         for session in sessions {
