@@ -48,6 +48,13 @@ public struct ProgramModule: Hashable, Sendable {
     /// The venue's zone; UTC for a zone the system does not know (the form accepts none such).
     public var zone: TimeZone { TimeZone(identifier: timeZone) ?? TimeZone(secondsFromGMT: 0)! }
 
+    /// Each day of the module, first to last (a module runs a year at most, so at most 400).
+    public var days: [CalendarDate] {
+        var days = [startDate]
+        while days.count < 400, let next = days[days.count - 1].next, next <= endDate { days.append(next) }
+        return days
+    }
+
     public var periodText: String { DateRangeText.period(from: startDate, to: endDate) }
 
     public var venueText: String {

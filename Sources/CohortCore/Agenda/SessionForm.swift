@@ -79,7 +79,7 @@ public struct SessionForm: Sendable, Equatable {
     }
 
     /// "09:30" or "9:30" on a 24-hour clock.
-    static func clock(_ text: String) -> (hour: Int, minute: Int)? {
+    public static func clock(_ text: String) -> (hour: Int, minute: Int)? {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The five days of the 2006 workshop, 7–11 April 2006 in Petaling Jaya. The dates, the
 /// venue and the subjects (the Migrant Workers Convention, in force since 1 July 2003, ILO
 /// standards, the UN human-rights system, advocacy skills, country-group work) follow the
@@ -36,6 +38,18 @@ extension DemoCatalog {
             self.speakers = speakers
             self.topics = topics
             self.visibility = visibility
+        }
+
+        /// The session in `module`, its speakers' keys resolved by `people` (unknown keys left out).
+        public func session(id: UUID, in module: ProgramModule, people: [String: UUID]) -> AgendaSession {
+            let days = module.days, zone = module.zone
+            func at(_ clock: String) -> Date {
+                let time = SessionForm.clock(clock) ?? (0, 0)
+                return VenueTime.instant(days[min(day, days.count - 1)], hour: time.hour, minute: time.minute, in: zone)
+            }
+            return AgendaSession(id: id, moduleID: module.id, start: at(start), end: at(end), title: LocalizedText(english: title),
+                                 kind: kind, room: room, speakers: speakers.compactMap { people[$0] }, topics: topics,
+                                 visibility: visibility)
         }
     }
 

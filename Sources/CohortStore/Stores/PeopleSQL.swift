@@ -9,13 +9,14 @@ enum PeopleSQL {
     /// `email` is where sign-in links and agenda messages go (kept lower-cased, so that one
     /// address is found however it is typed); nil for someone reached otherwise.
     static func insert(id: UUID, fullName: String, country: String, sector: String, position: String, isSample: Bool,
-                       organisationID: UUID? = nil, email: String? = nil, language: Language = .english, now: Date,
-                       on sql: any SyncSQL) throws {
+                       organisationID: UUID? = nil, email: String? = nil, language: Language = .english,
+                       organisationName: String = "", bio: String = "", now: Date, on sql: any SyncSQL) throws {
         let address = email.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         try sql.run("""
-            INSERT INTO people (id, full_name, country, organisation_id, sector, position, is_sample, created_at, email, language)
+            INSERT INTO people (id, full_name, country, organisation_id, sector, position, is_sample, created_at, email, language,
+                                organisation_name, bio)
             VALUES (\(bind: id), \(bind: fullName), \(bind: country), \(bind: organisationID), \(bind: sector), \(bind: position),
-                    \(bind: isSample), \(bind: now), \(bind: address), \(bind: language.rawValue))
+                    \(bind: isSample), \(bind: now), \(bind: address), \(bind: language.rawValue), \(bind: organisationName), \(bind: bio))
             """)
     }
 

@@ -135,8 +135,8 @@ struct ModuleAgendaController: RouteCollection {
         let versions = try await store.versions(moduleID: scope.module.id)
         let speakers = try await store.speakers(programID: scope.program.id)
         let languages = try await CallStore(db: req.persistence).calls(programID: scope.program.id).flatMap(\.languages)
-        var names = Dictionary(speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        names.merge(try await store.published(programID: scope.program.id).names) { first, _ in first }
+        // Sessions name only the program's facilitators and resource persons (the store refuses others).
+        let names = Dictionary(speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let context = StaffAgendaView.Context(program: scope.program, module: scope.module, zone: scope.zone, entries: entries,
                                               versions: versions, names: names)
         let slug = scope.program.slug, moduleID = scope.module.id

@@ -65,27 +65,19 @@ import Testing
     /// The demo's 2006 workshop has forty sessions over its five days, and none clashes: the
     /// agenda editor would otherwise greet a newcomer with a warning on every change.
     @Test func theDemoWorkshopHasFortySessionsThatDoNotClash() throws {
-        let zone = try #require(TimeZone(identifier: "Asia/Kuala_Lumpur"))
-        let first = try #require(CalendarDate(iso: "2006-04-07")), last = try #require(CalendarDate(iso: "2006-04-11"))
-        var days = [first]
-        while let next = days.last?.next, next <= last { days.append(next) }
-        #expect(days.count == 5)
+        let module = ProgramModule(id: UUID(), programID: UUID(), number: 1, title: "Workshop", startDate: CalendarDate(iso: "2006-04-07")!,
+                                   endDate: CalendarDate(iso: "2006-04-11")!, city: "Petaling Jaya", country: Country(code: "MY"),
+                                   format: .inPerson, timeZone: "Asia/Kuala_Lumpur")
+        #expect(module.days.map(\.iso) == ["2006-04-07", "2006-04-08", "2006-04-09", "2006-04-10", "2006-04-11"])
         let keys = Dictionary(uniqueKeysWithValues: DemoCatalog.speakers2006.map { ($0.key, UUID()) })
-        let moduleID = UUID()
-        let sessions = DemoCatalog.sessions2006.map { entry -> AgendaSession in
-            func at(_ clock: String) -> Date {
-                let parts = clock.split(separator: ":").compactMap { Int($0) }
-                return VenueTime.instant(days[entry.day], hour: parts[0], minute: parts[1], in: zone)
-            }
-            return AgendaSession(id: UUID(), moduleID: moduleID, start: at(entry.start), end: at(entry.end),
-                                 title: LocalizedText(english: entry.title), kind: entry.kind, room: entry.room,
-                                 speakers: entry.speakers.compactMap { keys[$0] }, topics: entry.topics, visibility: entry.visibility)
-        }
+        let sessions = DemoCatalog.sessions2006.map { $0.session(id: UUID(), in: module, people: keys) }
+        #expect(DemoCatalog.sessions2006.allSatisfy { $0.day < module.days.count })
         #expect(sessions.count == 40)
         #expect(DemoCatalog.sessions2006.allSatisfy { $0.speakers.allSatisfy { keys[$0] != nil } })
         for session in sessions {
             #expect(session.problems.isEmpty, "\(session.title.text(in: .english))")
-            #expect(AgendaClashes.find(session, among: sessions, moduleStart: first, moduleEnd: last, timeZone: zone).isEmpty,
+            #expect(AgendaClashes.find(session, among: sessions, moduleStart: module.startDate, moduleEnd: module.endDate,
+                                       timeZone: module.zone).isEmpty,
                     "\(session.title.text(in: .english)) clashes")
         }
     }

@@ -9,15 +9,8 @@ enum AgendaSessionFields {
         func field(_ name: String, _ label: String, _ value: String, hint: String? = nil) -> FormField {
             FormField(name, label, value: value, errors: errors, hint: hint)
         }
-        var days: [(value: String, label: String)] = []
-        var day = module.startDate
-        while day <= module.endDate, days.count < 400 {
-            days.append((day.iso, day.weekdayText))
-            guard let next = day.next else { break }
-            day = next
-        }
         var fields = [
-            field("day", "Day", form.day).choices(days),
+            field("day", "Day", form.day).choices(module.days.map { ($0.iso, $0.weekdayText) }),
             field("start", "Starts", form.start, hint: "On the venue's clock (\(module.timeZone)), like 09:30.").type("time"),
             field("end", "Ends", form.end).type("time"),
             field("title_en", "Title", form.titles[.english] ?? ""),
