@@ -113,18 +113,25 @@ import VaporTesting
             _ = try await browser.get("/sign-in")
             let csrf = try #require(browser.csrf)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for guess in 0..<24 {
+                for guess in 0..<23 {
                     group.addTask {
                         let attacker = Browser(app)
                         attacker.set(cookie: "cohort-csrf", csrf)
-                        let password = guess == 23 ? Demo.admin.1 : "wrong-guess-\(guess)"
-                        return try await attacker.post("/sign-in", ["email": Demo.admin.0, "password": password, "csrf": csrf]).status
+                        return try await attacker.post("/sign-in", ["email": Demo.admin.0, "password": "wrong-guess-\(guess)", "csrf": csrf]).status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            // Five may be checked; every other guess is refused without a look at the password.
-            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 19)
+            // Five may be checked; every other guess is refused without a look at the password,
+            // and so is the right one sent after them: luck does not get past the throttle.
+            // (The right password inside the burst is left out on purpose: once it is checked it
+            // forgives that client's failures, which is harmless, since that client knows the
+            // password, but makes the count depend on timing.)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count >= 18)
+            let lucky = Browser(app)
+            lucky.set(cookie: "cohort-csrf", csrf)
+            let last = try await lucky.post("/sign-in", ["email": Demo.admin.0, "password": Demo.admin.1, "csrf": csrf])
+            #expect(last.status == .tooManyRequests)
         }
     }
 
