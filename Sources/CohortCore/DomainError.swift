@@ -27,4 +27,6 @@ public enum Conflict: Equatable, Sendable {
     case offerNotOpen(SelectionDecision.Refusal)
     /// Publishing an agenda that is the same as its last version.
     case agendaUnchanged
+    /// Taking a facilitator's or resource person's role while sessions still name them.
+    case personSpeaks(sessions: Int)
 }

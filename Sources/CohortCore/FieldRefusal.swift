@@ -17,6 +17,8 @@ public struct FieldRefusal: Error, Hashable, Sendable {
         case accountManagesNoProgram
         /// A speaker of a session who is not one of the program's facilitators or resource persons.
         case speakerNotInProgram
+        /// Someone with this address already holds the role in the program.
+        case personRoleHeld
     }
 
     public let problem: Problem
@@ -26,7 +28,7 @@ public struct FieldRefusal: Error, Hashable, Sendable {
     /// The form field the refusal is shown beside.
     public var field: String {
         switch problem {
-        case .emailInUse, .noActiveAccount, .accountManagesNoProgram: "email"
+        case .emailInUse, .noActiveAccount, .accountManagesNoProgram, .personRoleHeld: "email"
         case .accountNotListed, .roleAlreadyHeld: "accountID"
         case .organisationNotListed, .partnerRoleAlreadyHeld: "organisationID"
         case .addressInUse: "slug"

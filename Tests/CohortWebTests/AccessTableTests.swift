@@ -11,6 +11,8 @@ import VaporTesting
 @Suite struct AccessTableTests {
     enum Role: String, CaseIterable, Sendable {
         case anonymous, admin, manager, member, reviewer
+        /// Signed in with a sign-in link: a participant of the 2006 workshop, and one of its facilitators.
+        case participant, facilitator
     }
 
     struct Row: Sendable {
@@ -123,6 +125,26 @@ import VaporTesting
         Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda/publish", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
         // A module of one program is not reached through another's address.
         Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules/{module2006}/agenda", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        // A program's people: its managers keep them.
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/people", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/people", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/people", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/people", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/people/{unassigned}/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        // Participants' and facilitators' own pages: a staff session opens none of them, and each
+        // person reads only the programs they are in.
+        Row(method: .GET, path: "/me/sign-in", expected: [.anonymous: 200, .admin: 200, .manager: 200, .member: 200, .participant: 303, .facilitator: 303]),
+        Row(method: .POST, path: "/me/sign-in", expected: [.anonymous: 422, .admin: 422, .manager: 422, .member: 422, .participant: 422, .facilitator: 422]),
+        Row(method: .GET, path: "/me/sign-in/{unassigned}", expected: [.anonymous: 410, .admin: 410, .manager: 410, .member: 410, .participant: 410, .facilitator: 410]),
+        Row(method: .POST, path: "/me/sign-in/{unassigned}", expected: [.anonymous: 410, .admin: 410, .manager: 410, .member: 410, .participant: 410, .facilitator: 410]),
+        Row(method: .GET, path: "/me", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 200, .facilitator: 200]),
+        Row(method: .POST, path: "/me/name", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 422, .facilitator: 422]),
+        Row(method: .POST, path: "/me/calendar", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 303]),
+        Row(method: .GET, path: "/me/programs/mwp-2006/agenda", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 200, .facilitator: 200]),
+        Row(method: .GET, path: "/me/programs/mwp-2017-18/agenda", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 404, .facilitator: 404]),
+        Row(method: .GET, path: "/calendars/\(String(repeating: "0", count: 64))/sessions.ics",
+            expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .participant: 404, .facilitator: 404]),
+        Row(method: .POST, path: "/me/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 303]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
         Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303]),
@@ -163,7 +185,8 @@ import VaporTesting
 
     @Test(arguments: TestDatabaseKind.all, Role.allCases)
     func everyRouteAnswersEachRoleAsItShould(kind: TestDatabaseKind, role: Role) async throws {
-        try await withTestApp(kind) { app async throws in
+        // Every row signs in afresh, so the limit on sign-in links per address is lifted.
+        try await withTestApp(kind, adjust: { $0.startLimit.perAddress = 10_000; $0.startLimit.perClient = 10_000 }) { app async throws in
             try await AccountStore(db: app.persistence).create(email: "member@example.org", name: "Member Without Roles",
                                                       passwordHash: try app.hashPassword("member-password-1"), role: .member,
                                                       now: app.wallClock.now)
@@ -177,11 +200,19 @@ import VaporTesting
                 case .manager: _ = try await browser.signIn(Demo.manager.0, Demo.manager.1)
                 case .member: _ = try await browser.signIn("member@example.org", "member-password-1")
                 case .reviewer: _ = try await browser.signIn("reviewer@example.org", "reviewer-password-1")
+                case .participant: _ = try await PersonSignInTests.signIn(browser, PersonSignInTests.participant)
+                case .facilitator: _ = try await PersonSignInTests.signIn(browser, PersonSignInTests.facilitator)
                 }
                 let path = try await Self.resolve(row.path, app)
                 let response = row.method == .GET ? try await browser.get(path) : try await browser.post(path, row.form)
-                // A reviewer holds no other role, so unless a row says otherwise they are answered as a member is.
-                let expected = try #require(row.expected[role] ?? (role == .reviewer ? row.expected[.member] : nil))
+                // A reviewer holds no other role, so unless a row says otherwise they are answered as a
+                // member is; a participant or facilitator holds no staff session, so as anybody is.
+                let fallback: Role? = switch role {
+                case .reviewer: .member
+                case .participant, .facilitator: .anonymous
+                default: nil
+                }
+                let expected = try #require(row.expected[role] ?? fallback.flatMap { row.expected[$0] })
                 #expect(response.status.code == expected, "\(row.method) \(row.path) as \(role): \(response.status.code)")
                 if expected == Self.signIn && role == .anonymous && row.path.hasPrefix("/staff") {
                     #expect(response.headers.first(name: .location)?.hasPrefix("/sign-in") == true, "\(row.path)")

@@ -34,6 +34,8 @@ import Vapor
         .apiCallApplications(id), .apiOwnApplication, .apiApplication(id), .apiApplicationSubmit(id), .apiApplicationFiles(id),
         .programAgenda(slug: "mwp-2017"), .programAgendaFeed(slug: "mwp-2017"), .apiProgramAgenda(slug: "mwp-2017"),
         .moduleAgenda(slug: "mwp-2017", id: id), .publishAgenda(slug: "mwp-2017", id: id),
+        .programPeople(slug: "mwp-2017"), .removeProgramPerson(slug: "mwp-2017", id: id), .personSignIn,
+        .personLink(token: "AbC-_9"), .me, .meName, .meCalendar, .meSignOut, .meAgenda(slug: "mwp-2017"), .personFeed(token: "0af3"),
         .agendaSession(slug: "mwp-2017", id: id, sessionID: other), .removeAgendaSession(slug: "mwp-2017", id: id, sessionID: other),
     ]
 

@@ -73,7 +73,7 @@ extension DemoCatalog {
 
     static var call2006: CallEntry {
         let applications = participants2006.enumerated().map { index, person in
-            (email: String(format: "participant%02d@demo.cohort.example", index + 1), answers: [
+            (email: participantEmail(index), answers: [
                 "full_name": Answer.text(person.name), EligibilityCheck.nationalityKey: .text(person.country),
                 EligibilityCheck.residenceKey: .text(person.country), EligibilityCheck.sectorKey: .text(person.sector.rawValue),
                 "position": .text(person.position), EligibilityCheck.experienceKey: .text("\(3 + index % 12)"),

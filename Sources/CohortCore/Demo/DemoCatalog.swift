@@ -35,6 +35,15 @@ public enum DemoCatalog {
         public let displayName: String?
     }
 
+    /// The address of the 2006 workshop's `index`-th participant (from 0): the one their
+    /// application was made with, and the one they sign in with.
+    public static func participantEmail(_ index: Int) -> String {
+        String(format: "participant%02d@demo.cohort.example", index + 1)
+    }
+
+    /// A facilitator's address, by their key in the agenda's list of speakers.
+    public static func facilitatorEmail(key: String) -> String { "facilitator-\(key)@demo.cohort.example" }
+
     public struct ParticipantEntry: Sendable {
         public let name: String
         public let country: String

@@ -19,5 +19,6 @@ public enum CohortMigrations {
         AddLinkExpiryAndStartAttempts(),
         CreateAgenda(),
         AddAgendaVersionsAndContacts(),
+        AddPersonSignIn(),
     ]
 }

@@ -38,20 +38,9 @@ extension ApplicationStore {
         let draft = CallApplication(id: UUID(), callID: callID, email: email, language: language, formVersion: formVersion,
                                     answers: [:], status: .draft, reference: nil, submittedAt: nil, createdAt: now, updatedAt: now)
         let draftMessage = message(draft, true)
-        try await db.write { sql in
-            try sql.run("""
-                INSERT INTO start_attempts (id, address_key, client_key, attempted_at) \
-                VALUES (\(bind: UUID()), \(bind: starter.addressKey), \(bind: starter.clientKey), \(bind: now))
-                """)
-        }
+        try await db.write { sql in try StartAttemptSQL.record(starter, now: now, on: sql) }
         return try await db.write { sql in
-            let since = now.addingTimeInterval(-TimeInterval(limit.windowSeconds))
-            guard let counts = try sql.first("""
-                SELECT (SELECT COUNT(*) FROM start_attempts WHERE address_key = \(bind: starter.addressKey) \
-                AND attempted_at > \(bind: since)) AS address, (SELECT COUNT(*) FROM start_attempts \
-                WHERE client_key = \(bind: starter.clientKey) AND attempted_at > \(bind: since)) AS client
-                """, decoding: StartCounts.self) else { throw StoreError.corrupt(table: "start_attempts", column: "count") }
-            if case .refuse(let seconds, let reason) = limit.decide(StartLimit.Counts(address: counts.address, client: counts.client)) {
+            if case .refuse(let seconds, let reason) = try StartAttemptSQL.decide(starter, limit: limit, now: now, on: sql) {
                 return .refused(retryAfterSeconds: seconds, reason: reason)
             }
             let outcome: StartOutcome
@@ -80,11 +69,6 @@ extension ApplicationStore {
             try OutboxStore.enqueue(outgoing, now: now, on: sql)
             return outcome
         }
-    }
-
-    private struct StartCounts: Decodable {
-        let address: Int
-        let client: Int
     }
 
     /// Starts older than the window no longer count.

@@ -12,8 +12,9 @@ extension DemoLoader {
         for speaker in speakers {
             let id = UUID()
             try PeopleSQL.insert(id: id, fullName: speaker.name, country: speaker.country, sector: OrganisationKind.ngo.rawValue,
-                                 position: speaker.role.label, isSample: true, organisationName: speaker.organisation, bio: speaker.bio,
-                                 now: now, on: sql)
+                                 position: speaker.role.label, isSample: true,
+                                 email: speaker.role == .facilitator ? DemoCatalog.facilitatorEmail(key: speaker.key) : nil,
+                                 organisationName: speaker.organisation, bio: speaker.bio, now: now, on: sql)
             try PeopleSQL.enrol(Enrolment(programID: module.programID, personID: id, role: speaker.role), on: sql)
             people[speaker.key] = id
         }

@@ -127,11 +127,12 @@ public struct DemoLoader: Sendable {
             try ProgramPartsSQL.insert(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
                                                       role: country.role, displayName: country.displayName), on: sql)
         }
-        for participant in entry.participants {
-            let person = Person(id: UUID(), fullName: participant.name, country: Country(code: participant.country)!,
-                                organisationID: nil, sector: participant.sector, position: participant.position, isSample: true)
-            try PeopleSQL.insert(person, now: now, on: sql)
-            try PeopleSQL.enrol(Enrolment(programID: program.id, personID: person.id, role: .participant), on: sql)
+        for (index, participant) in entry.participants.enumerated() {
+            let id = UUID()
+            try PeopleSQL.insert(id: id, fullName: participant.name, country: participant.country, sector: participant.sector.rawValue,
+                                 position: participant.position, isSample: true, email: DemoCatalog.participantEmail(index),
+                                 now: now, on: sql)
+            try PeopleSQL.enrol(Enrolment(programID: program.id, personID: id, role: .participant), on: sql)
         }
         if entry.slug == DemoCatalog.program2006.slug, let module = firstModule {
             try loadAgenda(DemoCatalog.sessions2006, speakers: DemoCatalog.speakers2006, module: module, now: now, on: sql)

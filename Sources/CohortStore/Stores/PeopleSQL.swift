@@ -20,11 +20,6 @@ enum PeopleSQL {
             """)
     }
 
-    static func insert(_ person: Person, now: Date, on sql: any SyncSQL) throws {
-        try insert(id: person.id, fullName: person.fullName, country: person.country.code, sector: person.sector.rawValue,
-                   position: person.position, isSample: person.isSample, organisationID: person.organisationID, now: now, on: sql)
-    }
-
     static func enrol(_ enrolment: Enrolment, on sql: any SyncSQL) throws {
         try sql.run("""
             INSERT INTO enrolments (id, program_id, person_id, role)

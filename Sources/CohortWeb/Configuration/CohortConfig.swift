@@ -23,11 +23,21 @@ public struct CohortConfig: Sendable {
     public var startLimit = StartLimit()
     /// How long an applicant's private link keeps working unused (each use renews it).
     public var applicantLinkLifetime: TimeInterval = 90 * 24 * 60 * 60
+    /// How long a participant's sign-in link works (once): long enough for a slow inbox.
+    public var personLinkLifetime: TimeInterval = 60 * 60
+    /// Participants' sessions: a workshop week without signing in again each morning, but
+    /// not for ever on a phone that may be shared.
+    public var personSession = SessionPolicy(idleTimeout: 3 * 24 * 60 * 60, absoluteTimeout: 14 * 24 * 60 * 60)
 
     public struct SessionPolicy: Sendable {
         public var idleTimeout: TimeInterval = 60 * 60
         public var absoluteTimeout: TimeInterval = 12 * 60 * 60
         public init() {}
+
+        public init(idleTimeout: TimeInterval, absoluteTimeout: TimeInterval) {
+            self.idleTimeout = idleTimeout
+            self.absoluteTimeout = absoluteTimeout
+        }
     }
 
     public init(database: DatabaseLocation, hostname: String = "127.0.0.1", port: Int = 8080, baseURL: URL? = nil,

@@ -23,6 +23,8 @@ final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
                     try await AuthSessionStore(db: db).purge(idleBefore: now.addingTimeInterval(-config.session.idleTimeout),
                                                              createdBefore: now.addingTimeInterval(-config.session.absoluteTimeout))
                     try await SignInFailureStore(db: db).purge(before: now.addingTimeInterval(-TimeInterval(config.throttle.windowSeconds)))
+                    try await PersonAccessStore(db: db).purge(now: now, idleBefore: now.addingTimeInterval(-config.personSession.idleTimeout),
+                                                              createdBefore: now.addingTimeInterval(-config.personSession.absoluteTimeout))
                     try await ApplicationStore(db: db).purgeStartAttempts(before: now.addingTimeInterval(-TimeInterval(config.startLimit.windowSeconds)))
                 } catch {
                     logger.warning("maintenance: purge failed (\(String(describing: type(of: error))))")

@@ -59,7 +59,10 @@ enum DatabaseSetup {
         case .postgres(let url):
             do {
                 // SQL with its bound values may hold personal data: logged at trace level only.
-                app.databases.use(try .postgres(url: url, sqlLogLevel: .trace), as: .psql)
+                // Four connections per event loop, not the driver's one: with one, a burst of
+                // requests on a busy two-core machine waited out the pool's timeout (seen with
+                // parallel sign-ins under the full test suite) while PostgreSQL sat idle.
+                app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
             } catch {
                 throw ConfigError("COHORT_DATABASE_URL", "could not be read as a PostgreSQL address")
             }

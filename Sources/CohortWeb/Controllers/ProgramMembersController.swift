@@ -55,7 +55,7 @@ struct ProgramMembersController: RouteCollection {
             FormField("role", "Role", value: role, errors: errors).choices(ProgramRole.allCases.map { ($0.rawValue, $0.label) }),
         ]
         return ProgramPartsController().render(
-            req, program: program, tab: "People and roles", heading: "People and roles", columns: ["Name", "Email", "Role"],
+            req, program: program, tab: "Staff roles", heading: "Staff roles", columns: ["Name", "Email", "Role"],
             rows: rows, empty: "Nobody holds a role in this program yet. Add a manager first.", addHeading: "Give a role",
             fields: fields, action: SiteURL.programMembers(slug: program.slug).path, errors: errors)
     }

@@ -37,6 +37,7 @@ enum ErrorMessages {
         case .offerNotOpen(.alreadyAnswered): ("staff.conflict.offerAlreadyAnswered", [:])
         case .offerNotOpen(.timePassed): ("staff.conflict.offerTimePassed", [:])
         case .agendaUnchanged: ("staff.conflict.agendaUnchanged", [:])
+        case .personSpeaks(let sessions): ("staff.conflict.personSpeaks", ["sessions": "\(sessions)"])
         }
     }
 
@@ -55,6 +56,7 @@ enum ErrorMessages {
         case .noActiveAccount: ("staff.field.noActiveAccount", [:])
         case .accountManagesNoProgram: ("staff.field.accountManagesNoProgram", [:])
         case .speakerNotInProgram: ("staff.field.speakerNotInProgram", [:])
+        case .personRoleHeld: ("staff.field.personRoleHeld", [:])
         }
     }
 
@@ -72,7 +74,7 @@ enum ErrorMessages {
     static let everyFieldProblem: [FieldRefusal.Problem] = [
         .emailInUse, .accountNotListed, .roleAlreadyHeld, .organisationNotListed, .partnerRoleAlreadyHeld, .addressInUse(slug: "mwp-2006"),
         .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry, .noActiveAccount,
-        .accountManagesNoProgram, .speakerNotInProgram,
+        .accountManagesNoProgram, .speakerNotInProgram, .personRoleHeld,
     ]
 
     /// One of each case, for the test that every key is in the catalog.
@@ -80,7 +82,7 @@ enum ErrorMessages {
         .formChangedMeanwhile, .applicationWithdrawn, .onlySubmittedApplicationsMove, .runFoundNoCohort, .decisionsAlreadySent,
         .onlyWaitlistedCanBeOffered, .rubricBeforeAssigning, .programHasNoReviewers, .alreadyReviewed, .callHasNoRubric,
         .reviewNotSetUp, .organisationIsPartner(programs: ["A", "B"]), .offerNotOpen(.notAnOffer), .offerNotOpen(.alreadyAnswered),
-        .offerNotOpen(.timePassed),
+        .offerNotOpen(.timePassed), .agendaUnchanged, .personSpeaks(sessions: 2),
     ]
 }
 

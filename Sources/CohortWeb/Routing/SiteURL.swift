@@ -29,6 +29,8 @@ enum SiteURL: Equatable {
     case programModule(slug: String, id: UUID)
     case removeModule(slug: String, id: UUID)
     case moduleAgenda(slug: String, id: UUID)
+    case programPeople(slug: String)
+    case removeProgramPerson(slug: String, id: UUID)
     case publishAgenda(slug: String, id: UUID)
     case agendaSession(slug: String, id: UUID, sessionID: UUID)
     case removeAgendaSession(slug: String, id: UUID, sessionID: UUID)
@@ -43,6 +45,14 @@ enum SiteURL: Equatable {
     case callExport(UUID)
     case startApplication(callID: UUID)
     case resume(token: String)
+    case personSignIn
+    case personLink(token: String)
+    case me
+    case meName
+    case meCalendar
+    case meSignOut
+    case meAgenda(slug: String)
+    case personFeed(token: String)
     case application(UUID)
     case applicationSection(UUID, index: Int)
     case applicationReview(UUID)
@@ -106,6 +116,14 @@ enum SiteURL: Equatable {
         case .home: (.home, [])
         case .program(let slug): (.program, [slug])
         case .programAgenda(let slug): (.programAgenda, [slug])
+        case .personSignIn: (.personSignIn, [])
+        case .personLink(let token): (.personLink, [token])
+        case .me: (.me, [])
+        case .meName: (.meName, [])
+        case .meCalendar: (.meCalendar, [])
+        case .meSignOut: (.meSignOut, [])
+        case .meAgenda(let slug): (.meAgenda, [slug])
+        case .personFeed(let token): (.personFeed, [token])
         case .programAgendaFeed(let slug): (.programAgendaFeed, [slug])
         case .apiProgramAgenda(let slug): (.apiProgramAgenda, [slug])
         case .signIn: (.signIn, [])
@@ -129,6 +147,8 @@ enum SiteURL: Equatable {
         case .programModule(let slug, let id): (.programModule, [slug, id.lower])
         case .removeModule(let slug, let id): (.removeModule, [slug, id.lower])
         case .moduleAgenda(let slug, let id): (.moduleAgenda, [slug, id.lower])
+        case .programPeople(let slug): (.programPeople, [slug])
+        case .removeProgramPerson(let slug, let id): (.removeProgramPerson, [slug, id.lower])
         case .publishAgenda(let slug, let id): (.publishAgenda, [slug, id.lower])
         case .agendaSession(let slug, let id, let sessionID): (.agendaSession, [slug, id.lower, sessionID.lower])
         case .removeAgendaSession(let slug, let id, let sessionID): (.removeAgendaSession, [slug, id.lower, sessionID.lower])

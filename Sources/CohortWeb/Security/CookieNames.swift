@@ -11,6 +11,8 @@ struct CookieJar {
     var language: String { secure ? "__Host-cohort-lang" : "cohort-lang" }
     /// The private link's token of the application this browser is working on.
     var applicant: String { secure ? "__Host-cohort-applicant" : "cohort-applicant" }
+    /// The session of a participant, facilitator or resource person, opened by a sign-in link.
+    var person: String { secure ? "__Host-cohort-person" : "cohort-person" }
 
     func value(_ string: String, maxAge: Int? = nil) -> HTTPCookies.Value {
         HTTPCookies.Value(string: string, expires: nil, maxAge: maxAge, domain: nil, path: "/",

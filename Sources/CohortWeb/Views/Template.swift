@@ -8,6 +8,8 @@ enum Template: String, CaseIterable, Sendable {
     case error
     case home
     case link
+    case me
+    case meSignIn = "me-sign-in"
     case organisations
     case program
     case programParts = "program-parts"

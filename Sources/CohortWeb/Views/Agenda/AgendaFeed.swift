@@ -10,7 +10,7 @@ enum AgendaFeed {
         var events: [ICalendar.Event] = []
         for module in modules {
             guard let version = published.versions[module.id] else { continue }
-            for entry in version.entries where audience.sees(entry.session.visibility) {
+            for entry in version.entries where audience.sees(entry.session) {
                 let session = entry.session
                 let speakers = session.speakers.compactMap { published.names[$0] }.sorted()
                 var description = [session.kind.label + (speakers.isEmpty ? "" : " with " + speakers.joined(separator: ", "))]

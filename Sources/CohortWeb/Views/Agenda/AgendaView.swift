@@ -3,15 +3,25 @@ import CohortStore
 import Foundation
 
 /// Who an agenda is drawn for: each sees the sessions meant for them, never more.
-enum AgendaAudience: Sendable {
+enum AgendaAudience: Sendable, Equatable {
     case everyone, participants, staff
+    /// A signed-in participant, facilitator or resource person (the program's `people` rows
+    /// they are): what participants see, and every session they speak in, whatever its visibility.
+    case person(Set<UUID>)
 
-    func sees(_ visibility: SessionVisibility) -> Bool {
+    func sees(_ session: AgendaSession) -> Bool {
         switch self {
-        case .everyone: visibility == .everyone
-        case .participants: visibility != .staff
+        case .everyone: session.visibility == .everyone
+        case .participants: session.visibility != .staff
         case .staff: true
+        case .person(let people): session.visibility != .staff || !people.isDisjoint(with: session.speakers)
         }
+    }
+
+    /// Whether the audience is someone who speaks in the session.
+    func speaks(in session: AgendaSession) -> Bool {
+        if case .person(let people) = self { return !people.isDisjoint(with: session.speakers) }
+        return false
     }
 }
 
@@ -27,6 +37,8 @@ struct AgendaView: Sendable {
         let speakers: String?
         let topics: String?
         let isCancelled: Bool
+        /// The reader speaks in it.
+        let isYours: Bool
         /// Said only where more than the public sessions are shown.
         let visibility: String?
     }
@@ -65,7 +77,7 @@ struct AgendaView: Sendable {
         isSample = program.isSample
         self.modules = modules.compactMap { module in
             guard let version = published.versions[module.id] else { return nil }
-            let sessions = version.entries.map(\.session).filter { audience.sees($0.visibility) }
+            let sessions = version.entries.map(\.session).filter(audience.sees)
             guard !sessions.isEmpty else { return nil }
             return Self.module(module, version: version, sessions: sessions, names: published.names, audience: audience, language: language)
         }
@@ -90,7 +102,7 @@ struct AgendaView: Sendable {
                 kind: session.kind.label, room: session.room.isEmpty ? nil : session.room,
                 speakers: speakerNames.isEmpty ? nil : speakerNames.joined(separator: ", "),
                 topics: session.topics.isEmpty ? nil : session.topics.joined(separator: ", "),
-                isCancelled: session.isCancelled,
+                isCancelled: session.isCancelled, isYours: audience.speaks(in: session),
                 visibility: audience == .everyone ? nil : session.visibility.audienceLabel)
             if let last = days.last, last.0.date == start.date {
                 days[days.count - 1].1.append(item)

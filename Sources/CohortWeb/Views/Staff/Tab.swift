@@ -11,8 +11,9 @@ struct Tab: Sendable {
                     ("Partners", SiteURL.programPartners(slug: slug).path),
                     ("Modules", SiteURL.programModules(slug: slug).path),
                     ("Countries", SiteURL.programCountries(slug: slug).path),
+                    ("People", SiteURL.programPeople(slug: slug).path),
                     ("Calls", SiteURL.programCalls(slug: slug).path)]
-        if isAdmin { tabs.append(("People and roles", SiteURL.programMembers(slug: slug).path)) }
+        if isAdmin { tabs.append(("Staff roles", SiteURL.programMembers(slug: slug).path)) }
         return tabs.map { Tab(label: $0.0, href: $0.1, isCurrent: $0.0 == current) }
     }
 }

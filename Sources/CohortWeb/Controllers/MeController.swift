@@ -1,0 +1,181 @@
+import CohortCore
+import CohortStore
+import Vapor
+
+/// The pages of a signed-in participant, facilitator or resource person: their home, the
+/// name for their certificates, their calendar address, the full agenda of their programs,
+/// and signing out. Everything is found from their address, never from an id in the request,
+/// so nobody reaches another person's records by changing one.
+struct MeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(.me, use: home)
+        routes.post(.meName, use: saveName)
+        routes.post(.meCalendar, use: renewCalendar)
+        routes.post(.meSignOut, use: signOut)
+        routes.get(.meAgenda, use: agenda)
+        routes.get(.personFeed, use: feed)
+    }
+
+    /// The signed-in person's roles, and the language their pages are in: the one they chose
+    /// on the page's switcher, else the one their messages are written in.
+    private struct Context {
+        let session: PersonSession
+        let enrolments: [PersonAccessStore.Enrolled]
+        let language: Language
+    }
+
+    private func context(_ req: Request) async throws -> Context {
+        let session = try await req.requirePerson()
+        let enrolments = try await PersonAccessStore(db: req.persistence).enrolments(email: session.email)
+        let chosen = req.query[String.self, at: "lang"] != nil || req.cookies[req.cookieJar.language] != nil
+        let language = chosen || enrolments.isEmpty ? req.applicantLanguage(offered: Language.allCases) : enrolments[0].language
+        return Context(session: session, enrolments: enrolments, language: language)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let context = try await context(req)
+        let words = req.words(context.language)
+        let notice: String? = switch req.query[String.self, at: "done"] {
+        case "name": words("me.home.name.saved")
+        case "calendar": words("me.home.calendar.renewed")
+        default: nil
+        }
+        return try await page(req, context, name: Self.certificateName(context.enrolments), problem: nil, notice: notice, status: .ok)
+    }
+
+    func saveName(req: Request) async throws -> Response {
+        let context = try await context(req)
+        let values = try req.formValues()
+        guard let name = CertificateName.validated(values["certificateName"]) else {
+            let words = req.words(context.language)
+            return try await page(req, context, name: values["certificateName"], problem: words("me.home.name.problem"), notice: nil,
+                                  status: .unprocessableEntity)
+        }
+        try await PersonAccessStore(db: req.persistence).setCertificateName(email: context.session.email, name: name)
+        return req.redirect(to: SiteURL.me.path + "?done=name", redirectType: .normal)
+    }
+
+    func renewCalendar(req: Request) async throws -> Response {
+        let session = try await req.requirePerson()
+        let key = req.config.secretKey
+        _ = try await PersonAccessStore(db: req.persistence).renewFeed(email: session.email, now: req.now,
+                                                                     tokenHash: { SecretToken.hash(Self.feedToken($0, key: key)) })
+        return req.redirect(to: SiteURL.me.path + "?done=calendar", redirectType: .normal)
+    }
+
+    func signOut(req: Request) async throws -> Response {
+        if let session = try await req.personSession() { try await PersonAccessStore(db: req.persistence).endSession(id: session.id) }
+        let response = req.redirect(to: SiteURL.personSignIn.path + "?out=1", redirectType: .normal)
+        response.cookies[req.cookieJar.person] = req.cookieJar.expired()
+        req.rotateCSRFToken()
+        return response
+    }
+
+    /// The full agenda of one of the person's programs: public and participants' sessions, and
+    /// the ones they speak in. Not found for a program they are not in.
+    func agenda(req: Request) async throws -> Response {
+        let context = try await context(req)
+        let slug = try req.parameters.require("slug")
+        let people = Set(context.enrolments.filter { $0.programSlug == slug }.map(\.personID))
+        guard !people.isEmpty, let agenda = try await Self.agenda(req, slug: slug, people: people) else { throw DomainError.notFound("program") }
+        let feed = try await feedURL(req, email: context.session.email)
+        let view = AgendaView(program: agenda.program, modules: agenda.modules, published: agenda.published, audience: agenda.audience,
+                              language: context.language, feedHref: feed)
+        return req.page(.agenda, title: "Agenda: \(agenda.program.title)", view)
+    }
+
+    /// The person's own calendar: every session they may see in every program they are in.
+    /// The address is the only key, so it answers the same "not found" for a revoked one as for one that never was.
+    func feed(req: Request) async throws -> Response {
+        let token = try req.parameters.require("token")
+        guard token.utf8.count == 64, token.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }),
+              let email = try await PersonAccessStore(db: req.persistence).feedOwner(tokenHash: SecretToken.hash(token)) else {
+            throw DomainError.notFound("calendar")
+        }
+        let enrolments = try await PersonAccessStore(db: req.persistence).enrolments(email: email)
+        let language = enrolments.first?.language ?? .english
+        var events: [ICalendar.Event] = []
+        for (slug, people) in Self.programs(enrolments) {
+            guard let agenda = try await Self.agenda(req, slug: slug, people: people) else { continue }
+            events += AgendaFeed.calendar(name: agenda.program.title, modules: agenda.modules, published: agenda.published,
+                                          audience: agenda.audience, language: language, host: req.config.baseURL.host ?? "cohort").events
+        }
+        let response = AgendaController.calendarResponse(ICalendar(name: "Cohort: your sessions", events: events), filename: "sessions.ics")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return response
+    }
+
+    // MARK: Shared
+
+    private func page(_ req: Request, _ context: Context, name: String, problem: String?, notice: String?,
+                      status: HTTPStatus) async throws -> Response {
+        let words = req.words(context.language)
+        let now = req.now
+        var next: [MeView.SessionLine] = []
+        var speaking: [MeView.SessionLine] = []
+        var programs: [MeView.ProgramLine] = []
+        var upcoming: [(Date, MeView.SessionLine)] = []
+        for (slug, people) in Self.programs(context.enrolments) {
+            let roles = context.enrolments.filter { $0.programSlug == slug }
+            programs.append(MeView.ProgramLine(title: roles[0].programTitle,
+                                               roles: roles.map { words("me.role.\($0.role.rawValue)") }.joined(separator: ", "),
+                                               agendaHref: SiteURL.meAgenda(slug: slug).path))
+            guard let agenda = try await Self.agenda(req, slug: slug, people: people) else { continue }
+            for item in agenda.items {
+                if item.session.end > now && !item.session.isCancelled { upcoming.append((item.session.start, agenda.line(item, language: context.language))) }
+                if agenda.audience.speaks(in: item.session) { speaking.append(agenda.line(item, language: context.language)) }
+            }
+        }
+        next = upcoming.sorted { $0.0 < $1.0 }.prefix(5).map(\.1)
+        var nameField = FormField("certificateName", words("me.home.name.label"), value: name, errors: [], hint: words("me.home.name.hint"))
+            .type("text", autocomplete: "name")
+        nameField.error = problem
+        let csrf = req.csrfToken()
+        let view = MeView(
+            t: WordTable(words, keys: MeView.keys).table,
+            greeting: words("me.home.greeting", ["name": Self.certificateName(context.enrolments)]),
+            notice: notice, programs: programs, next: next, hasNext: !next.isEmpty, speaking: speaking, hasSpeaking: !speaking.isEmpty,
+            nameForm: QuestionFields.form(request: req, action: SiteURL.meName.path, submit: words("me.home.name.button"), secondary: nil,
+                                          fields: [nameField], words: words),
+            feedURL: req.config.baseURL.absoluteString.trimmingSuffix("/") + (try await feedURL(req, email: context.session.email)),
+            renewFeed: MeView.Button(action: SiteURL.meCalendar.path, csrf: csrf, label: words("me.home.calendar.renew")),
+            signOut: MeView.Button(action: SiteURL.meSignOut.path, csrf: csrf, label: words("me.home.signOut")))
+        return req.applicantPage(.me, title: words("me.home.programs"), view, language: context.language, offered: Language.allCases,
+                                 status: status, isError: problem != nil)
+    }
+
+    /// The programs of the person's roles, in the order listed, each with the person's rows in it.
+    static func programs(_ enrolments: [PersonAccessStore.Enrolled]) -> [(slug: String, people: Set<UUID>)] {
+        var order: [String] = []
+        var people: [String: Set<UUID>] = [:]
+        for enrolment in enrolments {
+            if people[enrolment.programSlug] == nil { order.append(enrolment.programSlug) }
+            people[enrolment.programSlug, default: []].insert(enrolment.personID)
+        }
+        return order.map { ($0, people[$0] ?? []) }
+    }
+
+    static func agenda(_ req: Request, slug: String, people: Set<UUID>) async throws -> PersonAgenda? {
+        guard let detail = try await ProgramStore(db: req.persistence).detail(slug: slug) else { return nil }
+        let published = try await AgendaStore(db: req.persistence).published(programID: detail.program.id)
+        return PersonAgenda(program: detail.program, modules: detail.modules, published: published, audience: .person(people))
+    }
+
+    static func certificateName(_ enrolments: [PersonAccessStore.Enrolled]) -> String {
+        enrolments.first.map { $0.certificateName.isEmpty ? $0.fullName : $0.certificateName } ?? ""
+    }
+
+    /// The path of the person's calendar, made on first asking.
+    private func feedURL(_ req: Request, email: String) async throws -> String {
+        let key = req.config.secretKey
+        let id = try await PersonAccessStore(db: req.persistence).feed(email: email, now: req.now,
+                                                                     tokenHash: { SecretToken.hash(Self.feedToken($0, key: key)) })
+        return SiteURL.personFeed(token: Self.feedToken(id, key: key)).path
+    }
+
+    /// A feed's token, derived from its id with the server's key: shown again on every visit
+    /// without being kept anywhere but in the person's calendar program.
+    static func feedToken(_ feedID: UUID, key: [UInt8]) -> String {
+        SecretToken.pseudonym("person-feed:\(feedID.uuidString.lowercased())", key: key)
+    }
+}

@@ -1,0 +1,16 @@
+import CohortCore
+import CohortStore
+import Foundation
+
+/// The sign-in link a participant, facilitator or resource person receives, in their language.
+struct PersonMessages: Sendable {
+    let catalogs: Catalogs
+    let baseURL: URL
+
+    func signInLink(to contact: PersonAccessStore.Contact, token: String, minutes: Int) -> OutgoingMessage {
+        let words = Words(catalogs: catalogs, language: contact.language)
+        let link = baseURL.absoluteString.trimmingSuffix("/") + SiteURL.personLink(token: token).path
+        return OutgoingMessage(to: contact.email, subject: words("mail.signIn.subject"),
+                               body: words("mail.signIn.body", ["name": contact.name, "minutes": "\(minutes)", "link": link]))
+    }
+}
