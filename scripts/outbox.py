@@ -10,8 +10,9 @@ import re, sqlite3, subprocess
 LINK = re.compile(r"/apply/([A-Za-z0-9_-]+)")
 
 
-def latest_token(database, email):
-    """The token of the newest link emailed to `email`, or None."""
+def latest_token(database, email, link=LINK):
+    """The token of the newest link emailed to `email` (an application's private link, or
+    what `link` matches), or None."""
     query = "SELECT body FROM outbox_messages WHERE to_address = ? ORDER BY created_at DESC LIMIT 1"
     if database.startswith("sqlite:"):
         connection = sqlite3.connect(f"file:{database[len('sqlite:'):]}?mode=ro", uri=True, timeout=10)
@@ -24,7 +25,7 @@ def latest_token(database, email):
         literal = "'" + email.lower().replace("'", "''") + "'"
         body = subprocess.run(["psql", database.split("?")[0], "-Atc", query.replace("?", literal)], check=True,
                               capture_output=True, text=True).stdout
-    match = LINK.search(body)
+    match = link.search(body)
     return match.group(1) if match else None
 
 

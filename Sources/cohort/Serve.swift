@@ -56,5 +56,7 @@ struct Serve: AsyncParsableCommand {
         for account in DemoCatalog.accounts {
             say("  \(account.roleLabel): \(account.email) / \(account.password)")
         }
+        say("  participant of the 2006 workshop (no password: ask for a sign-in link at /me/sign-in): \(DemoCatalog.participantEmail(6))")
+        say("  facilitator of the 2006 workshop (the same way): \(DemoCatalog.facilitatorEmail(key: "lead"))")
     }
 }

@@ -42,10 +42,11 @@ class Server:
                 time.sleep(0.1)
         raise SystemExit("browser suite: the server did not start; see " + self.log.name)
 
-    def token(self, email):
-        """The newest private link emailed to `email`: links go by email only."""
+    def token(self, email, link=None):
+        """The newest private link emailed to `email` (or the newest link `link` matches):
+        links go by email only."""
         for _ in range(50):
-            token = latest_token(self.database, email)
+            token = latest_token(self.database, email, link) if link else latest_token(self.database, email)
             if token:
                 return token
             time.sleep(0.1)

@@ -15,7 +15,7 @@ import argparse, os, sqlite3, sys, time, traceback, urllib.request, json
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Checks, Server  # noqa: E402
-import agenda_flows, applicant_flows, staff_flows, staff_tour  # noqa: E402
+import agenda_flows, applicant_flows, people_flows, staff_flows, staff_tour  # noqa: E402
 
 
 class Suite:
@@ -71,6 +71,8 @@ def main():
         ("every other staff form, submitted once", lambda: staff_tour.tour(suite)),
         ("manager builds and publishes an agenda; the public reads, prints and subscribes to it",
          lambda: agenda_flows.build_and_publish(suite)),
+        ("manager adds people; a participant and a facilitator sign in with a link and use their own page",
+         lambda: people_flows.run(suite)),
     ]
     failed = 0
     started = time.monotonic()

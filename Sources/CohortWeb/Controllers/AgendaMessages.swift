@@ -29,7 +29,8 @@ struct AgendaMessages: Sendable {
             case .removed: return words("mail.agenda.removed", ["title": title, "when": when(session)])
             }
         }
-        let link = baseURL.absoluteString.trimmingSuffix("/") + SiteURL.programAgenda(slug: program.slug).path
+        // Their own view of the agenda: the change lines name participants-only sessions too.
+        let link = baseURL.absoluteString.trimmingSuffix("/") + SiteURL.meAgenda(slug: program.slug).path
         return OutgoingMessage(
             to: recipient.email, subject: words("mail.agenda.subject", ["module": "\(module.number)"]),
             body: words("mail.agenda.body", ["name": recipient.name, "program": program.title, "module": "\(module.number)",

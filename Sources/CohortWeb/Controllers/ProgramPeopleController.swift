@@ -72,7 +72,7 @@ struct ProgramPeopleController: RouteCollection {
             FormField("organisationName", "Organisation, written out", value: form.organisationName, errors: errors,
                       hint: "For a resource person from an organisation Cohort does not list.").optional(),
             FormField("bio", "Short bio", value: form.bio, errors: errors,
-                      hint: "Optional, up to 1,000 characters: shown to participants beside their sessions.").multiline().optional(),
+                      hint: "Optional, up to 1,000 characters.").multiline().optional(),
         ]
         return ProgramPartsController().render(
             req, program: program, tab: "People", heading: "People",
