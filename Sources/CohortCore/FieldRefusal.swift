@@ -19,6 +19,8 @@ public struct FieldRefusal: Error, Hashable, Sendable {
         case speakerNotInProgram
         /// Someone with this address already holds the role in the program.
         case personRoleHeld
+        /// Marked present at a session without being one of the program's participants.
+        case notAParticipant
     }
 
     public let problem: Problem
@@ -34,6 +36,7 @@ public struct FieldRefusal: Error, Hashable, Sendable {
         case .addressInUse: "slug"
         case .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry: "reviewer"
         case .speakerNotInProgram: "speakers"
+        case .notAParticipant: "present"
         }
     }
 }

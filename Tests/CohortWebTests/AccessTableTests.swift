@@ -144,6 +144,15 @@ import VaporTesting
         Row(method: .GET, path: "/me/programs/mwp-2017-18/agenda", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 404, .facilitator: 404]),
         Row(method: .GET, path: "/calendars/\(String(repeating: "0", count: 64))/sessions.ics",
             expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .participant: 404, .facilitator: 404]),
+        // Attendance: a session's list for its managers and its own speakers; a module's summary for its managers.
+        Row(method: .GET, path: "/sessions/{session2006}/attendance", expected: [.anonymous: 303, .admin: 200, .manager: 404, .member: 404, .participant: 404, .facilitator: 200]),
+        Row(method: .POST, path: "/sessions/{session2006}/attendance", expected: [.anonymous: 303, .admin: 303, .manager: 404, .member: 404, .participant: 404, .facilitator: 303]),
+        Row(method: .GET, path: "/sessions/{unassigned}/attendance", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .participant: 404, .facilitator: 404]),
+        Row(method: .POST, path: "/me/check-in", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 422, .facilitator: 422]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/modules/{module2006}/attendance", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/attendance", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/modules/{module2006}/attendance.csv", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/modules/{module2017}/attendance", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
         Row(method: .POST, path: "/me/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 303]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
         Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
@@ -174,6 +183,10 @@ import VaporTesting
             resolved = resolved.replacingOccurrences(of: slug == "mwp-2006" ? "{module2006}" : "{module2017}", with: module.id.uuidString.lowercased())
             let call = try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first)
             resolved = resolved.replacingOccurrences(of: name, with: call.id.uuidString.lowercased())
+            if slug == "mwp-2006" && resolved.contains("{session2006}") {
+                // The first session the facilitator "lead" speaks in.
+                resolved = resolved.replacingOccurrences(of: "{session2006}", with: try await AttendanceTests.leadSession(app).id.uuidString.lowercased())
+            }
             if slug == "mwp-2006" {
                 let first = try await ApplicationListStore(db: app.persistence).page(callID: call.id, filter: ApplicationFilter(), sort: .reference,
                                                                            after: nil, limit: 1).items.first

@@ -36,6 +36,8 @@ import Vapor
         .moduleAgenda(slug: "mwp-2017", id: id), .publishAgenda(slug: "mwp-2017", id: id),
         .programPeople(slug: "mwp-2017"), .removeProgramPerson(slug: "mwp-2017", id: id), .personSignIn,
         .personLink(token: "AbC-_9"), .me, .meName, .meCalendar, .meSignOut, .meAgenda(slug: "mwp-2017"), .personFeed(token: "0af3"),
+        .moduleAttendance(slug: "mwp-2017", id: id), .moduleAttendanceExport(slug: "mwp-2017", id: id, names: true), .meCheckIn,
+        .sessionAttendance(sessionID: id),
         .agendaSession(slug: "mwp-2017", id: id, sessionID: other), .removeAgendaSession(slug: "mwp-2017", id: id, sessionID: other),
     ]
 

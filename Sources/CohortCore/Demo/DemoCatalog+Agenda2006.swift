@@ -15,6 +15,15 @@ extension DemoCatalog {
         public let bio: String
     }
 
+    /// Whether the `participant`-th participant (from 0) attended the `session`-th of `count`
+    /// sessions that people attend: nearly everyone nearly always, one in eleven sessions missed
+    /// here and there, and the last two participants gone for the final fifth of the workshop,
+    /// so the completion rule (80 % of the sessions) leaves them without a certificate.
+    public static func attended(participant: Int, session: Int, of count: Int) -> Bool {
+        if participant >= 30 && session * 5 >= count * 4 { return false }
+        return (participant + 2 * session) % 11 != 0
+    }
+
     public struct SessionEntry: Sendable {
         /// Days after the module's first.
         public let day: Int

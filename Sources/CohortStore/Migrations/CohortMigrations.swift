@@ -20,5 +20,6 @@ public enum CohortMigrations {
         CreateAgenda(),
         AddAgendaVersionsAndContacts(),
         AddPersonSignIn(),
+        CreateAttendance(),
     ]
 }

@@ -5,9 +5,10 @@ import SQLKit
 extension DemoLoader {
     /// A module's agenda as the demo has it: its facilitators and resource persons (sample
     /// people of the program), its sessions on the venue's clock, and its first published
-    /// version, so the public agenda and the feeds show it at once.
+    /// version, so the public agenda and the feeds show it at once; and, for a module already
+    /// held, its attendance as the facilitators took it (`DemoCatalog.attended`).
     static func loadAgenda(_ sessions: [DemoCatalog.SessionEntry], speakers: [DemoCatalog.SpeakerEntry], module: ProgramModule,
-                           now: Date, on sql: any SyncSQL) throws {
+                           participants: [UUID], now: Date, on sql: any SyncSQL) throws {
         var people: [String: UUID] = [:]
         for speaker in speakers {
             let id = UUID()
@@ -26,5 +27,11 @@ extension DemoLoader {
         let entries = try AgendaSQL.entries(where: "s.module_id = \(bind: module.id)", on: sql)
         try AgendaSQL.insert(AgendaVersion(moduleID: module.id, number: 1, note: "The workshop's agenda, as held (sample data).",
                                            publishedAt: published, entries: entries), by: nil, on: sql)
+        let attended = entries.map(\.session).filter { AttendanceSummary.counts($0) && $0.visibility != .staff && $0.end <= now }
+        for (index, session) in attended.enumerated() {
+            for (number, person) in participants.enumerated() where DemoCatalog.attended(participant: number, session: index, of: attended.count) {
+                try AttendanceStore.insert(sessionID: session.id, personID: person, by: .facilitator, now: session.end, on: sql)
+            }
+        }
     }
 }

@@ -127,15 +127,18 @@ public struct DemoLoader: Sendable {
             try ProgramPartsSQL.insert(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
                                                       role: country.role, displayName: country.displayName), on: sql)
         }
+        var participants: [UUID] = []
         for (index, participant) in entry.participants.enumerated() {
             let id = UUID()
+            participants.append(id)
             try PeopleSQL.insert(id: id, fullName: participant.name, country: participant.country, sector: participant.sector.rawValue,
                                  position: participant.position, isSample: true, email: DemoCatalog.participantEmail(index),
                                  now: now, on: sql)
             try PeopleSQL.enrol(Enrolment(programID: program.id, personID: id, role: .participant), on: sql)
         }
         if entry.slug == DemoCatalog.program2006.slug, let module = firstModule {
-            try loadAgenda(DemoCatalog.sessions2006, speakers: DemoCatalog.speakers2006, module: module, now: now, on: sql)
+            try loadAgenda(DemoCatalog.sessions2006, speakers: DemoCatalog.speakers2006, module: module, participants: participants,
+                           now: now, on: sql)
         }
         return program.id
     }

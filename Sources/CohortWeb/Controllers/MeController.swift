@@ -33,14 +33,21 @@ struct MeController: RouteCollection {
     }
 
     func home(req: Request) async throws -> Response {
+        try await home(req, checkInCode: "", problem: nil, status: .ok)
+    }
+
+    /// The home page, with what was typed into the check-in form and the catalog key of its problem, if any.
+    func home(_ req: Request, checkInCode: String, problem: String?, status: HTTPStatus) async throws -> Response {
         let context = try await context(req)
         let words = req.words(context.language)
         let notice: String? = switch req.query[String.self, at: "done"] {
         case "name": words("me.home.name.saved")
         case "calendar": words("me.home.calendar.renewed")
+        case "checkIn": words("me.checkIn.done")
         default: nil
         }
-        return try await page(req, context, name: Self.certificateName(context.enrolments), problem: nil, notice: notice, status: .ok)
+        return try await page(req, context, name: Self.certificateName(context.enrolments), problem: nil, notice: notice,
+                              checkIn: (checkInCode, problem.map { words($0) }), status: status)
     }
 
     func saveName(req: Request) async throws -> Response {
@@ -49,7 +56,7 @@ struct MeController: RouteCollection {
         guard let name = CertificateName.validated(values["certificateName"]) else {
             let words = req.words(context.language)
             return try await page(req, context, name: values["certificateName"], problem: words("me.home.name.problem"), notice: nil,
-                                  status: .unprocessableEntity)
+                                  checkIn: ("", nil), status: .unprocessableEntity)
         }
         try await PersonAccessStore(db: req.persistence).setCertificateName(email: context.session.email, name: name)
         return req.redirect(to: SiteURL.me.path + "?done=name", redirectType: .normal)
@@ -108,40 +115,50 @@ struct MeController: RouteCollection {
     // MARK: Shared
 
     private func page(_ req: Request, _ context: Context, name: String, problem: String?, notice: String?,
-                      status: HTTPStatus) async throws -> Response {
+                      checkIn: (code: String, problem: String?), status: HTTPStatus) async throws -> Response {
         let words = req.words(context.language)
         let now = req.now
         var next: [MeView.SessionLine] = []
         var speaking: [MeView.SessionLine] = []
         var programs: [MeView.ProgramLine] = []
         var upcoming: [(Date, MeView.SessionLine)] = []
+        var sessionRuns = false
         for (slug, people) in Self.programs(context.enrolments) {
             let roles = context.enrolments.filter { $0.programSlug == slug }
             programs.append(MeView.ProgramLine(title: roles[0].programTitle,
                                                roles: roles.map { words("me.role.\($0.role.rawValue)") }.joined(separator: ", "),
                                                agendaHref: SiteURL.meAgenda(slug: slug).path))
             guard let agenda = try await Self.agenda(req, slug: slug, people: people) else { continue }
+            let participates = roles.contains { $0.role == .participant }
             for item in agenda.items {
                 if item.session.end > now && !item.session.isCancelled { upcoming.append((item.session.start, agenda.line(item, language: context.language))) }
-                if agenda.audience.speaks(in: item.session) { speaking.append(agenda.line(item, language: context.language)) }
+                if agenda.audience.speaks(in: item.session) { speaking.append(agenda.line(item, language: context.language, checkInList: true)) }
+                if participates && CheckIn.isOpen(item.session, at: now) && item.session.visibility != .staff { sessionRuns = true }
             }
         }
         next = upcoming.sorted { $0.0 < $1.0 }.prefix(5).map(\.1)
         var nameField = FormField("certificateName", words("me.home.name.label"), value: name, errors: [], hint: words("me.home.name.hint"))
             .type("text", autocomplete: "name")
         nameField.error = problem
+        var codeField = FormField("code", words("me.checkIn.label"), value: checkIn.code, errors: [], hint: words("me.checkIn.body"))
+            .type("text", autocomplete: "off")
+        codeField.error = checkIn.problem
+        let checkInForm = sessionRuns || checkIn.problem != nil
+            ? QuestionFields.form(request: req, action: SiteURL.meCheckIn.path, submit: words("me.checkIn.button"), secondary: nil,
+                                  fields: [codeField], words: words)
+            : nil
         let csrf = req.csrfToken()
         let view = MeView(
             t: WordTable(words, keys: MeView.keys).table,
             greeting: words("me.home.greeting", ["name": Self.certificateName(context.enrolments)]),
-            notice: notice, programs: programs, next: next, hasNext: !next.isEmpty, speaking: speaking, hasSpeaking: !speaking.isEmpty,
+            notice: notice, checkInForm: checkInForm, programs: programs, next: next, hasNext: !next.isEmpty, speaking: speaking, hasSpeaking: !speaking.isEmpty,
             nameForm: QuestionFields.form(request: req, action: SiteURL.meName.path, submit: words("me.home.name.button"), secondary: nil,
                                           fields: [nameField], words: words),
             feedURL: req.config.baseURL.absoluteString.trimmingSuffix("/") + (try await feedURL(req, email: context.session.email)),
             renewFeed: MeView.Button(action: SiteURL.meCalendar.path, csrf: csrf, label: words("me.home.calendar.renew")),
             signOut: MeView.Button(action: SiteURL.meSignOut.path, csrf: csrf, label: words("me.home.signOut")))
         return req.applicantPage(.me, title: words("me.home.programs"), view, language: context.language, offered: Language.allCases,
-                                 status: status, isError: problem != nil)
+                                 status: status, isError: problem != nil || checkIn.problem != nil)
     }
 
     /// The programs of the person's roles, in the order listed, each with the person's rows in it.

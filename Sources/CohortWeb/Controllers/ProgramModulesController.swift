@@ -103,7 +103,8 @@ struct ProgramModulesController: RouteCollection {
                           editHref: SiteURL.programModule(slug: program.slug, id: module.id).path,
                           remove: DangerAction(label: "Remove", consequence: "Module \(module.number) is deleted from the program, with its agenda.",
                                                action: SiteURL.removeModule(slug: program.slug, id: module.id).path, csrf: req.csrfToken()),
-                          links: [PartsView.Link(label: "Agenda", href: SiteURL.moduleAgenda(slug: program.slug, id: module.id).path)])
+                          links: [PartsView.Link(label: "Agenda", href: SiteURL.moduleAgenda(slug: program.slug, id: module.id).path),
+                                  PartsView.Link(label: "Attendance", href: SiteURL.moduleAttendance(slug: program.slug, id: module.id).path)])
         }
         return ProgramPartsController().render(
             req, program: program, tab: "Modules", heading: "Modules", columns: ["No.", "Title", "Dates", "Venue"], rows: rows,

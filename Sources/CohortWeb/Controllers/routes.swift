@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ProgramPeopleController())
     try app.register(collection: PersonSignInController())
     try app.register(collection: MeController())
+    try app.register(collection: AttendanceController())
     try app.register(collection: CallPageController())
     try app.register(collection: ApplicationController())
     try app.register(collection: StaffApplicationsController())

@@ -57,6 +57,7 @@ enum ErrorMessages {
         case .accountManagesNoProgram: ("staff.field.accountManagesNoProgram", [:])
         case .speakerNotInProgram: ("staff.field.speakerNotInProgram", [:])
         case .personRoleHeld: ("staff.field.personRoleHeld", [:])
+        case .notAParticipant: ("staff.field.notAParticipant", [:])
         }
     }
 
@@ -74,7 +75,7 @@ enum ErrorMessages {
     static let everyFieldProblem: [FieldRefusal.Problem] = [
         .emailInUse, .accountNotListed, .roleAlreadyHeld, .organisationNotListed, .partnerRoleAlreadyHeld, .addressInUse(slug: "mwp-2006"),
         .reviewerNotInProgram, .reviewerKnowsApplicant, .reviewerSameOrganisation, .reviewerSameCountry, .noActiveAccount,
-        .accountManagesNoProgram, .speakerNotInProgram, .personRoleHeld,
+        .accountManagesNoProgram, .speakerNotInProgram, .personRoleHeld, .notAParticipant,
     ]
 
     /// One of each case, for the test that every key is in the catalog.

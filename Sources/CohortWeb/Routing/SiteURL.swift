@@ -30,6 +30,10 @@ enum SiteURL: Equatable {
     case removeModule(slug: String, id: UUID)
     case moduleAgenda(slug: String, id: UUID)
     case programPeople(slug: String)
+    case moduleAttendance(slug: String, id: UUID)
+    case moduleAttendanceExport(slug: String, id: UUID, names: Bool)
+    case meCheckIn
+    case sessionAttendance(sessionID: UUID)
     case removeProgramPerson(slug: String, id: UUID)
     case publishAgenda(slug: String, id: UUID)
     case agendaSession(slug: String, id: UUID, sessionID: UUID)
@@ -148,6 +152,10 @@ enum SiteURL: Equatable {
         case .removeModule(let slug, let id): (.removeModule, [slug, id.lower])
         case .moduleAgenda(let slug, let id): (.moduleAgenda, [slug, id.lower])
         case .programPeople(let slug): (.programPeople, [slug])
+        case .moduleAttendance(let slug, let id): (.moduleAttendance, [slug, id.lower])
+        case .moduleAttendanceExport(let slug, let id, _): (.moduleAttendanceExport, [slug, id.lower])
+        case .meCheckIn: (.meCheckIn, [])
+        case .sessionAttendance(let id): (.sessionAttendance, [id.lower])
         case .removeProgramPerson(let slug, let id): (.removeProgramPerson, [slug, id.lower])
         case .publishAgenda(let slug, let id): (.publishAgenda, [slug, id.lower])
         case .agendaSession(let slug, let id, let sessionID): (.agendaSession, [slug, id.lower, sessionID.lower])
@@ -222,6 +230,7 @@ enum SiteURL: Equatable {
         case .signIn(let next?): next.addingPercentEncoding(withAllowedCharacters: .alphanumerics).map { "next=\($0)" }
         case .staticFile(_, let version): "v=\(version)"
         case .callPreview(_, let language, let section): "lang=\(language)&section=\(section + 1)"
+        case .moduleAttendanceExport(_, _, true): "names=1"
         default: nil
         }
     }

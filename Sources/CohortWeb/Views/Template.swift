@@ -5,6 +5,7 @@ enum Template: String, CaseIterable, Sendable {
     case agenda
     case application
     case call
+    case checkIn = "check-in"
     case error
     case home
     case link
@@ -23,6 +24,7 @@ enum Template: String, CaseIterable, Sendable {
     case staffApplication = "staff-application"
     case staffApplications = "staff-applications"
     case staffAgenda = "staff-agenda"
+    case staffAttendance = "staff-attendance"
     case staffCall = "staff-call"
     case staffCalls = "staff-calls"
     case staffConfirm = "staff-confirm"

@@ -12,6 +12,8 @@ struct StaffAgendaView: Sendable {
         let speakers: String?
         let status: String?
         let editHref: String
+        /// Sessions people attend have a check-in list.
+        let checkInHref: String?
         let remove: DangerAction?
     }
 
@@ -31,6 +33,7 @@ struct StaffAgendaView: Sendable {
     let tabs: [Tab]
     let zoneText: String
     let publicHref: String
+    let attendanceHref: String
     let days: [Day]
     /// "3 changes since version 2", "Not published yet", "Published as version 2".
     let draftState: String
@@ -60,6 +63,7 @@ struct StaffAgendaView: Sendable {
         tabs = Tab.program(slug: program.slug, current: "Modules", isAdmin: isAdmin)
         zoneText = "\(module.periodText) · \(module.venueText) · times in \(module.timeZone)"
         publicHref = SiteURL.programAgenda(slug: program.slug).path
+        attendanceHref = SiteURL.moduleAttendance(slug: program.slug, id: module.id).path
         let published = Set(context.versions.flatMap { $0.entries.map(\.session.id) })
         var days: [(CalendarDate, String, [Row])] = []
         for entry in context.entries {
@@ -74,6 +78,8 @@ struct StaffAgendaView: Sendable {
                 speakers: session.speakers.isEmpty ? nil : session.speakers.compactMap { context.names[$0] }.sorted().joined(separator: ", "),
                 status: session.isCancelled ? "Cancelled" : nil,
                 editHref: SiteURL.agendaSession(slug: program.slug, id: module.id, sessionID: session.id).path,
+                checkInHref: AttendanceSummary.counts(session) && session.visibility != .staff
+                    ? SiteURL.sessionAttendance(sessionID: session.id).path : nil,
                 remove: session.isCancelled ? nil : DangerAction(
                     label: published.contains(session.id) ? "Cancel session" : "Delete session", consequence: removal,
                     action: SiteURL.removeAgendaSession(slug: program.slug, id: module.id, sessionID: session.id).path, csrf: csrf))

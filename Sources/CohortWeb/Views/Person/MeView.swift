@@ -18,6 +18,8 @@ struct MeView: Sendable {
         let place: String
         let agendaHref: String
         let isCancelled: Bool
+        /// For the sessions the reader speaks in: the session's check-in list.
+        let checkInHref: String?
     }
 
     /// A one-button form (calendar address, sign out).
@@ -30,6 +32,8 @@ struct MeView: Sendable {
     let t: [String: String]
     let greeting: String
     let notice: String?
+    /// Shown while a session of theirs runs, or when a code was refused.
+    let checkInForm: FormView?
     let programs: [ProgramLine]
     let next: [SessionLine]
     let hasNext: Bool
@@ -41,7 +45,8 @@ struct MeView: Sendable {
     let signOut: Button
 
     static let keys = ["me.home.programs", "me.home.agenda", "me.home.next", "me.home.noNext", "me.home.speaking", "me.home.name.heading",
-                       "me.home.calendar.heading", "me.home.calendar.body", "me.home.calendar.renewHint", "common.sample"]
+                       "me.home.calendar.heading", "me.home.calendar.body", "me.home.calendar.renewHint", "common.sample",
+                       "me.checkIn.heading", "me.home.checkInList"]
 }
 
 /// The sessions of one program a person may see, with what the home page needs of each.
@@ -63,7 +68,7 @@ struct PersonAgenda: Sendable {
         }.sorted { ($0.session.start, $0.session.id.uuidString) < ($1.session.start, $1.session.id.uuidString) }
     }
 
-    func line(_ item: Item, language: Language) -> MeView.SessionLine {
+    func line(_ item: Item, language: Language, checkInList: Bool = false) -> MeView.SessionLine {
         let formatter = DateFormatter()
         // British English writes "Friday 7 April 2006", as the rest of Cohort does.
         formatter.locale = Locale(identifier: language == .english ? "en_GB" : language.rawValue)
@@ -75,6 +80,7 @@ struct PersonAgenda: Sendable {
             when: "\(formatter.string(from: item.session.start))–\(end)",
             title: item.session.title.text(in: language),
             place: ["Module \(item.module.number)", item.session.room, item.module.venueText].filter { !$0.isEmpty }.joined(separator: " · "),
-            agendaHref: SiteURL.meAgenda(slug: program.slug).path + anchor, isCancelled: item.session.isCancelled)
+            agendaHref: SiteURL.meAgenda(slug: program.slug).path + anchor, isCancelled: item.session.isCancelled,
+            checkInHref: checkInList && AttendanceSummary.counts(item.session) ? SiteURL.sessionAttendance(sessionID: item.session.id).path : nil)
     }
 }
