@@ -30,9 +30,13 @@ struct BlockingSQL: SyncSQL {
     let database: any SQLDatabase
 
     /// Threads that only wait for statements to come back; enough that waiting never queues
-    /// for long behind the connection pool.
+    /// for long behind the connection pool. A connection is leased before one of these is
+    /// taken, so there must be more of them than connections, with room to spare: with 16,
+    /// shared by every database of the process, requests on PostgreSQL under a loaded
+    /// two-core machine waited out the pool's timeout holding idle connections. A waiting
+    /// thread costs its stack and nothing else.
     static let pool: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 16)
+        let pool = NIOThreadPool(numberOfThreads: 64)
         pool.start()
         return pool
     }()

@@ -62,7 +62,9 @@ enum DatabaseSetup {
                 // Four connections per event loop, not the driver's one: with one, a burst of
                 // requests on a busy two-core machine waited out the pool's timeout (seen with
                 // parallel sign-ins under the full test suite) while PostgreSQL sat idle.
-                app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+                // A request waits up to 20 s for a connection before it fails, not the driver's 10.
+                app.databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(20),
+                                                sqlLogLevel: .trace), as: .psql)
             } catch {
                 throw ConfigError("COHORT_DATABASE_URL", "could not be read as a PostgreSQL address")
             }
