@@ -29,4 +29,6 @@ public enum Conflict: Equatable, Sendable {
     case agendaUnchanged
     /// Taking a facilitator's or resource person's role while sessions still name them.
     case personSpeaks(sessions: Int)
+    /// Revoking a certificate that is already revoked.
+    case certificateRevoked
 }

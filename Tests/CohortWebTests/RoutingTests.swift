@@ -37,7 +37,9 @@ import Vapor
         .programPeople(slug: "mwp-2017"), .removeProgramPerson(slug: "mwp-2017", id: id), .personSignIn,
         .personLink(token: "AbC-_9"), .me, .meName, .meCalendar, .meSignOut, .meAgenda(slug: "mwp-2017"), .personFeed(token: "0af3"),
         .moduleAttendance(slug: "mwp-2017", id: id), .moduleAttendanceExport(slug: "mwp-2017", id: id, names: true), .meCheckIn,
-        .sessionAttendance(sessionID: id),
+        .sessionAttendance(sessionID: id), .moduleCertificates(slug: "mwp-2017", id: id),
+        .revokeCertificate(slug: "mwp-2017", id: id, certificateID: id), .certificate(id), .verify(code: "7KQ2-M9XD-0B4T-HR6E-W3PZ"),
+        .verifyJSON(code: "7KQ2-M9XD-0B4T-HR6E-W3PZ"), .apiProgramCertificates(slug: "mwp-2017"),
         .agendaSession(slug: "mwp-2017", id: id, sessionID: other), .removeAgendaSession(slug: "mwp-2017", id: id, sessionID: other),
     ]
 

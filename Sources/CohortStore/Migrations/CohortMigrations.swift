@@ -21,5 +21,6 @@ public enum CohortMigrations {
         AddAgendaVersionsAndContacts(),
         AddPersonSignIn(),
         CreateAttendance(),
+        CreateCertificates(),
     ]
 }

@@ -33,5 +33,10 @@ extension DemoLoader {
                 try AttendanceStore.insert(sessionID: session.id, personID: person, by: .facilitator, now: session.end, on: sql)
             }
         }
+        // Issued the day after the workshop to those who met the completion rule (80 % of the sessions).
+        if let last = attended.last, let attendance = try AttendanceStore.module(moduleID: module.id, now: now, on: sql) {
+            _ = try CertificateStore.issue(moduleID: module.id, to: Set(attendance.completed.map(\.personID)), note: nil, by: nil,
+                                           now: last.end.addingTimeInterval(86_400), code: { VerificationCode.make(using: .system) }, on: sql)
+        }
     }
 }

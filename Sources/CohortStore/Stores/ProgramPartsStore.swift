@@ -29,6 +29,14 @@ public struct ProgramPartsStore: Sendable {
         try await db.read { sql in try ProgramPartsSQL.modules(programID: programID, on: sql).first { $0.id == moduleID } }
     }
 
+    /// The program a module belongs to.
+    public func programID(ofModule moduleID: UUID) async throws -> UUID? {
+        struct Row: Decodable { let program_id: UUID }
+        return try await db.read { sql in
+            try sql.first("SELECT program_id FROM program_modules WHERE id = \(bind: moduleID)", decoding: Row.self)?.program_id
+        }
+    }
+
     public func moduleNumbers(programID: UUID, except moduleID: UUID?) async throws -> Set<Int> {
         try await db.read { sql in
             Set(try ProgramPartsSQL.modules(programID: programID, on: sql).filter { $0.id != moduleID }.map(\.number))

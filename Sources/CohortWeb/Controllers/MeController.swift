@@ -123,12 +123,14 @@ struct MeController: RouteCollection {
         var programs: [MeView.ProgramLine] = []
         var upcoming: [(Date, MeView.SessionLine)] = []
         var sessionRuns = false
+        var modules: [UUID: (program: String, module: ProgramModule)] = [:]
         for (slug, people) in Self.programs(context.enrolments) {
             let roles = context.enrolments.filter { $0.programSlug == slug }
             programs.append(MeView.ProgramLine(title: roles[0].programTitle,
                                                roles: roles.map { words("me.role.\($0.role.rawValue)") }.joined(separator: ", "),
                                                agendaHref: SiteURL.meAgenda(slug: slug).path))
             guard let agenda = try await Self.agenda(req, slug: slug, people: people) else { continue }
+            for module in agenda.modules { modules[module.id] = (agenda.program.title, module) }
             let participates = roles.contains { $0.role == .participant }
             for item in agenda.items {
                 if item.session.end > now && !item.session.isCancelled { upcoming.append((item.session.start, agenda.line(item, language: context.language))) }
@@ -137,6 +139,12 @@ struct MeController: RouteCollection {
             }
         }
         next = upcoming.sorted { $0.0 < $1.0 }.prefix(5).map(\.1)
+        let certificates = try await CertificateStore(db: req.persistence).person(email: context.session.email).compactMap { certificate in
+            modules[certificate.moduleID].map { found in
+                MeView.CertificateLine(title: "\(found.program): Module \(found.module.number), \(found.module.title)",
+                                       printHref: SiteURL.certificate(certificate.id).path, isRevoked: certificate.isRevoked)
+            }
+        }
         var nameField = FormField("certificateName", words("me.home.name.label"), value: name, errors: [], hint: words("me.home.name.hint"))
             .type("text", autocomplete: "name")
         nameField.error = problem
@@ -152,6 +160,7 @@ struct MeController: RouteCollection {
             t: WordTable(words, keys: MeView.keys).table,
             greeting: words("me.home.greeting", ["name": Self.certificateName(context.enrolments)]),
             notice: notice, checkInForm: checkInForm, programs: programs, next: next, hasNext: !next.isEmpty, speaking: speaking, hasSpeaking: !speaking.isEmpty,
+            certificates: certificates, hasCertificates: !certificates.isEmpty,
             nameForm: QuestionFields.form(request: req, action: SiteURL.meName.path, submit: words("me.home.name.button"), secondary: nil,
                                           fields: [nameField], words: words),
             feedURL: req.config.baseURL.absoluteString.trimmingSuffix("/") + (try await feedURL(req, email: context.session.email)),

@@ -104,7 +104,8 @@ struct ProgramModulesController: RouteCollection {
                           remove: DangerAction(label: "Remove", consequence: "Module \(module.number) is deleted from the program, with its agenda.",
                                                action: SiteURL.removeModule(slug: program.slug, id: module.id).path, csrf: req.csrfToken()),
                           links: [PartsView.Link(label: "Agenda", href: SiteURL.moduleAgenda(slug: program.slug, id: module.id).path),
-                                  PartsView.Link(label: "Attendance", href: SiteURL.moduleAttendance(slug: program.slug, id: module.id).path)])
+                                  PartsView.Link(label: "Attendance", href: SiteURL.moduleAttendance(slug: program.slug, id: module.id).path),
+                                  PartsView.Link(label: "Certificates", href: SiteURL.moduleCertificates(slug: program.slug, id: module.id).path)])
         }
         return ProgramPartsController().render(
             req, program: program, tab: "Modules", heading: "Modules", columns: ["No.", "Title", "Dates", "Venue"], rows: rows,

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PersonSignInController())
     try app.register(collection: MeController())
     try app.register(collection: AttendanceController())
+    try app.register(collection: CertificatesController())
     try app.register(collection: CallPageController())
     try app.register(collection: ApplicationController())
     try app.register(collection: StaffApplicationsController())

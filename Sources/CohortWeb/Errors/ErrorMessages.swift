@@ -38,6 +38,7 @@ enum ErrorMessages {
         case .offerNotOpen(.timePassed): ("staff.conflict.offerTimePassed", [:])
         case .agendaUnchanged: ("staff.conflict.agendaUnchanged", [:])
         case .personSpeaks(let sessions): ("staff.conflict.personSpeaks", ["sessions": "\(sessions)"])
+        case .certificateRevoked: ("staff.conflict.certificateRevoked", [:])
         }
     }
 
@@ -83,7 +84,7 @@ enum ErrorMessages {
         .formChangedMeanwhile, .applicationWithdrawn, .onlySubmittedApplicationsMove, .runFoundNoCohort, .decisionsAlreadySent,
         .onlyWaitlistedCanBeOffered, .rubricBeforeAssigning, .programHasNoReviewers, .alreadyReviewed, .callHasNoRubric,
         .reviewNotSetUp, .organisationIsPartner(programs: ["A", "B"]), .offerNotOpen(.notAnOffer), .offerNotOpen(.alreadyAnswered),
-        .offerNotOpen(.timePassed), .agendaUnchanged, .personSpeaks(sessions: 2),
+        .offerNotOpen(.timePassed), .agendaUnchanged, .personSpeaks(sessions: 2), .certificateRevoked,
     ]
 }
 

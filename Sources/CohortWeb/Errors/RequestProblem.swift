@@ -42,6 +42,8 @@ enum RequestProblem: Error, Equatable, Sendable {
     // Nothing there to show
     case noPublicProgram(slug: String)
     case noReadableCall
+    case noReadableProgram
+    case noCertificate
     case databaseNotAnswering
 }
 
@@ -78,6 +80,8 @@ extension ErrorMessages {
         case .moveDirection: (.unprocessableEntity, [:], "request.moveDirection", [:])
         case .noPublicProgram(let slug): (.notFound, [:], "request.noPublicProgram", ["slug": slug])
         case .noReadableCall: (.notFound, [:], "request.noReadableCall", [:])
+        case .noReadableProgram: (.notFound, [:], "request.noReadableProgram", [:])
+        case .noCertificate: (.notFound, [:], "request.noCertificate", [:])
         case .databaseNotAnswering: (.serviceUnavailable, [:], "request.databaseNotAnswering", [:])
         }
     }
@@ -89,7 +93,7 @@ extension ErrorMessages {
         .staffTokenInvalid, .tooManySignIns(retryAfterSeconds: 600), .callNotTakingApplications, .callNotOpenYet,
         .callClosed(at: Date(timeIntervalSince1970: 0)), .applicationLocked, .chooseBulkStatus, .selectApplications,
         .tooManyApplicationsAtOnce(max: 500), .chooseEligibility, .waitlistLength, .respondBy(timeZone: "Asia/Kuala_Lumpur"),
-        .chooseWaitlisted, .chooseReviewer, .chooseTwoRuns, .moveDirection, .noPublicProgram(slug: "x"), .noReadableCall,
+        .chooseWaitlisted, .chooseReviewer, .chooseTwoRuns, .moveDirection, .noPublicProgram(slug: "x"), .noReadableCall, .noReadableProgram, .noCertificate,
         .databaseNotAnswering,
     ]
 }

@@ -4,7 +4,7 @@ import Vapor
 enum Flash: String, CaseIterable {
     case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, ownPasswordChanged, statusChanged, tokenRevoked
     case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared, decisionsSent, placeOffered
-    case sessionCancelled, agendaPublished, attendanceSaved
+    case sessionCancelled, agendaPublished, attendanceSaved, certificatesIssued, certificateRevoked
 
     var message: String {
         switch self {
@@ -26,6 +26,8 @@ enum Flash: String, CaseIterable {
         case .decisionsSent: "The decisions are sent. Each applicant has a message with a new private link."
         case .sessionCancelled: "The session is cancelled. It stays on the agenda as cancelled; participants are told when you next publish."
         case .attendanceSaved: "Attendance is saved."
+        case .certificatesIssued: "The certificates are issued. Their holders see and print them on their own page."
+        case .certificateRevoked: "The certificate is revoked. Its verification page now says so."
         case .agendaPublished: "The agenda is published. Everyone of the program with an address is sent what changed."
         case .conflictDeclared: "Thank you. The application goes to another reviewer, and your review of it, if any, is removed."
         }

@@ -5,6 +5,7 @@ enum Template: String, CaseIterable, Sendable {
     case agenda
     case application
     case call
+    case certificate
     case checkIn = "check-in"
     case error
     case home
@@ -25,6 +26,7 @@ enum Template: String, CaseIterable, Sendable {
     case staffApplications = "staff-applications"
     case staffAgenda = "staff-agenda"
     case staffAttendance = "staff-attendance"
+    case staffCertificates = "staff-certificates"
     case staffCall = "staff-call"
     case staffCalls = "staff-calls"
     case staffConfirm = "staff-confirm"
@@ -38,4 +40,5 @@ enum Template: String, CaseIterable, Sendable {
     case staffSelectionCompare = "staff-selection-compare"
     case staffSelectionRun = "staff-selection-run"
     case staffTokens = "staff-tokens"
+    case verify
 }

@@ -32,6 +32,7 @@ struct ModuleAttendanceView: Sendable {
     let hasPeople: Bool
     let exportHref: String
     let exportNamesHref: String
+    let certificatesHref: String
 
     init(program: Program, module: ProgramModule, attendance: AttendanceStore.ModuleAttendance, tabs: [Tab], ruleForm: FormView) {
         programTitle = program.title
@@ -59,6 +60,7 @@ struct ModuleAttendanceView: Sendable {
         hasPeople = !people.isEmpty
         exportHref = SiteURL.moduleAttendanceExport(slug: program.slug, id: module.id, names: false).path
         exportNamesHref = SiteURL.moduleAttendanceExport(slug: program.slug, id: module.id, names: true).path
+        certificatesHref = SiteURL.moduleCertificates(slug: program.slug, id: module.id).path
     }
 
     static func ruleText(_ rule: CompletionRule) -> String {

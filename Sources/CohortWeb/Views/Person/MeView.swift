@@ -22,6 +22,12 @@ struct MeView: Sendable {
         let checkInHref: String?
     }
 
+    struct CertificateLine: Sendable {
+        let title: String
+        let printHref: String
+        let isRevoked: Bool
+    }
+
     /// A one-button form (calendar address, sign out).
     struct Button: Sendable {
         let action: String
@@ -39,6 +45,8 @@ struct MeView: Sendable {
     let hasNext: Bool
     let speaking: [SessionLine]
     let hasSpeaking: Bool
+    let certificates: [CertificateLine]
+    let hasCertificates: Bool
     let nameForm: FormView
     let feedURL: String
     let renewFeed: Button
@@ -46,7 +54,8 @@ struct MeView: Sendable {
 
     static let keys = ["me.home.programs", "me.home.agenda", "me.home.next", "me.home.noNext", "me.home.speaking", "me.home.name.heading",
                        "me.home.calendar.heading", "me.home.calendar.body", "me.home.calendar.renewHint", "common.sample",
-                       "me.checkIn.heading", "me.home.checkInList"]
+                       "me.checkIn.heading", "me.home.checkInList", "me.home.certificates", "me.home.noCertificates", "me.home.print",
+                       "me.home.revoked"]
 }
 
 /// The sessions of one program a person may see, with what the home page needs of each.
