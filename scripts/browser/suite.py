@@ -15,7 +15,7 @@ import argparse, os, sqlite3, sys, time, traceback, urllib.request, json
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Checks, Server  # noqa: E402
-import agenda_flows, applicant_flows, people_flows, staff_flows, staff_tour  # noqa: E402
+import agenda_flows, applicant_flows, attendance_flows, people_flows, staff_flows, staff_tour  # noqa: E402
 
 
 class Suite:
@@ -73,6 +73,8 @@ def main():
          lambda: agenda_flows.build_and_publish(suite)),
         ("manager adds people; a participant and a facilitator sign in with a link and use their own page",
          lambda: people_flows.run(suite)),
+        ("a facilitator takes attendance; a participant checks in with the code; certificates issued, printed, revoked, verified",
+         lambda: attendance_flows.run(suite)),
     ]
     failed = 0
     started = time.monotonic()
