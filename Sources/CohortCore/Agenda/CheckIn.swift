@@ -14,18 +14,7 @@ public enum CheckIn {
     /// A code as typed: case, spaces and dashes do not matter, O reads as 0 and I or L as 1.
     /// Nil when it cannot be a code.
     public static func code(typed text: String) -> String? {
-        guard text.utf8.count <= 32 else { return nil }
-        var characters: [Character] = []
-        for character in text.uppercased() where character != "-" && character != " " {
-            let read: Character = switch character {
-            case "O": "0"
-            case "I", "L": "1"
-            default: character
-            }
-            guard VerificationCode.alphabet.contains(read) else { return nil }
-            characters.append(read)
-        }
-        return characters.count == codeLength ? String(characters) : nil
+        VerificationCode.normalised(text, length: codeLength)
     }
 
     /// From a quarter of an hour before the session until it ends: people check in as they arrive.

@@ -19,6 +19,13 @@ public struct VerificationCode: Hashable, Sendable, CustomStringConvertible {
     /// What a person typed: case, spaces and dashes do not matter, and the letters read as
     /// digits (O for 0, I and L for 1) are taken as those digits. Nil when it cannot be a code.
     public init?(typed text: String) {
+        guard let value = Self.normalised(text, length: Self.length) else { return nil }
+        self.value = value
+    }
+
+    /// `text` in Crockford's base 32 as a person may type it (any case, spaces and dashes,
+    /// O for 0, I and L for 1), as `length` characters of the alphabet; nil otherwise.
+    static func normalised(_ text: String, length: Int) -> String? {
         guard text.utf8.count <= 64 else { return nil }
         var characters: [Character] = []
         for character in text.uppercased() where character != "-" && character != " " {
@@ -27,11 +34,10 @@ public struct VerificationCode: Hashable, Sendable, CustomStringConvertible {
             case "I", "L": "1"
             default: character
             }
-            guard Self.alphabet.contains(read) else { return nil }
+            guard alphabet.contains(read) else { return nil }
             characters.append(read)
         }
-        guard characters.count == Self.length else { return nil }
-        value = String(characters)
+        return characters.count == length ? String(characters) : nil
     }
 
     /// As printed, in groups of four.

@@ -104,18 +104,8 @@ struct AttendanceController: RouteCollection {
 
     // MARK: A module's summary
 
-    private struct ModuleScope {
-        let program: Program
-        let module: ProgramModule
-    }
-
-    private func scope(_ req: Request) async throws -> ModuleScope {
-        let program = try await StaffProgram.load(req, for: StaffAction.manageAgenda)
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
-            throw DomainError.notFound("module")
-        }
-        return ModuleScope(program: program, module: module)
+    private func scope(_ req: Request) async throws -> StaffModule {
+        try await StaffModule.load(req, for: StaffAction.manageAgenda)
     }
 
     func summary(req: Request) async throws -> Response {
@@ -138,7 +128,7 @@ struct AttendanceController: RouteCollection {
         return req.redirect(.moduleAttendance(slug: scope.program.slug, id: scope.module.id), flash: .saved)
     }
 
-    private func summaryPage(_ req: Request, _ scope: ModuleScope, measure: String?, percent: String?, errors: [FieldError]) async throws -> Response {
+    private func summaryPage(_ req: Request, _ scope: StaffModule, measure: String?, percent: String?, errors: [FieldError]) async throws -> Response {
         guard let attendance = try await AttendanceStore(db: req.persistence).module(moduleID: scope.module.id, now: req.now) else {
             throw DomainError.notFound("module")
         }

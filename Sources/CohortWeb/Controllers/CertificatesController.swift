@@ -16,18 +16,8 @@ struct CertificatesController: RouteCollection {
         routes.get(.apiProgramCertificates, use: api)
     }
 
-    private struct Scope {
-        let program: Program
-        let module: ProgramModule
-    }
-
-    private func scope(_ req: Request) async throws -> Scope {
-        let program = try await StaffProgram.load(req, for: StaffAction.manageAgenda)
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
-            throw DomainError.notFound("module")
-        }
-        return Scope(program: program, module: module)
+    private func scope(_ req: Request) async throws -> StaffModule {
+        try await StaffModule.load(req, for: StaffAction.manageAgenda)
     }
 
     // MARK: Issuing and revoking
@@ -77,7 +67,7 @@ struct CertificatesController: RouteCollection {
         return req.redirect(.moduleCertificates(slug: scope.program.slug, id: scope.module.id), flash: .certificateRevoked)
     }
 
-    private func page(_ req: Request, _ scope: Scope, error: String?, status: HTTPStatus = .ok) async throws -> Response {
+    private func page(_ req: Request, _ scope: StaffModule, error: String?, status: HTTPStatus = .ok) async throws -> Response {
         guard let attendance = try await AttendanceStore(db: req.persistence).module(moduleID: scope.module.id, now: req.now) else {
             throw DomainError.notFound("module")
         }

@@ -118,6 +118,21 @@ struct ProgramsController: RouteCollection {
 }
 
 /// Loading a program in the staff area with its access check, shared by the program controllers.
+/// A module of a program named by `:slug` and `:id`, if the actor may do the action on the program.
+struct StaffModule {
+    let program: Program
+    let module: ProgramModule
+
+    static func load(_ req: Request, for action: (UUID) -> StaffAction) async throws -> StaffModule {
+        let program = try await StaffProgram.load(req, for: action)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
+            throw DomainError.notFound("module")
+        }
+        return StaffModule(program: program, module: module)
+    }
+}
+
 enum StaffProgram {
     static let staffCrumb = Layout.Crumb(label: "Staff area", href: SiteURL.staffHome.path)
     static let trail = [staffCrumb, Layout.Crumb(label: "Programs", href: SiteURL.staffPrograms.path)]
