@@ -40,8 +40,11 @@ import VaporTesting
             let boxes = list.body.string.components(separatedBy: #"type="checkbox""#).count - 1
             #expect(boxes == 32)
             let sheet = try #require(try await AttendanceStore(db: app.persistence).sheet(sessionID: session.id))
-            let two = sheet.expected.prefix(2).map { "present_\($0.personID.uuidString.lowercased())" }
-            let saved = try await facilitator.post(Self.path(session), [two[0]: "on", two[1]: "on", "action": "save"])
+            // As a browser sends the list: the boxes ticked, and how each was shown.
+            var form = Dictionary(uniqueKeysWithValues: sheet.present.map { ("shown_\($0.uuidString.lowercased())", "present") })
+            for person in sheet.expected.prefix(2) { form["present_\(person.personID.uuidString.lowercased())"] = "on" }
+            form["action"] = "save"
+            let saved = try await facilitator.post(Self.path(session), form)
             #expect(saved.status == .seeOther)
             let after = try #require(try await AttendanceStore(db: app.persistence).sheet(sessionID: session.id))
             #expect(after.present == Set(sheet.expected.prefix(2).map(\.personID)))
@@ -50,7 +53,7 @@ import VaporTesting
             #expect(try await facilitator.post(Self.path(session), ["action": "everyone"]).status == .seeOther)
             #expect(try await AttendanceStore(db: app.persistence).sheet(sessionID: session.id)?.present.count == 32)
             // Someone not on the list, or a box that names nobody: refused, nothing saved.
-            for name in ["present_\(UUID().uuidString)", "present_not-an-id", "present_1e300"] {
+            for name in ["present_\(UUID().uuidString)", "present_not-an-id", "present_1e300", "shown_\(UUID().uuidString)"] {
                 let refused = try await facilitator.post(Self.path(session), [name: "on", "action": "save"])
                 #expect(refused.status == .unprocessableEntity, "\(name)")
             }
@@ -73,6 +76,36 @@ import VaporTesting
     }
 
     @Test(arguments: TestDatabaseKind.all)
+    func aSelfCheckInMadeWhileTheListIsOpenIsNotUndoneBySavingIt(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let session = try await Self.leadSession(app)
+            let store = AttendanceStore(db: app.persistence)
+            let sheet = try #require(try await store.sheet(sessionID: session.id))
+            let absent = sheet.expected.first { !sheet.present.contains($0.personID) } ?? sheet.expected[0]
+            try await store.save(sessionID: session.id, adding: [], removing: [absent.personID], by: .staff, now: Date())
+            let facilitator = Browser(app)
+            _ = try await PersonSignInTests.signIn(facilitator, PersonSignInTests.facilitator)
+            let shown = try await facilitator.get(Self.path(session)).body.string
+            #expect(!shown.contains(#"name="shown_\#(absent.personID.uuidString.lowercased())""#))
+            // They check themselves in while the facilitator's list is open...
+            try await store.save(sessionID: session.id, adding: [absent.personID], removing: [], by: .self, now: Date())
+            // ...and the facilitator saves the list as it was shown, with one other box unticked.
+            let before = try #require(try await store.sheet(sessionID: session.id))
+            let untick = try #require(before.expected.first { $0.personID != absent.personID && before.present.contains($0.personID) })
+            var form: [String: String] = ["action": "save"]
+            for person in before.present where person != absent.personID {
+                form["shown_\(person.uuidString.lowercased())"] = "present"
+                if person != untick.personID { form["present_\(person.uuidString.lowercased())"] = "on" }
+            }
+            #expect(try await facilitator.post(Self.path(session), form).status == .seeOther)
+            let after = try #require(try await store.sheet(sessionID: session.id))
+            #expect(after.present.contains(absent.personID))
+            #expect(!after.present.contains(untick.personID))
+            #expect(after.present.count == before.present.count - 1)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
     func participantsCheckThemselvesInWithTheCodeWhileTheSessionRuns(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
             let session = try await Self.leadSession(app)
@@ -84,7 +117,7 @@ import VaporTesting
             _ = try await PersonSignInTests.signIn(participant, PersonSignInTests.participant)
             let sheet = try #require(try await AttendanceStore(db: app.persistence).sheet(sessionID: session.id))
             let maria = try #require(sheet.expected.first { $0.name == "Maria Liza Santos" })
-            try await AttendanceStore(db: app.persistence).save(sessionID: session.id, present: sheet.present.subtracting([maria.personID]),
+            try await AttendanceStore(db: app.persistence).save(sessionID: session.id, adding: [], removing: [maria.personID],
                                                                 by: .staff, now: Date())
             // Before the session, the form is not offered and the code does not work.
             app.wallClock = .fixed(session.start.addingTimeInterval(-3600))

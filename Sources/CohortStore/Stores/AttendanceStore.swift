@@ -61,18 +61,19 @@ public struct AttendanceStore: Sendable {
         }
     }
 
-    /// Saves the list as the facilitator ticked it, in one transaction: those ticked are present,
-    /// the others not. Someone who is not a participant of the program is refused.
-    public func save(sessionID: UUID, present: Set<UUID>, by marker: Marker, now: Date) async throws {
+    /// Saves what a facilitator changed on the list, in one transaction: `adding` are marked
+    /// present (those already present keep how and when they were marked, a self check-in
+    /// stays one), `removing` absent; nobody else is touched. Someone who is not a participant
+    /// of the program is refused.
+    public func save(sessionID: UUID, adding: Set<UUID>, removing: Set<UUID>, by marker: Marker, now: Date) async throws {
         try await db.write { sql in
             guard let sheet = try Self.sheet(sessionID: sessionID, on: sql) else { throw DomainError.notFound("session") }
-            guard present.isSubset(of: Set(sheet.expected.map(\.personID))) else { throw FieldRefusal(.notAParticipant) }
-            let absent = sheet.present.subtracting(present)
+            guard adding.union(removing).isSubset(of: Set(sheet.expected.map(\.personID))) else { throw FieldRefusal(.notAParticipant) }
+            let absent = removing.subtracting(adding).intersection(sheet.present)
             if !absent.isEmpty {
                 try sql.run("DELETE FROM attendance WHERE session_id = \(bind: sessionID) AND person_id IN (\(binds: Array(absent)))")
             }
-            // Those already present keep how and when they were marked (a self check-in stays one).
-            for person in present.subtracting(sheet.present).sorted(by: { $0.uuidString < $1.uuidString }) {
+            for person in adding.subtracting(sheet.present).sorted(by: { $0.uuidString < $1.uuidString }) {
                 try Self.insert(sessionID: sessionID, personID: person, by: marker, now: now, on: sql)
             }
         }

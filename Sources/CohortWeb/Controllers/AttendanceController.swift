@@ -57,28 +57,35 @@ struct AttendanceController: RouteCollection {
         let taker = try await taker(req, sheet)
         let values = try req.formValues()
         let expected = Set(sheet.expected.map(\.personID))
-        var ticked = Set<UUID>()
+        var ticked = Set<UUID>(), shown = Set<UUID>()
         var unknown = false
-        for (name, value) in values.values where name.hasPrefix("present_") && !value.isEmpty {
-            guard let id = UUID(uuidString: String(name.dropFirst("present_".count))), expected.contains(id) else { unknown = true; continue }
-            ticked.insert(id)
+        for (name, value) in values.values where !value.isEmpty {
+            for (prefix, into) in [("present_", 0), ("shown_", 1)] where name.hasPrefix(prefix) {
+                guard let id = UUID(uuidString: String(name.dropFirst(prefix.count))), expected.contains(id) else { unknown = true; continue }
+                if into == 0 { ticked.insert(id) } else { shown.insert(id) }
+            }
         }
-        if values["action"] == "everyone" { ticked = expected }
         if unknown {
-            return try await page(req, sheet, taker: taker, ticked: ticked, error: "Tick only the program's participants: the list changed, reload it.")
+            return try await page(req, sheet, taker: taker, ticked: ticked, shown: shown,
+                                  error: "Tick only the program's participants: the list changed, reload it.")
         }
-        try await AttendanceStore(db: req.persistence).save(sessionID: sheet.session.id, present: ticked, by: taker.marker, now: req.now)
+        // Only what the person changed on the list as it was shown to them: someone who checked
+        // themselves in meanwhile is not marked absent by a list loaded before they did.
+        let everyone = values["action"] == "everyone"
+        try await AttendanceStore(db: req.persistence).save(sessionID: sheet.session.id, adding: everyone ? expected : ticked.subtracting(shown),
+                                                            removing: everyone ? [] : shown.subtracting(ticked), by: taker.marker, now: req.now)
         return req.redirect(.sessionAttendance(sessionID: sheet.session.id), flash: .attendanceSaved)
     }
 
-    private func page(_ req: Request, _ sheet: AttendanceStore.Sheet, taker: Taker, ticked: Set<UUID>?, error: String?) async throws -> Response {
+    private func page(_ req: Request, _ sheet: AttendanceStore.Sheet, taker: Taker, ticked: Set<UUID>?, shown: Set<UUID>? = nil,
+                      error: String?) async throws -> Response {
         let code = try await AttendanceStore(db: req.persistence).checkInCode(sessionID: sheet.session.id, make: { [randomness = req.randomness] in
             CheckIn.makeCode(using: randomness)
         })
         let module = try await ProgramPartsStore(db: req.persistence).module(programID: sheet.programID, moduleID: sheet.session.moduleID)
         let view = CheckInListView(sheet: sheet, moduleTitle: module.map { "Module \($0.number): \($0.title)" } ?? "", code: code, now: req.now,
                                    action: SiteURL.sessionAttendance(sessionID: sheet.session.id).path, csrf: req.csrfToken(),
-                                   back: taker.back, ticked: ticked, error: error)
+                                   back: taker.back, ticked: ticked, shown: shown, error: error)
         return req.page(.checkIn, title: "Check-in: \(view.title)", view, status: error == nil ? .ok : .unprocessableEntity, isError: error != nil)
     }
 

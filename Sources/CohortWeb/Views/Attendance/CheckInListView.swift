@@ -9,8 +9,12 @@ struct CheckInListView: Sendable {
     struct Person: Sendable {
         let id: String
         let name: String
+        /// Sent back with the box's state as shown, so a save changes only what the
+        /// facilitator changed (a self check-in made meanwhile stays).
+        let shownName: String
         let label: String
         let checked: Bool
+        let wasShownPresent: Bool
     }
 
     let title: String
@@ -28,7 +32,7 @@ struct CheckInListView: Sendable {
     let error: String?
 
     init(sheet: AttendanceStore.Sheet, moduleTitle: String, code: String?, now: Date, action: String, csrf: String,
-         back: (href: String, label: String), ticked: Set<UUID>? = nil, error: String? = nil) {
+         back: (href: String, label: String), ticked: Set<UUID>? = nil, shown: Set<UUID>? = nil, error: String? = nil) {
         let zone = sheet.module.timeZone
         let start = VenueTime(sheet.session.start, in: zone), end = VenueTime(sheet.session.end, in: zone)
         title = sheet.session.title.text(in: .english)
@@ -39,13 +43,15 @@ struct CheckInListView: Sendable {
         self.code = code.map { "\($0.prefix(3))-\($0.dropFirst(3))" }
         codeOpen = CheckIn.isOpen(sheet.session, at: now)
         let present = ticked ?? sheet.present
+        let shownPresent = shown ?? sheet.present
         presentText = "\(present.count) of \(sheet.expected.count) present"
         self.action = action
         self.csrf = csrf
         people = sheet.expected.map { person in
             let id = person.personID.uuidString.lowercased()
-            return Person(id: "present-\(id)", name: "present_\(id)",
-                          label: person.name + (person.country.map { " (\($0.englishName))" } ?? ""), checked: present.contains(person.personID))
+            return Person(id: "present-\(id)", name: "present_\(id)", shownName: "shown_\(id)",
+                          label: person.name + (person.country.map { " (\($0.englishName))" } ?? ""), checked: present.contains(person.personID),
+                          wasShownPresent: shownPresent.contains(person.personID))
         }
         isEmpty = sheet.expected.isEmpty
         self.error = error
