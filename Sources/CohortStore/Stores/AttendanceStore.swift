@@ -135,10 +135,7 @@ public struct AttendanceStore: Sendable {
                 if already == 0 { try Self.insert(sessionID: session.id, personID: person, by: .self, now: now, on: sql) }
                 return .checkedIn(sessionID: session.id)
             }
-            try sql.run("""
-                INSERT INTO start_attempts (id, address_key, client_key, attempted_at) \
-                VALUES (\(bind: UUID()), \(bind: triesKey), \(bind: triesKey), \(bind: now))
-                """)
+            try StartAttemptSQL.record(ApplicationStore.Starter(addressKey: triesKey, clientKey: triesKey), now: now, on: sql)
             return .wrongCode
         }
     }

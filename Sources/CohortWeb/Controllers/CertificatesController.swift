@@ -107,14 +107,15 @@ struct CertificatesController: RouteCollection {
               let certificate = try await CertificateStore(db: req.persistence).find(id: id),
               let (detail, module) = try await Self.context(req, certificate) else { throw DomainError.notFound("certificate") }
         var back: (href: String, label: String)?
+        let person = try await req.personSession()
         if let actor = req.actor, AccessPolicy.allows(actor, .manageAgenda(detail.program.id)) {
             back = (SiteURL.moduleCertificates(slug: detail.program.slug, id: module.id).path, "Certificates of the module")
-        } else if let person = try await req.personSession(),
+        } else if let person,
                   try await PersonAccessStore(db: req.persistence).enrolments(email: person.email).contains(where: { $0.personID == certificate.personID }) {
             back = (SiteURL.me.path, "Your page")
         }
         guard let back else {
-            if req.authSession == nil, try await req.personSession() == nil { throw Abort.redirect(to: SiteURL.personSignIn.path) }
+            if req.authSession == nil, person == nil { throw Abort.redirect(to: SiteURL.personSignIn.path) }
             throw DomainError.notFound("certificate")
         }
         let view = CertificatePrintView(certificate, detail: detail, module: module, baseURL: req.config.baseURL, back: back)

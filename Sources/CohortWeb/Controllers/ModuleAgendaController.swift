@@ -16,19 +16,8 @@ struct ModuleAgendaController: RouteCollection {
     }
 
     /// The program and module named by the address, if the actor manages the program's agenda.
-    private struct Scope {
-        let program: Program
-        let module: ProgramModule
-        let zone: TimeZone
-    }
-
-    private func scope(_ req: Request) async throws -> Scope {
-        let program = try await StaffProgram.load(req, for: StaffAction.manageAgenda)
-        guard let id = req.parameters.get("id", as: UUID.self),
-              let module = try await ProgramPartsStore(db: req.persistence).module(programID: program.id, moduleID: id) else {
-            throw DomainError.notFound("module")
-        }
-        return Scope(program: program, module: module, zone: module.zone)
+    private func scope(_ req: Request) async throws -> StaffModule {
+        try await StaffModule.load(req, for: StaffAction.manageAgenda)
     }
 
     private func sessionID(_ req: Request) throws -> UUID {
@@ -49,7 +38,7 @@ struct ModuleAgendaController: RouteCollection {
         let scope = try await scope(req)
         let id = try sessionID(req)
         guard let entry = try await entries(req, scope).first(where: { $0.session.id == id }) else { throw DomainError.notFound("session") }
-        return try await page(req, scope, editing: id, form: SessionForm(entry.session, in: scope.zone), errors: [])
+        return try await page(req, scope, editing: id, form: SessionForm(entry.session, in: scope.module.zone), errors: [])
     }
 
     func update(req: Request) async throws -> Response {
@@ -83,11 +72,11 @@ struct ModuleAgendaController: RouteCollection {
 
     /// Saves the session as sent, or shows it again with its problems or its clashes; a clash
     /// the person has seen and accepted ("save anyway") no longer stops it.
-    private func save(_ req: Request, scope: Scope, id: UUID, editing: UUID?) async throws -> Response {
+    private func save(_ req: Request, scope: StaffModule, id: UUID, editing: UUID?) async throws -> Response {
         let values = try req.formValues()
         let form = Self.form(values)
         do {
-            let session = try form.validated(id: id, moduleID: scope.module.id, zone: scope.zone)
+            let session = try form.validated(id: id, moduleID: scope.module.id, zone: scope.module.zone)
             let clashes = try await req.refusingFields {
                 try await AgendaStore(db: req.persistence).save(session, acceptingClashes: values["acceptClashes"] == "on", now: req.now)
             }
@@ -100,14 +89,14 @@ struct ModuleAgendaController: RouteCollection {
         }
     }
 
-    private func entries(_ req: Request, _ scope: Scope) async throws -> [AgendaEntry] {
+    private func entries(_ req: Request, _ scope: StaffModule) async throws -> [AgendaEntry] {
         try await AgendaStore(db: req.persistence).entries(moduleID: scope.module.id)
     }
 
     /// A new session starts on the day and at the hour the last one ended, or on the module's first day.
-    private func newSessionForm(_ scope: Scope, after entries: [AgendaEntry]) -> SessionForm {
+    private func newSessionForm(_ scope: StaffModule, after entries: [AgendaEntry]) -> SessionForm {
         guard let last = entries.last(where: { !$0.session.isCancelled })?.session else { return SessionForm(day: scope.module.startDate.iso) }
-        let end = VenueTime(last.end, in: scope.zone)
+        let end = VenueTime(last.end, in: scope.module.zone)
         return SessionForm(day: end.date.iso, start: end.clock, room: last.room, visibility: last.visibility.rawValue)
     }
 
@@ -128,7 +117,7 @@ struct ModuleAgendaController: RouteCollection {
 
     static let speakerPrefix = "speaker_"
 
-    private func page(_ req: Request, _ scope: Scope, editing: UUID?, form: SessionForm, errors: [FieldError],
+    private func page(_ req: Request, _ scope: StaffModule, editing: UUID?, form: SessionForm, errors: [FieldError],
                       clashes: [AgendaClash] = [], note: String = "") async throws -> Response {
         let store = AgendaStore(db: req.persistence)
         let entries = try await store.entries(moduleID: scope.module.id)
@@ -137,7 +126,7 @@ struct ModuleAgendaController: RouteCollection {
         let languages = try await CallStore(db: req.persistence).calls(programID: scope.program.id).flatMap(\.languages)
         // Sessions name only the program's facilitators and resource persons (the store refuses others).
         let names = Dictionary(speakers.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let context = StaffAgendaView.Context(program: scope.program, module: scope.module, zone: scope.zone, entries: entries,
+        let context = StaffAgendaView.Context(program: scope.program, module: scope.module, zone: scope.module.zone, entries: entries,
                                               versions: versions, names: names)
         let slug = scope.program.slug, moduleID = scope.module.id
         let noteErrors = errors.filter { $0.field == "note" }, sessionErrors = errors.filter { $0.field != "note" }
@@ -149,7 +138,7 @@ struct ModuleAgendaController: RouteCollection {
         let action = editing.map { SiteURL.agendaSession(slug: slug, id: moduleID, sessionID: $0).path } ?? SiteURL.moduleAgenda(slug: slug, id: moduleID).path
         let sessionForm = FormView(request: req, action: action, submitLabel: editing == nil ? "Add session" : "Save session", fields: fields,
                                    cancelHref: editing == nil ? nil : SiteURL.moduleAgenda(slug: slug, id: moduleID).path)
-        let clashTexts = clashes.map { Self.text($0, entries: entries, names: names, zone: scope.zone) }
+        let clashTexts = clashes.map { Self.text($0, entries: entries, names: names, zone: scope.module.zone) }
         let view = StaffAgendaView(context, csrf: req.csrfToken(), isAdmin: req.actor?.isAdmin ?? false, publishForm: publishForm,
                                    clashes: clashTexts, sessionHeading: editing == nil ? "Add a session" : "Change the session", sessionForm: sessionForm)
         let failed = !errors.isEmpty || !clashes.isEmpty
