@@ -49,7 +49,7 @@ struct Demo: AsyncParsableCommand {
         if let synthetic {
             guard synthetic > 0, synthetic <= 2_000_000 else { throw CLIError("--synthetic takes a number from 1 to 2000000") }
             try await AppRunner.withApp(config) { app in
-                guard let program = try await ProgramStore(db: app.persistence).find(slug: DemoCatalog.program2017.slug),
+                guard let program = try await ProgramStore(db: app.persistence).find(slug: DemoCatalog.openCallSlug),
                       let call = try await CallStore(db: app.persistence).calls(programID: program.id).first else {
                     throw CLIError("load the demo data first: cohort demo")
                 }

@@ -91,28 +91,3 @@ import Testing
         }
     }
 }
-
-@Suite struct DemoLoaderTests {
-    @Test(arguments: TestDatabaseKind.all)
-    func loadsTheSeedProgramsOnceOnly(kind: TestDatabaseKind) async throws {
-        try await StoreHarness.with(kind) { harness in
-            let loader = DemoLoader(db: harness.persistence)
-            #expect(try await loader.isEmpty())
-            try await loader.load(now: Date(), hashPassword: { "hash-of-\($0.count)" })
-            let detail = try #require(try await ProgramStore(db: harness.persistence).detail(slug: "mwp-2006"))
-            #expect(detail.program.startDate.iso == "2006-04-07")
-            #expect(detail.modules.first?.city == "Petaling Jaya")
-            #expect(detail.countries.count == 13)
-            #expect(detail.participantCount == 32)
-            let later = try #require(try await ProgramStore(db: harness.persistence).detail(slug: "mwp-2017-18"))
-            #expect(later.lead?.organisation.name == "Diplomacy Training Program")
-            #expect(later.partnerships.count == 5)
-            #expect(later.modules.count == 5)
-            let manager = try #require(try await AccountStore(db: harness.persistence).credentials(email: "manager@demo.cohort.example"))
-            let actor = try await AccountStore(db: harness.persistence).actor(manager.account)
-            #expect(actor.programRoles[later.program.id] == [.manager])
-            #expect(actor.programRoles[detail.program.id] == nil)
-            await #expect(throws: DemoLoader.LoadError.self) { try await loader.load(now: Date(), hashPassword: { $0 }) }
-        }
-    }
-}

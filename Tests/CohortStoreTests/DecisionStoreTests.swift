@@ -83,6 +83,12 @@ import Testing
             await #expect(throws: DomainError.self) {
                 _ = try await decisions.respond(applicationID: scene.applications[1], confirm: true, programID: scene.programID, now: Date())
             }
+            // Once the freed place is offered again, nothing is proposed for it any more.
+            let waiting = try #require(all.first { $0.outcome == .waitlisted })
+            _ = try await decisions.offerPlace(applicationID: waiting.applicationID, callID: scene.call.id, respondBy: Date().addingTimeInterval(86_400),
+                                               now: Date(), newToken: { ("token", "hash") },
+                                               message: { application, _, _ in OutgoingMessage(to: application.email, subject: "Offer", body: "A place") })
+            #expect(try await decisions.proposedReplacements(callID: scene.call.id).isEmpty)
         }
     }
 

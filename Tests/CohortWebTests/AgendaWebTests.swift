@@ -8,10 +8,10 @@ import Vapor
 import VaporTesting
 
 @Suite struct AgendaWebTests {
-    /// Module 1 of the 2017/18 program (in Kuala Lumpur's zone) and the editor's address.
+    /// Module 2 of the next edition (in Kuala Lumpur's zone, no sessions yet) and the editor's address.
     static func module(_ app: Application) async throws -> (ProgramModule, String) {
-        let module = try #require(try await ProgramStore(db: app.persistence).detail(slug: "mwp-2017-18")?.modules.first)
-        return (module, "/staff/programs/mwp-2017-18/modules/\(module.id.uuidString.lowercased())/agenda")
+        let module = try #require(try await ProgramStore(db: app.persistence).detail(slug: "mwp-next")?.modules.dropFirst().first)
+        return (module, "/staff/programs/mwp-next/modules/\(module.id.uuidString.lowercased())/agenda")
     }
 
     static func session(_ module: ProgramModule, _ start: String, _ end: String, title: String, room: String = "Hall A",
@@ -26,7 +26,7 @@ import VaporTesting
             let manager = Browser(app)
             _ = try await manager.signIn(Demo.manager.0, Demo.manager.1)
             let (module, editor) = try await Self.module(app)
-            #expect(try await manager.get("/staff/programs/mwp-2017-18/modules").body.string.contains("href=\"\(editor)\""))
+            #expect(try await manager.get("/staff/programs/mwp-next/modules").body.string.contains("href=\"\(editor)\""))
             let empty = try await manager.get(editor)
             #expect(empty.status == .ok && empty.body.string.contains("No sessions yet"))
             #expect(empty.body.string.contains("name=\"title_ms\""), "the call's languages are offered for translations")
@@ -60,8 +60,8 @@ import VaporTesting
 
             // Nothing is public until it is published, with a note.
             let anonymous = Browser(app)
-            #expect(!(try await anonymous.get("/programs/mwp-2017-18").body.string.contains("/agenda\"")))
-            #expect(try await anonymous.get("/programs/mwp-2017-18/agenda").body.string.contains("No agenda is published yet"))
+            #expect(!(try await anonymous.get("/programs/mwp-next").body.string.contains("/agenda\"")))
+            #expect(try await anonymous.get("/programs/mwp-next/agenda").body.string.contains("No agenda is published yet"))
             let noNote = try await manager.post(editor + "/publish", ["note": " "])
             #expect(noNote.status == .unprocessableEntity && noNote.body.string.contains("href=\"#f-note\""))
             #expect(try await manager.post(editor + "/publish", ["note": "First agenda"]).status == .seeOther)
@@ -69,15 +69,15 @@ import VaporTesting
             let unchanged = try await manager.post(editor + "/publish", ["note": "Again"])
             #expect(unchanged.status == .conflict)
 
-            let page = try await anonymous.get("/programs/mwp-2017-18/agenda")
+            let page = try await anonymous.get("/programs/mwp-next/agenda")
             #expect(page.status == .ok)
             let html = page.body.string
             #expect(html.contains("The Migrant Workers Convention") && html.contains("09:00–10:30") && html.contains("Asia/Kuala_Lumpur (UTC+8)"))
             #expect(!html.contains("lunch talk"), "a participants' session is not public")
             #expect(html.contains("Version 1") && html.contains("First agenda"))
-            #expect(try await anonymous.get("/programs/mwp-2017-18").body.string.contains("href=\"/programs/mwp-2017-18/agenda\""))
+            #expect(try await anonymous.get("/programs/mwp-next").body.string.contains("href=\"/programs/mwp-next/agenda\""))
 
-            let feed = try await anonymous.get("/programs/mwp-2017-18/agenda.ics")
+            let feed = try await anonymous.get("/programs/mwp-next/agenda.ics")
             #expect(feed.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
             let ics = feed.body.string
             #expect(ics.hasPrefix("BEGIN:VCALENDAR\r\n") && ics.hasSuffix("END:VCALENDAR\r\n"))
@@ -90,7 +90,7 @@ import VaporTesting
             #expect(!ics.contains("lunch talk"))
             #expect(ics.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
 
-            let api = try await anonymous.get("/api/v1/programs/mwp-2017-18/agenda")
+            let api = try await anonymous.get("/api/v1/programs/mwp-next/agenda")
             #expect(api.status == .ok)
             let json = try JSONSerialization.jsonObject(with: Data(api.body.string.utf8)) as? [String: Any]
             let modules = try #require(json?["modules"] as? [[String: Any]])
@@ -104,10 +104,10 @@ import VaporTesting
             #expect(removed.status == .seeOther)
             #expect(try await agenda.entries(moduleID: module.id).first?.session.isCancelled == true)
             #expect(try await manager.post(editor + "/publish", ["note": "The convention session is cancelled"]).status == .seeOther)
-            let after = try await anonymous.get("/programs/mwp-2017-18/agenda.ics").body.string
+            let after = try await anonymous.get("/programs/mwp-next/agenda.ics").body.string
             let event = try #require(after.components(separatedBy: "BEGIN:VEVENT").first { $0.contains("UID:session-\(first)@") })
             #expect(event.contains("STATUS:CANCELLED") && event.contains("SEQUENCE:1"))
-            #expect(try await anonymous.get("/programs/mwp-2017-18/agenda").body.string.contains("Cancelled"))
+            #expect(try await anonymous.get("/programs/mwp-next/agenda").body.string.contains("Cancelled"))
             // Editing the session: its form holds what was saved.
             let edit = try await manager.get(editor + "/" + first)
             #expect(edit.status == .ok && edit.body.string.contains("value=\"09:00\"") && edit.body.string.contains("name=\"cancelled\""))

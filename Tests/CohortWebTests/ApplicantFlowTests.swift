@@ -11,7 +11,7 @@ import VaporTesting
 
 @Suite struct ApplicantFlowTests {
     static func openCallID(_ app: Application) async throws -> UUID {
-        let program = try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2017-18"))
+        let program = try #require(try await ProgramStore(db: app.persistence).find(slug: DemoCatalog.openCallSlug))
         return try #require(try await CallStore(db: app.persistence).calls(programID: program.id).first?.id)
     }
 
@@ -113,12 +113,12 @@ import VaporTesting
             let submitted = try await applicant.post(path + "/submit")
             #expect(submitted.headers.first(name: .location) == path + "/receipt")
             let receipt = try await applicant.get(path + "/receipt").body.string
-            #expect(receipt.contains("MWP2017-0001"))
+            #expect(receipt.contains("MWPNEXT-0001"))
             // A second click lands on the same receipt and sends nothing more.
             #expect(try await applicant.post(path + "/submit").headers.first(name: .location) == path + "/receipt")
             let all = try await OutboxStore(db: app.persistence).messages(to: "siti@example.org")
             #expect(all.filter { $0.subject == "Your receipt" }.count == 1)
-            #expect(all.first { $0.subject == "Your receipt" }?.body.contains("MWP2017-0001") == true)
+            #expect(all.first { $0.subject == "Your receipt" }?.body.contains("MWPNEXT-0001") == true)
             #expect(try await ApplicationStore(db: app.persistence).count(callID: callID, status: .submitted) == 1)
         }
     }

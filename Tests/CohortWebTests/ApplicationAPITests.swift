@@ -85,7 +85,7 @@ import VaporTesting
             let submitted = try await Self.json(app, .POST, "/api/v1/applications/\(id)/submit", token: token)
             #expect(submitted.status == .ok)
             let reference = try #require(try Self.object(submitted)["reference"] as? String)
-            #expect(reference == "MWP2017-0001")
+            #expect(reference == "MWPNEXT-0001")
             let again = try await Self.json(app, .POST, "/api/v1/applications/\(id)/submit", token: token)
             #expect(try Self.object(again)["reference"] as? String == reference)
             #expect(try await Self.json(app, .PATCH, "/api/v1/applications/\(id)", token: token, body: answers).status == .conflict)

@@ -45,7 +45,7 @@ import VaporTesting
             let changed = try #require(try await ApplicationStore(db: app.persistence).find(id))
             #expect(changed.answers["expectations"] == .text("Changed my mind."))
             #expect(changed.status == .submitted)
-            #expect(changed.reference == "MWP2017-0001")
+            #expect(changed.reference == "MWPNEXT-0001")
 
             // Once staff start on it, it is read as it is.
             _ = try await ApplicationStore(db: app.persistence).setStatus(.underReview, ids: [id], callID: changed.callID, now: Date())

@@ -86,7 +86,7 @@ import VaporTesting
                     references.append((try? ApplicationAPITests.object(response)["reference"] as? String) ?? "")
                 })
             }
-            #expect(references == ["MWP2017-0001", "MWP2017-0001"])
+            #expect(references == ["MWPNEXT-0001", "MWPNEXT-0001"])
         }
     }
 

@@ -31,7 +31,7 @@ import VaporTesting
         try await withTestApp(kind) { app async throws in
             let callID = try await ApplicantFlowTests.openCallID(app)
             let callPath = "/calls/\(callID.uuidString.lowercased())"
-            for path in ["/", "/programs/mwp-2017-18"] {
+            for path in ["/", "/programs/mwp-next"] {
                 let html = try await Browser(app).get(path).body.string
                 #expect(html.contains("Open calls for applications"), "\(path) lists no open call")
                 let link = try #require(html.range(of: "href=\"\(callPath)\""), "\(path) does not link to the call")
@@ -51,7 +51,7 @@ import VaporTesting
             app.wallClock = .fixed(closes.addingTimeInterval(-60))
             #expect(try await Browser(app).get("/").body.string.contains(callPath))
             app.wallClock = .fixed(closes.addingTimeInterval(60))
-            for path in ["/", "/programs/mwp-2017-18"] {
+            for path in ["/", "/programs/mwp-next"] {
                 #expect(!(try await Browser(app).get(path).body.string.contains(callPath)), "\(path) still lists a closed call")
             }
         }
@@ -97,7 +97,7 @@ import VaporTesting
             #expect(list.headers.contentType == .json)
             struct ListBody: Decodable { struct Item: Decodable { let slug: String; let startDate: String }; let programs: [Item] }
             let programs = try JSONDecoder().decode(ListBody.self, from: Data(list.body.readableBytesView)).programs
-            #expect(Set(programs.map(\.slug)) == ["mwp-2006", "mwp-2017-18"])
+            #expect(Set(programs.map(\.slug)) == ["mwp-2006", "mwp-2017-18", "mwp-next"])
 
             let detail = try await browser.get("/api/v1/programs/mwp-2006")
             struct Detail: Decodable {

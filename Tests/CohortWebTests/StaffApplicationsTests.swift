@@ -81,7 +81,7 @@ import VaporTesting
     @Test(arguments: TestDatabaseKind.all)
     func exportsLeaveIdentitiesOutUnlessAskedAndAreRecorded(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
-            let callID = try await Self.callID(app, slug: "mwp-2017-18")
+            let callID = try await Self.callID(app, slug: DemoCatalog.openCallSlug)
             let call = callID.uuidString.lowercased()
             // An applicant whose name a spreadsheet would run as a formula.
             let applicant = Browser(app)

@@ -16,7 +16,7 @@ import VaporTesting
             _ = try await admin.signIn(Demo.admin.0, Demo.admin.1)
             let pages: [(String, String)] = [
                 ("/staff", "Your programs"), ("/staff/organisations", "5 organisations"), ("/staff/organisations/new", "New organisation"),
-                ("/staff/accounts", "4 accounts"), ("/staff/accounts/new", "New account"), ("/staff/programs", "2 programs"),
+                ("/staff/accounts", "4 accounts"), ("/staff/accounts/new", "New account"), ("/staff/programs", "3 programs"),
                 ("/staff/programs/new", "New program"), ("/staff/programs/mwp-2017-18", "Save changes"),
                 ("/staff/programs/mwp-2017-18/partners", "Migrants, Refugees and Immigration Affairs Committee"),
                 ("/staff/programs/mwp-2017-18/modules", "Shared advocacy strategies"),

@@ -36,7 +36,7 @@ CSRF=$(awk '$6 == "cohort-csrf" { print $7 }' "$JAR")
 curl -fs -o /dev/null -b "$JAR" -c "$JAR" --data-urlencode "csrf=$CSRF" --data-urlencode "email=admin@demo.cohort.example" \
   --data-urlencode "password=demo-admin-password" "$BASE/sign-in"
 SESSION=$(awk '$6 == "cohort-session" { print $7 }' "$JAR")
-CALL=$(curl -fs -b "$JAR" "$BASE/staff/programs/mwp-2017-18/calls" | grep -o '/staff/calls/[0-9a-f-]*/applications' | head -1)
+CALL=$(curl -fs -b "$JAR" "$BASE/staff/programs/mwp-next/calls" | grep -o '/staff/calls/[0-9a-f-]*/applications' | head -1)
 for query in "?nationality=NP&sort=name" "?status=submitted&eligible=yes&sort=newest" "?q=siti&sort=reference"; do
   echo "== GET $CALL$query ($APPLICATIONS applications)"
   curl -fs -b "$JAR" "$BASE$CALL$query" | grep -o '[0-9,]* applications\? match' | head -1

@@ -28,7 +28,7 @@ def apply(suite, email, javascript, resume_in_fresh_browser=False):
     page = Page(suite, browser(javascript))
     try:
         page.open("/", "home")
-        page.click_link("Call for applications: Migrant Workers Program (Modules 1-5)")
+        page.click_link("Call for applications: Migrant Workers Program, next edition")
         page.look("call")
         form = page.form("/start")
         page.fill(form, {"email": email})
@@ -78,8 +78,8 @@ def apply(suite, email, javascript, resume_in_fresh_browser=False):
         form = page.form("/submit")
         page.submit(form)
         page.look("application-receipt")
-        page.expect("MWP2017-")
-        reference = next(word for word in page.text().split() if word.startswith("MWP2017-")).strip(".")
+        page.expect("MWPNEXT-")
+        reference = next(word for word in page.text().split() if word.startswith("MWPNEXT-")).strip(".")
         suite.note(f"applicant ({tag}) submitted {reference}")
         return reference
     finally:

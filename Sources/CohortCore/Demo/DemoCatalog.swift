@@ -1,3 +1,5 @@
+import Foundation
+
 /// The demo data, as plain values. Facts stated by the seed text are kept exactly
 /// (titles, partners, the 2006 dates, venue and countries); everything the seed does
 /// not state is invented, and flagged as sample or illustrative so pages can say so.
@@ -97,12 +99,12 @@ public enum DemoCatalog {
         .init(email: "admin@demo.cohort.example", name: "Demo Administrator", password: "demo-admin-password",
               role: .admin, manages: []),
         .init(email: "manager@demo.cohort.example", name: "Demo Program Manager", password: "demo-manager-password",
-              role: .member, manages: [program2017.slug]),
+              role: .member, manages: [program2017.slug, nextEditionSlug]),
         .init(email: "reviewer@demo.cohort.example", name: "Demo Reviewer", password: "demo-reviewer-password",
-              role: .member, manages: [], reviews: [program2006.slug]),
+              role: .member, manages: [], reviews: [program2006.slug, program2017.slug]),
         .init(email: "reviewer2@demo.cohort.example", name: "Second Demo Reviewer", password: "demo-reviewer2-password",
-              role: .member, manages: [], reviews: [program2006.slug]),
+              role: .member, manages: [], reviews: [program2006.slug, program2017.slug]),
     ]
 
-    public static var programs: [ProgramEntry] { [program2006, program2017] }
+    public static func programs(now: Date) -> [ProgramEntry] { [program2006, program2017, nextEdition(now: now)] }
 }

@@ -79,6 +79,13 @@ public struct AttendanceStore: Sendable {
         }
     }
 
+    /// Marks several people present in one statement (the demo's attendance, a module's worth at a time).
+    static func insert(sessionID: UUID, people: [UUID], by marker: Marker, now: Date, on sql: any SyncSQL) throws {
+        guard !people.isEmpty else { return }
+        let rows: [SQLQueryString] = people.map { "(\(bind: UUID()), \(bind: sessionID), \(bind: $0), \(bind: marker.rawValue), \(bind: now))" }
+        try sql.run("INSERT INTO attendance (id, session_id, person_id, marked_by, marked_at) VALUES " + rows.joined(separator: ", "))
+    }
+
     static func insert(sessionID: UUID, personID: UUID, by marker: Marker, now: Date, on sql: any SyncSQL) throws {
         try sql.run("""
             INSERT INTO attendance (id, session_id, person_id, marked_by, marked_at) \

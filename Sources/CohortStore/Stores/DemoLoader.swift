@@ -36,16 +36,20 @@ public struct DemoLoader: Sendable {
                 try OrganisationSQL.insert(organisation, now: now, on: sql)
                 organisationIDs[entry.key] = organisation.id
             }
-            var programIDs: [String: UUID] = [:]
-            for entry in DemoCatalog.programs {
-                programIDs[entry.slug] = try Self.loadProgram(entry, organisationIDs: organisationIDs, now: now, on: sql)
+            var programIDs: [String: UUID] = [:], modules: [String: [ProgramModule]] = [:]
+            for entry in DemoCatalog.programs(now: now) {
+                let loaded = try Self.loadProgram(entry, organisationIDs: organisationIDs, now: now, on: sql)
+                programIDs[entry.slug] = loaded.id
+                modules[entry.slug] = loaded.modules
             }
-            var reviewers: [String: [UUID]] = [:]
+            var reviewers: [String: [UUID]] = [:], managers: [String: UUID] = [:]
             for (entry, hash) in zip(DemoCatalog.accounts, hashes) {
                 let account = Account(id: UUID(), email: entry.email, name: entry.name, platformRole: entry.role)
                 try AccountSQL.insert(account, passwordHash: hash, now: now, on: sql)
-                for programID in entry.manages.compactMap({ programIDs[$0] }) {
+                for slug in entry.manages {
+                    guard let programID = programIDs[slug] else { continue }
                     try AccountSQL.addMembership(programID: programID, accountID: account.id, role: .manager, on: sql)
+                    managers[slug] = managers[slug] ?? account.id
                 }
                 for slug in entry.reviews {
                     guard let programID = programIDs[slug] else { continue }
@@ -57,19 +61,27 @@ public struct DemoLoader: Sendable {
                 guard let programID = programIDs[entry.programSlug] else { continue }
                 let loaded = try Self.loadCall(entry, programID: programID, now: now, on: sql)
                 if let callReviewers = reviewers[entry.programSlug], !loaded.applications.isEmpty {
-                    try Self.loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers, now: now, on: sql)
+                    try Self.loadSampleReviews(callID: loaded.callID, applications: loaded.applications, reviewers: callReviewers,
+                                               now: loaded.closesAt.addingTimeInterval(7 * 86_400), on: sql)
+                }
+                if entry.isSelected, let manager = managers[entry.programSlug] {
+                    try Self.loadSelection(callID: loaded.callID, programID: programID, entry: entry, managerID: manager,
+                                           closedAt: loaded.closesAt, on: sql)
                 }
             }
+            try Self.loadAgendas(programIDs: programIDs, modules: modules, now: now, on: sql)
             try ContentVersionStore.bump(on: sql)
         }
     }
 
-    /// The closed call's rubric (blind review), both demo reviewers on every application, and their sample reviews.
+    /// A closed call's rubric (blind review), both demo reviewers on every application that can be
+    /// reviewed (the eligible ones), and their sample reviews.
     private static func loadSampleReviews(callID: UUID, applications: [(id: UUID, reference: String)], reviewers: [UUID], now: Date,
                                           on sql: any SyncSQL) throws {
         let rubric = try JSONText.encode(DemoCatalog.sampleRubric)
         try sql.run("UPDATE calls SET rubric = \(bind: rubric), blind_review = \(bind: true) WHERE id = \(bind: callID)")
-        for application in applications {
+        let reviewable = Set(try ReviewStore.reviewable(callID: callID, on: sql).map(\.id))
+        for application in applications where reviewable.contains(application.id) {
             for (index, reviewer) in reviewers.enumerated() {
                 let pair = ReviewAssignment.Pair(applicationID: application.id, reviewerID: reviewer)
                 try ReviewSQL.insertAssignment(pair, callID: callID, assignedBy: nil, now: now, on: sql)
@@ -81,16 +93,17 @@ public struct DemoLoader: Sendable {
         }
     }
 
-    /// Returns the call's id and its applications' ids and references.
+    /// Returns the call's id, when it closed, and its applications' ids and references.
     private static func loadCall(_ entry: DemoCatalog.CallEntry, programID: UUID, now: Date, on sql: any SyncSQL) throws
-        -> (callID: UUID, applications: [(id: UUID, reference: String)]) {
+        -> (callID: UUID, closesAt: Date, applications: [(id: UUID, reference: String)]) {
         let call = entry.call(UUID(), programID)
         try CallSQL.insert(call, rules: entry.rules, formVersion: entry.form.version, lastReferenceNumber: entry.applications.count,
                            now: now, on: sql)
         try CallSQL.insertForm(entry.form, callID: call.id, now: now, on: sql)
         var loaded: [(id: UUID, reference: String)] = []
         for (index, application) in entry.applications.enumerated() {
-            let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3600)
+            // Spread over the call's last days, one every few hours.
+            let submitted = call.closesAt.addingTimeInterval(-Double(entry.applications.count - index) * 3 * 3600)
             let reference = ReferenceCode.make(prefix: call.referencePrefix, number: index + 1)
             let row = CallApplication(id: UUID(), callID: call.id, email: application.email, language: .english,
                                       formVersion: entry.form.version, answers: application.answers, status: .submitted,
@@ -98,11 +111,11 @@ public struct DemoLoader: Sendable {
             try ApplicationSQL.insert(row, rules: entry.rules, on: sql)
             loaded.append((row.id, reference))
         }
-        return (call.id, loaded)
+        return (call.id, call.closesAt, loaded)
     }
 
     private static func loadProgram(_ entry: DemoCatalog.ProgramEntry, organisationIDs: [String: UUID], now: Date,
-                                    on sql: any SyncSQL) throws -> UUID {
+                                    on sql: any SyncSQL) throws -> (id: UUID, modules: [ProgramModule]) {
         let program = Program(id: UUID(), slug: entry.slug, title: entry.title, theme: entry.theme,
                               hostCountry: Country(code: entry.hostCountry)!, startDate: CalendarDate(iso: entry.start)!,
                               endDate: CalendarDate(iso: entry.end)!, summary: entry.summary,
@@ -114,32 +127,26 @@ public struct DemoLoader: Sendable {
             try ProgramPartsSQL.insertPartnership(programID: program.id, organisationID: organisationID, role: partner.role,
                                                   description: partner.description, on: sql)
         }
-        var firstModule: ProgramModule?
+        var modules: [ProgramModule] = []
         for module in entry.modules {
             let saved = ProgramModule(
                 id: UUID(), programID: program.id, number: module.number, title: module.title,
                 startDate: CalendarDate(iso: module.start)!, endDate: CalendarDate(iso: module.end)!, city: module.city,
                 country: Country(code: module.country), format: .inPerson, isIllustrative: module.isIllustrative, timeZone: module.timeZone)
             try ProgramPartsSQL.save(saved, on: sql)
-            firstModule = firstModule ?? saved
+            modules.append(saved)
         }
         for country in entry.countries {
             try ProgramPartsSQL.insert(ProgramCountry(programID: program.id, country: Country(code: country.code)!,
                                                       role: country.role, displayName: country.displayName), on: sql)
         }
-        var participants: [UUID] = []
         for (index, participant) in entry.participants.enumerated() {
             let id = UUID()
-            participants.append(id)
             try PeopleSQL.insert(id: id, fullName: participant.name, country: participant.country, sector: participant.sector.rawValue,
                                  position: participant.position, isSample: true, email: DemoCatalog.participantEmail(index),
                                  now: now, on: sql)
             try PeopleSQL.enrol(Enrolment(programID: program.id, personID: id, role: .participant), on: sql)
         }
-        if entry.slug == DemoCatalog.program2006.slug, let module = firstModule {
-            try loadAgenda(DemoCatalog.sessions2006, speakers: DemoCatalog.speakers2006, module: module, participants: participants,
-                           now: now, on: sql)
-        }
-        return program.id
+        return (program.id, modules)
     }
 }

@@ -43,25 +43,8 @@ public struct SelectionRunStore: Sendable {
     /// Eligible submitted applications with a reference, their score (nil without a review) and attributes.
     public func candidates(callID: UUID, programID: UUID, form: FormDefinition, rules: EligibilityRules,
                            score: SelectionSetup.Score) async throws -> [SelectionCandidate] {
-        let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
-        let rows = try await db.read { sql in
-            try sql.rows("""
-                SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) \
-                AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true) AND reference IS NOT NULL ORDER BY reference
-                """).map(ApplicationSQL.Row.init)
-        }
-        let roles = Dictionary(try await ProgramPartsStore(db: db).countries(programID: programID).map { ($0.country.code, $0.role) },
-                               uniquingKeysWith: { first, _ in first })
-        let scores = Dictionary(uniqueKeysWithValues: (try await ReviewStore(db: db).aggregation(callID: callID)?.scores ?? [])
-            .map { ($0.applicationID, score == .calibrated ? $0.calibrated : $0.average) })
-        return try rows.map { row in
-            let answers = try row.decodedAnswers()
-            let facts = ApplicationFacts(answers: answers, rules: rules)
-            guard let reference = row.reference else { throw StoreError.corrupt(table: "applications", column: "reference") }
-            return SelectionCandidate(reference: reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
-                                      attributes: SelectionCandidate.attributes(facts: facts, answers: answers,
-                                                                                language: row.language,
-                                                                                form: form, countryRoles: roles))
+        try await db.read { sql in
+            try SelectionRunSQL.candidates(callID: callID, programID: programID, form: form, rules: rules, score: score, on: sql)
         }
     }
 
@@ -77,17 +60,10 @@ public struct SelectionRunStore: Sendable {
 
     public func save(callID: UUID, name: String, createdBy: UUID, form: [String: String], instance: SelectionInstance,
                      solution: SelectionSolution, timeSeconds: Double, now: Date) async throws -> SelectionRun {
-        let row = SelectionRunSQL.Row(id: UUID(), call_id: callID, name: name, created_by: createdBy, created_at: now,
-                                      form: try JSONText.encode(form), instance: String(decoding: try instance.json(), as: UTF8.self),
-                                      result: String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self))
         try await db.write { sql in
-            try sql.run("""
-                INSERT INTO selection_runs (id, call_id, name, created_by, created_at, form, instance, result)
-                VALUES (\(bind: row.id), \(bind: row.call_id), \(bind: row.name), \(bind: row.created_by), \(bind: row.created_at),
-                        \(bind: row.form), \(bind: row.instance), \(bind: row.result))
-                """)
+            try SelectionRunSQL.insert(callID: callID, name: name, createdBy: createdBy, form: form, instance: instance, solution: solution,
+                                       timeSeconds: timeSeconds, now: now, on: sql)
         }
-        return try row.value()
     }
 
     /// Newest first.
@@ -105,6 +81,45 @@ public struct SelectionRunStore: Sendable {
 
 /// The `selection_runs` row, read and written by `SelectionRunStore` and read by `DecisionStore`.
 enum SelectionRunSQL {
+    /// Eligible submitted applications with a reference, their score (nil without a review) and attributes.
+    static func candidates(callID: UUID, programID: UUID, form: FormDefinition, rules: EligibilityRules,
+                           score: SelectionSetup.Score, on sql: any SyncSQL) throws -> [SelectionCandidate] {
+        let statuses = [ApplicationStatus.submitted, .underReview, .shortlisted].map(\.rawValue)
+        let rows = try sql.rows("""
+            SELECT \(unsafeRaw: ApplicationSQL.columnList) FROM applications WHERE call_id = \(bind: callID) \
+            AND status IN (\(binds: statuses)) AND is_eligible = \(bind: true) AND reference IS NOT NULL ORDER BY reference
+            """).map(ApplicationSQL.Row.init)
+        let roles = Dictionary(try ProgramPartsSQL.countries(programID: programID, on: sql).map { ($0.country.code, $0.role) },
+                               uniquingKeysWith: { first, _ in first })
+        let aggregation = try ReviewStore.settings(callID: callID, on: sql).rubric.map {
+            ReviewAggregation(rubric: $0, reviews: try ReviewSQL.reviews(callID: callID, on: sql))
+        }
+        let scores = Dictionary(uniqueKeysWithValues: (aggregation?.scores ?? [])
+            .map { ($0.applicationID, score == .calibrated ? $0.calibrated : $0.average) })
+        return try rows.map { row in
+            let answers = try row.decodedAnswers()
+            let facts = ApplicationFacts(answers: answers, rules: rules)
+            guard let reference = row.reference else { throw StoreError.corrupt(table: "applications", column: "reference") }
+            return SelectionCandidate(reference: reference, applicationID: row.id, score: scores[row.id].map { ($0 * 1000).rounded() / 1000 },
+                                      attributes: SelectionCandidate.attributes(facts: facts, answers: answers,
+                                                                                language: row.language,
+                                                                                form: form, countryRoles: roles))
+        }
+    }
+
+    static func insert(callID: UUID, name: String, createdBy: UUID, form: [String: String], instance: SelectionInstance,
+                       solution: SelectionSolution, timeSeconds: Double, now: Date, on sql: any SyncSQL) throws -> SelectionRun {
+        let row = Row(id: UUID(), call_id: callID, name: name, created_by: createdBy, created_at: now,
+                      form: try JSONText.encode(form), instance: String(decoding: try instance.json(), as: UTF8.self),
+                      result: String(decoding: try solution.json(timeSeconds: timeSeconds), as: UTF8.self))
+        try sql.run("""
+            INSERT INTO selection_runs (id, call_id, name, created_by, created_at, form, instance, result)
+            VALUES (\(bind: row.id), \(bind: row.call_id), \(bind: row.name), \(bind: row.created_by), \(bind: row.created_at),
+                    \(bind: row.form), \(bind: row.instance), \(bind: row.result))
+            """)
+        return try row.value()
+    }
+
     static let columns = "id, call_id, name, created_by, created_at, form, instance, result"
 
     struct Row: Codable {
