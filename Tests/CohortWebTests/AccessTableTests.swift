@@ -129,6 +129,13 @@ import VaporTesting
         Row(method: .GET, path: "/staff/programs/mwp-2017-18/people", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/people", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
         Row(method: .GET, path: "/staff/programs/mwp-2006/people", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda/{session2006}/materials", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/modules/{module2006}/agenda/{session2006}/materials/{unassigned}/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/materials/{unassigned}", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/participants", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/participants.csv", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/participants", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/participants.csv?names=1", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/staff/programs/mwp-2006/people", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
         Row(method: .POST, path: "/staff/programs/mwp-2006/people/{unassigned}/remove", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
         // Participants' and facilitators' own pages: a staff session opens none of them, and each

@@ -10,7 +10,7 @@ from harness import Page, browser
 from staff_flows import MANAGER
 from staff_tour import failed, send
 
-PROGRAM = "mwp-2017-18"
+PROGRAM = "mwp-next"
 PARTICIPANT = "participant07@demo.cohort.example"
 FACILITATOR = "facilitator.added@example.org"
 SIGN_IN_LINK = re.compile(r"/me/sign-in/([A-Za-z0-9_-]+)")
@@ -111,7 +111,32 @@ def added_facilitator(suite):
         page.driver.quit()
 
 
+def participants_list(suite):
+    """The manager reads the 2017/18 cohort: filters by the role of the country, sorts by attendance."""
+    page = Page(suite, browser(True))
+    try:
+        page.sign_in(*MANAGER)
+        page.open("/staff/programs/mwp-2017-18", "staff-program")
+        page.click_link("Participants")
+        page.look("staff-participants")
+        page.expect("28 participants")
+        form = page.form("/participants")
+        page.fill(form, {"role": "origin"})
+        page.submit(form, "Show")
+        page.look("staff-participants-filtered")
+        page.expect("10 participants match")
+        page.click_link("Attendance")
+        page.expect("10 participants match")
+        if "sort=attendance" not in page.driver.current_url or "role=origin" not in page.driver.current_url:
+            raise AssertionError(f"sorting lost the filter: {page.driver.current_url}")
+        page.sign_out()
+        suite.note("manager filtered the 2017/18 participants by the role of their country and sorted them by attendance")
+    finally:
+        page.driver.quit()
+
+
 def run(suite):
+    participants_list(suite)
     add_people(suite)
     participant_home(suite)
     added_facilitator(suite)

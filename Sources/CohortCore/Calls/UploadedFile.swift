@@ -88,10 +88,13 @@ public enum FileCheck {
     /// The kind of an upload for a question, or why it is refused.
     public static func check(_ bytes: [UInt8], for question: Question) -> Result<FileKind, FileProblemError> {
         guard question.type == .file else { return .failure(.init(problem: .notAFileQuestion)) }
+        return check(bytes, accepting: acceptedKinds(for: question), maxBytes: maxBytes(for: question))
+    }
+
+    /// The kind of an upload that may be any of `accepted` up to `limit` bytes, or why it is refused.
+    public static func check(_ bytes: [UInt8], accepting accepted: [FileKind], maxBytes limit: Int) -> Result<FileKind, FileProblemError> {
         guard !bytes.isEmpty else { return .failure(.init(problem: .empty)) }
-        let limit = maxBytes(for: question)
         guard bytes.count <= limit else { return .failure(.init(problem: .tooLarge(maxBytes: limit))) }
-        let accepted = acceptedKinds(for: question)
         guard let kind = FileKind.sniff(bytes), accepted.contains(kind) else {
             return .failure(.init(problem: .kindNotAccepted(accepted: accepted)))
         }

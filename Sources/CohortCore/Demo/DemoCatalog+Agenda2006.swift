@@ -35,9 +35,12 @@ extension DemoCatalog {
         public let speakers: [String]
         public let topics: [String]
         public let visibility: SessionVisibility
+        /// Links handed out with the session: a title and an address.
+        public let links: [(title: String, url: String)]
 
         init(_ day: Int, _ start: String, _ end: String, _ title: String, _ kind: SessionKind, room: String = "Main hall",
-             speakers: [String] = [], topics: [String] = [], visibility: SessionVisibility = .everyone) {
+             speakers: [String] = [], topics: [String] = [], visibility: SessionVisibility = .everyone,
+             links: [(title: String, url: String)] = []) {
             self.day = day
             self.start = start
             self.end = end
@@ -47,6 +50,7 @@ extension DemoCatalog {
             self.speakers = speakers
             self.topics = topics
             self.visibility = visibility
+            self.links = links
         }
 
         /// The session in `module`, its speakers' keys resolved by `people` (unknown keys left out).
@@ -85,13 +89,16 @@ extension DemoCatalog {
             .init(0, "09:00", "10:00", "Opening and introductions: who is in the room", .plenary, speakers: ["lead", "co"]),
             .init(0, "10:00", "10:30", "Break", .breakTime, room: "Foyer"),
             .init(0, "10:30", "12:30", "The UN Convention on Migrant Workers: from adoption in 1990 to entry into force on 1 July 2003",
-                  .plenary, speakers: ["cmw"], topics: ["ICRMW"]),
+                  .plenary, speakers: ["cmw"], topics: ["ICRMW"],
+                  links: [("General Assembly resolution 45/158, adopting the Convention", "http://www.un.org/documents/ga/res/45/a45r158.htm")]),
             .init(0, "12:30", "13:30", "Lunch", .meal, room: "Dining hall"),
             .init(0, "13:30", "15:00", "What the Convention protects: the rights of all migrant workers and members of their families",
                   .workshop, speakers: ["cmw", "lead"], topics: ["ICRMW", "Part III"]),
             .init(0, "15:00", "15:30", "Break", .breakTime, room: "Foyer"),
             .init(0, "15:30", "17:00", "Country groups: who has ratified, and what stands in the way", .groupWork,
-                  room: "Breakout rooms", speakers: ["co"], topics: ["ICRMW", "Ratification"]),
+                  room: "Breakout rooms", speakers: ["co"], topics: ["ICRMW", "Ratification"],
+                  links: [("The Convention's signatures and ratifications (UN Treaty Collection)",
+                           "https://treaties.un.org/doc/Publication/MTDSG/Volume%20I/Chapter%20IV/iv-13.en.xml")]),
             .init(0, "17:00", "17:30", "Review of the day", .plenary, speakers: ["lead"]),
         ],
         [

@@ -22,5 +22,7 @@ public enum CohortMigrations {
         AddPersonSignIn(),
         CreateAttendance(),
         CreateCertificates(),
+        CreateProgramExports(),
+        CreateSessionMaterials(),
     ]
 }

@@ -140,17 +140,20 @@ public struct AgendaStore: Sendable {
     }
 
     /// What a program's agenda shows outside the editor: the latest version of each module that
-    /// has one, and the names of the people in their sessions.
+    /// has one, the names of the people in their sessions, and the sessions' materials.
     public struct Published: Sendable {
         public let versions: [UUID: AgendaVersion]
         public let names: [UUID: String]
+        /// By session; what a reader sees of them follows from whether they see the session.
+        public var materials: [UUID: [SessionMaterial]] = [:]
     }
 
     public func published(programID: UUID) async throws -> Published {
         try await db.read { sql in
             var latest: [UUID: AgendaVersion] = [:]
             for version in try AgendaSQL.versions(where: "m.program_id = \(bind: programID)", on: sql) { latest[version.moduleID] = version }
-            return Published(versions: latest, names: try AgendaSQL.names(programID: programID, on: sql))
+            return Published(versions: latest, names: try AgendaSQL.names(programID: programID, on: sql),
+                             materials: try SessionMaterialStore.materials(where: "m.program_id = \(bind: programID)", on: sql))
         }
     }
 

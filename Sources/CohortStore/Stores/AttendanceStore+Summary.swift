@@ -38,19 +38,27 @@ extension AttendanceStore {
             """, decoding: Module.self) else { return nil }
         let rule = CompletionRule(measure: try stored(module.completion_measure, table: "program_modules", column: "completion_measure"),
                                   minimumPercent: module.completion_percent)
-        let sessions = try AgendaSQL.entries(where: "s.module_id = \(bind: moduleID)", on: sql).map(\.session)
+        let (sessions, attended) = try held(where: "s.module_id = \(bind: moduleID)", now: now, on: sql)
+        return ModuleAttendance(moduleID: moduleID, rule: rule, sessions: sessions,
+                                participants: try participants(programID: module.program_id, on: sql), attended: attended)
+    }
+
+    /// The sessions held so far that people attend (not breaks, meals, cancelled or staff-only
+    /// sessions, nor those still to come), of the modules `filter` names (over `agenda_sessions s`
+    /// and `program_modules m`), and for each person the sessions they attended.
+    static func held(where filter: SQLQueryString, now: Date, on sql: any SyncSQL) throws -> (sessions: [AgendaSession], attended: [UUID: Set<UUID>]) {
+        let sessions = try AgendaSQL.entries(where: filter, on: sql).map(\.session)
             .filter { AttendanceSummary.counts($0) && $0.visibility != .staff && $0.start <= now }
         struct Row: Decodable { let session_id: UUID; let person_id: UUID }
         var attended: [UUID: Set<UUID>] = [:]
         for raw in try sql.rows("""
             SELECT a.session_id, a.person_id FROM attendance a JOIN agenda_sessions s ON s.id = a.session_id \
-            WHERE s.module_id = \(bind: moduleID)
+            JOIN program_modules m ON m.id = s.module_id WHERE \(filter)
             """) {
             let row = try raw.decode(model: Row.self, keyDecodingStrategy: .useDefaultKeys)
             attended[row.person_id, default: []].insert(row.session_id)
         }
-        return ModuleAttendance(moduleID: moduleID, rule: rule, sessions: sessions,
-                                participants: try participants(programID: module.program_id, on: sql), attended: attended)
+        return (sessions, attended)
     }
 
     public func setRule(moduleID: UUID, _ rule: CompletionRule) async throws {

@@ -61,7 +61,12 @@ extension DemoLoader {
         // Published, as a workshop's agenda is, the week before it began.
         let published = min(now, VenueTime.instant(module.startDate, hour: 12, minute: 0, in: module.zone).addingTimeInterval(-7 * 86_400))
         for entry in sessions {
-            try AgendaSQL.save(entry.session(id: UUID(), in: module, people: people), now: publish ? published : now, on: sql)
+            let session = entry.session(id: UUID(), in: module, people: people)
+            try AgendaSQL.save(session, now: publish ? published : now, on: sql)
+            for link in entry.links {
+                guard let url = MaterialForm.webAddress(link.url) else { continue }
+                _ = try SessionMaterialStore.insert(.link(title: link.title, url: url), sessionID: session.id, by: nil, now: published, on: sql)
+            }
         }
         guard publish else { return }
         let entries = try AgendaSQL.entries(where: "s.module_id = \(bind: module.id)", on: sql)

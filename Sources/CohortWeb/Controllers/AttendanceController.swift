@@ -160,9 +160,11 @@ struct AttendanceController: RouteCollection {
         return field
     }
 
-    /// One row per participant: their sessions and hours against the rule; names only when asked.
+    /// One row per participant: their sessions and hours against the rule; names only when
+    /// asked. Every export is recorded, like those of the participants list.
     func export(req: Request) async throws -> Response {
         let scope = try await scope(req)
+        let actor = try req.requireActor()
         guard let attendance = try await AttendanceStore(db: req.persistence).module(moduleID: scope.module.id, now: req.now) else {
             throw DomainError.notFound("module")
         }
@@ -175,11 +177,9 @@ struct AttendanceController: RouteCollection {
         }
         let csv = CSVWriter.document(header: [withNames ? "name" : "participant", "country", "sessions_attended", "sessions_held",
                                               "hours_attended", "hours_held", "meets_rule"], rows: rows)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition,
-                             value: "attachment; filename=\"attendance-module-\(scope.module.number)\(withNames ? "-with-names" : "").csv\"")
-        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        try await ProgramParticipantsStore(db: req.persistence).recordExport(
+            accountID: actor.accountID, programID: scope.program.id, list: "attendance-module-\(scope.module.number)", filter: [],
+            withIdentities: withNames, rows: rows.count, now: req.now)
+        return .csv(csv, filename: "attendance-module-\(scope.module.number)\(withNames ? "-with-names" : "").csv")
     }
 }

@@ -23,11 +23,27 @@ enum FileUploads {
     /// Always an attachment with the type its content was recognised as, so a browser never
     /// renders an upload as a page of this site.
     static func download(_ file: UploadedFile, bytes: Data) -> Response {
+        download(name: file.fileName, kind: file.kind, bytes: bytes)
+    }
+
+    /// `name` must already be safe for the header (`FileCheck.safeName`).
+    static func download(name: String, kind: FileKind, bytes: Data) -> Response {
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: file.kind.mediaType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.fileName)\"")
+        headers.replaceOrAdd(name: .contentType, value: kind.mediaType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'none'; sandbox")
         return Response(status: .ok, headers: headers, body: .init(data: bytes))
+    }
+}
+
+extension Response {
+    /// A CSV download: UTF-8, an attachment named `filename`, never kept by a cache.
+    static func csv(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-store")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 }

@@ -117,8 +117,9 @@ struct ModuleAgendaController: RouteCollection {
 
     static let speakerPrefix = "speaker_"
 
-    private func page(_ req: Request, _ scope: StaffModule, editing: UUID?, form: SessionForm, errors: [FieldError],
-                      clashes: [AgendaClash] = [], note: String = "") async throws -> Response {
+    /// The editor; `material` is the add-a-material form of the session being changed, as typed.
+    func page(_ req: Request, _ scope: StaffModule, editing: UUID?, form: SessionForm, errors: [FieldError],
+              clashes: [AgendaClash] = [], note: String = "", material: (form: MaterialForm, errors: [FieldError])? = nil) async throws -> Response {
         let store = AgendaStore(db: req.persistence)
         let entries = try await store.entries(moduleID: scope.module.id)
         let versions = try await store.versions(moduleID: scope.module.id)
@@ -139,10 +140,16 @@ struct ModuleAgendaController: RouteCollection {
         let sessionForm = FormView(request: req, action: action, submitLabel: editing == nil ? "Add session" : "Save session", fields: fields,
                                    cancelHref: editing == nil ? nil : SiteURL.moduleAgenda(slug: slug, id: moduleID).path)
         let clashTexts = clashes.map { Self.text($0, entries: entries, names: names, zone: scope.module.zone) }
-        let view = StaffAgendaView(context, csrf: req.csrfToken(), isAdmin: req.actor?.isAdmin ?? false, publishForm: publishForm,
+        var view = StaffAgendaView(context, csrf: req.csrfToken(), isAdmin: req.actor?.isAdmin ?? false, publishForm: publishForm,
                                    clashes: clashTexts, sessionHeading: editing == nil ? "Add a session" : "Change the session", sessionForm: sessionForm)
-        let failed = !errors.isEmpty || !clashes.isEmpty
-        return req.page(.staffAgenda, title: view.heading, view, status: !errors.isEmpty ? .unprocessableEntity : (clashes.isEmpty ? .ok : .conflict),
+        if let editing {
+            let materials = try await SessionMaterialStore(db: req.persistence).materials(moduleID: moduleID)[editing] ?? []
+            view.materials = SessionMaterialsController.section(req, scope, sessionID: editing, materials: materials,
+                                                                form: material?.form ?? MaterialForm(), errors: material?.errors ?? [])
+        }
+        let failed = !errors.isEmpty || !clashes.isEmpty || !(material?.errors.isEmpty ?? true)
+        let refused = !errors.isEmpty || !(material?.errors.isEmpty ?? true)
+        return req.page(.staffAgenda, title: view.heading, view, status: refused ? .unprocessableEntity : (clashes.isEmpty ? .ok : .conflict),
                         isError: failed, trail: StaffProgram.trail + [Layout.Crumb(label: scope.program.title, href: SiteURL.programModules(slug: slug).path)])
     }
 

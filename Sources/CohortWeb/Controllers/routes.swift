@@ -15,6 +15,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ModuleAgendaController())
     try app.register(collection: ProgramMembersController())
     try app.register(collection: ProgramPeopleController())
+    try app.register(collection: ParticipantsController())
+    try app.register(collection: SessionMaterialsController())
     try app.register(collection: PersonSignInController())
     try app.register(collection: MeController())
     try app.register(collection: AttendanceController())

@@ -24,10 +24,12 @@ struct ListView: Sendable {
     let nextHref: String?
     let isEmpty: Bool
 
+    /// `query` (a list's filters) is kept in every link.
     init<Key>(basePath: String, request: ListRequest<Key>, total: Int, noun: (String, String),
-              columns: [(label: String, key: Key?)]) {
+              columns: [(label: String, key: Key?)], query: [(String, String)] = []) {
         func href(sort: Key, descending: Bool, page: Int) -> String {
-            "\(basePath)?sort=\(sort.rawValue)&dir=\(descending ? "desc" : "asc")&page=\(page)"
+            basePath + ApplicationListPresenter.queryString(query + [("sort", sort.rawValue), ("dir", descending ? "desc" : "asc"),
+                                                                     ("page", "\(page)")])
         }
         countText = "\(total.formatted()) \(total == 1 ? noun.0 : noun.1)"
         headers = columns.map { column in

@@ -34,6 +34,7 @@ enum Template: String, CaseIterable, Sendable {
     case staffForm = "staff-form"
     case staffFormBuilder = "staff-form-builder"
     case staffHome = "staff-home"
+    case staffParticipants = "staff-participants"
     case staffPrograms = "staff-programs"
     case staffReview = "staff-review"
     case staffSelection = "staff-selection"

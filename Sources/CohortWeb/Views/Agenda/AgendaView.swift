@@ -41,6 +41,14 @@ struct AgendaView: Sendable {
         let isYours: Bool
         /// Said only where more than the public sessions are shown.
         let visibility: String?
+        let materials: [Material]
+    }
+
+    struct Material: Sendable {
+        let title: String
+        let href: String
+        /// "PDF, 240 KB" or "link to www.ohchr.org".
+        let detail: String
     }
 
     struct Day: Sendable {
@@ -79,13 +87,14 @@ struct AgendaView: Sendable {
             guard let version = published.versions[module.id] else { return nil }
             let sessions = version.entries.map(\.session).filter(audience.sees)
             guard !sessions.isEmpty else { return nil }
-            return Self.module(module, version: version, sessions: sessions, names: published.names, audience: audience, language: language)
+            return Self.module(module, version: version, sessions: sessions, names: published.names, materials: published.materials,
+                               audience: audience, language: language)
         }
         isEmpty = self.modules.isEmpty
     }
 
     private static func module(_ module: ProgramModule, version: AgendaVersion, sessions: [AgendaSession], names: [UUID: String],
-                               audience: AgendaAudience, language: Language) -> Module {
+                               materials: [UUID: [SessionMaterial]], audience: AgendaAudience, language: Language) -> Module {
         let zone = module.zone
         var days: [(VenueTime, [Session])] = []
         var offsets = Set<String>()
@@ -103,7 +112,10 @@ struct AgendaView: Sendable {
                 speakers: speakerNames.isEmpty ? nil : speakerNames.joined(separator: ", "),
                 topics: session.topics.isEmpty ? nil : session.topics.joined(separator: ", "),
                 isCancelled: session.isCancelled, isYours: audience.speaks(in: session),
-                visibility: audience == .everyone ? nil : session.visibility.audienceLabel)
+                visibility: audience == .everyone ? nil : session.visibility.audienceLabel,
+                materials: (materials[session.id] ?? []).map {
+                    Material(title: $0.title, href: MaterialsSection.href($0), detail: MaterialsSection.detail($0, capitalised: false))
+                })
             if let last = days.last, last.0.date == start.date {
                 days[days.count - 1].1.append(item)
             } else {

@@ -43,6 +43,8 @@ struct StaffAgendaView: Sendable {
     let sessionHeading: String
     let sessionForm: FormView
     let versions: [Version]
+    /// The session being changed: its materials and the form to add one.
+    var materials: MaterialsSection? = nil
 
     let isEmpty: Bool
 
@@ -107,6 +109,39 @@ struct StaffAgendaView: Sendable {
         self.sessionForm = sessionForm
         versions = context.versions.reversed().map {
             Version(number: $0.number, published: DateRangeText.day(VenueTime($0.publishedAt, in: context.zone).date), note: $0.note)
+        }
+    }
+}
+
+/// A session's materials in the editor, each with a way to take it off, and the form to add one.
+struct MaterialsSection: Sendable {
+    struct Item: Sendable {
+        let title: String
+        let detail: String
+        let href: String
+        let remove: DangerAction
+    }
+
+    let items: [Item]
+    let form: FormView
+
+    /// "Link to www.ohchr.org" ("link to …" inside a sentence), "PDF, 240 KB".
+    static func detail(_ material: SessionMaterial, capitalised: Bool = true) -> String {
+        switch material.content {
+        case .link(let url): "\(capitalised ? "Link" : "link") to \(url.host ?? url.absoluteString)"
+        case .file(_, let kind, let size): "\(kind.label), \(MaterialsSection.size(size))"
+        }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 1024 * 1024 ? "\(max(1, bytes / 1024)) KB" : String(format: "%.1f MB", Double(bytes) / 1024 / 1024)
+    }
+
+    /// Where a reader opens the material: the link itself, or Cohort's copy of the file.
+    static func href(_ material: SessionMaterial) -> String {
+        switch material.content {
+        case .link(let url): url.absoluteString
+        case .file: SiteURL.material(material.id).path
         }
     }
 }
