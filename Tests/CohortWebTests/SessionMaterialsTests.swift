@@ -67,6 +67,16 @@ import VaporTesting
             #expect(download.headers.first(name: "Content-Security-Policy")?.contains("sandbox") == true)
             #expect(Array(download.body.readableBytesView) == Self.pdf)
 
+            // Not while the program itself is a draft.
+            try await app.persistence.write { sql in
+                try sql.run("UPDATE programs SET status = 'draft' WHERE slug = 'mwp-2006'")
+            }
+            #expect(try await Browser(app).get("/materials/\(publicFile.uuidString.lowercased())").status == .notFound)
+            #expect(try await admin.get("/materials/\(publicFile.uuidString.lowercased())").status == .ok)
+            try await app.persistence.write { sql in
+                try sql.run("UPDATE programs SET status = 'completed' WHERE slug = 'mwp-2006'")
+            }
+
             // The participants-only session's file: not for the public, for the workshop's participants.
             let path = "/materials/\(privateFile.uuidString.lowercased())"
             #expect(try await Browser(app).get(path).status == .notFound)

@@ -62,12 +62,14 @@ struct SessionMaterialsController: RouteCollection {
     }
 
     /// The program's managers always; otherwise the session must be in the module's published
-    /// agenda, and public, or seen by the signed-in person as their agenda shows it.
+    /// agenda, and public in a public program, or seen by the signed-in person as their agenda shows it.
     static func maySee(_ req: Request, sessionID: UUID, programID: UUID, moduleID: UUID) async throws -> Bool {
         if AccessPolicy.allows(req.actor, .manageAgenda(programID)) { return true }
         let published = try await AgendaStore(db: req.persistence).published(programID: programID)
         guard let session = published.versions[moduleID]?.entries.map(\.session).first(where: { $0.id == sessionID }) else { return false }
-        if AgendaAudience.everyone.sees(session) { return true }
+        if AgendaAudience.everyone.sees(session), try await ProgramStore(db: req.persistence).findByID(programID)?.status.isPublic == true {
+            return true
+        }
         guard let person = try await req.personSession() else { return false }
         let people = Set(try await PersonAccessStore(db: req.persistence).enrolments(email: person.email)
             .filter { $0.programID == programID }.map(\.personID))
