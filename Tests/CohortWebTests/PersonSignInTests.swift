@@ -182,4 +182,38 @@ import VaporTesting
             #expect(try await staff.get("/me").status == .seeOther)
         }
     }
+
+    /// A participant who follows an agenda link while signed out signs in and lands on that
+    /// agenda, through the form, the emailed link and its button; nothing but Cohort's own
+    /// person pages is ever a destination.
+    @Test(arguments: TestDatabaseKind.all)
+    func signingInLeadsBackToThePageAskedFor(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let browser = Browser(app)
+            let asked = try await browser.get("/me/programs/mwp-2006/agenda")
+            #expect(asked.status == .seeOther)
+            #expect(asked.headers.first(name: .location) == "/me/sign-in?next=%2Fme%2Fprograms%2Fmwp%2D2006%2Fagenda")
+            let form = try await browser.get(try #require(asked.headers.first(name: .location)))
+            #expect(form.body.string.contains(#"<input type="hidden" name="next" value="/me/programs/mwp-2006/agenda">"#))
+            #expect(try await browser.post("/me/sign-in", ["email": Self.participant, "next": "/me/programs/mwp-2006/agenda"]).status == .ok)
+            let body = try #require(try await OutboxStore(db: app.persistence).messages(to: Self.participant).first?.body)
+            let link = try #require(body.range(of: #"/me/sign-in/[A-Za-z0-9_-]+\?next=[A-Za-z0-9%]+"#, options: .regularExpression).map { String(body[$0]) })
+            let page = try await browser.get(link)
+            #expect(page.body.string.contains("action=\"\(link)\""))
+            let signedIn = try await browser.post(link)
+            #expect(signedIn.headers.first(name: .location) == "/me/programs/mwp-2006/agenda")
+            #expect(try await browser.get("/me/programs/mwp-2006/agenda").status == .ok)
+
+            for hostile in ["https://evil.example/", "//evil.example", "/me/../staff", "/staff/programs", "/me//x", "/ME",
+                            "/me\r\nSet-Cookie:x=1", "/sessions/not-a-uuid/attendance", String(repeating: "/me", count: 100)] {
+                #expect(ReturnPath.validated(hostile) == nil, "\(hostile)")
+            }
+            #expect(ReturnPath.validated("/sessions/\(UUID().uuidString.lowercased())/attendance") != nil)
+            // A hostile destination in the link is ignored: the person lands on their own page.
+            let other = Browser(app)
+            _ = try await other.post("/me/sign-in", ["email": Self.facilitator, "next": "https://evil.example/"])
+            let plain = try #require(try await Self.emailedLink(app, to: Self.facilitator))
+            #expect(try await other.post(plain + "?next=%2F%2Fevil.example").headers.first(name: .location) == "/me")
+        }
+    }
 }

@@ -37,7 +37,7 @@ struct AttendanceController: RouteCollection {
             throw DomainError.notFound("session")
         }
         if req.authSession != nil { throw DomainError.notFound("session") }
-        throw Abort.redirect(to: SiteURL.personSignIn.path)
+        throw req.personSignInRedirect()
     }
 
     private func sheet(_ req: Request) async throws -> AttendanceStore.Sheet {

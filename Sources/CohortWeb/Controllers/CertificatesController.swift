@@ -115,7 +115,7 @@ struct CertificatesController: RouteCollection {
             back = (SiteURL.me.path, "Your page")
         }
         guard let back else {
-            if req.authSession == nil, person == nil { throw Abort.redirect(to: SiteURL.personSignIn.path) }
+            if req.authSession == nil, person == nil { throw req.personSignInRedirect() }
             throw DomainError.notFound("certificate")
         }
         let view = CertificatePrintView(certificate, detail: detail, module: module, baseURL: req.config.baseURL, back: back)

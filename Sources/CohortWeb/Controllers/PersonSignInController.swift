@@ -17,11 +17,16 @@ struct PersonSignInController: RouteCollection {
 
     private var languages: [Language] { Language.allCases }
 
+    /// The page the person was on their way to, carried through the form and the emailed link.
+    private func next(_ req: Request, _ values: FormValues? = nil) -> String? {
+        ReturnPath.validated(values?["next"] ?? req.query[String.self, at: "next"])
+    }
+
     func form(req: Request) async throws -> Response {
-        if try await req.personSession() != nil { return req.redirect(to: SiteURL.me.path, redirectType: .normal) }
+        if try await req.personSession() != nil { return req.redirect(to: next(req) ?? SiteURL.me.path, redirectType: .normal) }
         let words = req.words(req.applicantLanguage(offered: languages))
         let notice = req.query[String.self, at: "out"] != nil ? words("me.signedOut") : nil
-        return page(req, words, email: "", problem: nil, notice: notice, status: .ok)
+        return page(req, words, email: "", next: next(req), problem: nil, notice: notice, status: .ok)
     }
 
     func send(req: Request) async throws -> Response {
@@ -30,7 +35,8 @@ struct PersonSignInController: RouteCollection {
         let words = req.words(language)
         let email = EmailAddress.normalise(values["email"])
         guard EmailAddress.isValid(email) else {
-            return page(req, words, email: values["email"], problem: words("start.emailProblem"), notice: nil, status: .unprocessableEntity)
+            return page(req, words, email: values["email"], next: next(req, values), problem: words("start.emailProblem"), notice: nil,
+                        status: .unprocessableEntity)
         }
         let config = req.config
         let token = SecretToken.make(req.randomness)
@@ -42,15 +48,15 @@ struct PersonSignInController: RouteCollection {
         let outcome = try await PersonAccessStore(db: req.persistence).requestLink(
             email: email, tokenHash: SecretToken.hash(token), requester: requester, limit: config.startLimit,
             lifetime: config.personLinkLifetime, now: req.now,
-            message: { contact in messages.signInLink(to: contact, token: token, minutes: minutes) })
+            message: { [next = next(req, values)] contact in messages.signInLink(to: contact, token: token, minutes: minutes, next: next) })
         switch outcome {
         case .accepted:
             let view = PersonSignInView(heading: words("sent.heading"), paragraphs: [words("me.sent.body", ["email": email, "minutes": "\(minutes)"])],
                                         notice: nil, form: nil, newLinkHref: nil, newLinkLabel: nil)
             return req.applicantPage(.meSignIn, title: view.heading, view, language: language, offered: languages)
         case .refused(let seconds, let reason):
-            let response = page(req, words, email: values["email"], problem: words(reason == .address ? "start.tooMany" : "start.busy"),
-                                notice: nil, status: .tooManyRequests)
+            let response = page(req, words, email: values["email"], next: next(req, values),
+                                problem: words(reason == .address ? "start.tooMany" : "start.busy"), notice: nil, status: .tooManyRequests)
             response.headers.replaceOrAdd(name: .retryAfter, value: "\(seconds)")
             return response
         }
@@ -64,7 +70,8 @@ struct PersonSignInController: RouteCollection {
               try await PersonAccessStore(db: req.persistence).linkIsLive(tokenHash: SecretToken.hash(token), now: req.now) else {
             return used(req, words)
         }
-        let form = QuestionFields.form(request: req, action: SiteURL.personLink(token: token).path, submit: words("me.link.button"),
+        let form = QuestionFields.form(request: req, action: SiteURL.personLink(token: token).path + ReturnPath.query(next(req)),
+                                       submit: words("me.link.button"),
                                        secondary: nil, fields: [], words: words)
         let view = PersonSignInView(heading: words("me.link.heading"), paragraphs: [words("me.link.body")], notice: nil, form: form,
                                     newLinkHref: nil, newLinkLabel: nil)
@@ -81,7 +88,7 @@ struct PersonSignInController: RouteCollection {
         else { return used(req, words) }
         // A session that was open on this browser before ends: a new sign-in is a new session.
         if let old = try await req.personSession() { try await PersonAccessStore(db: req.persistence).endSession(id: old.id) }
-        let response = req.redirect(to: SiteURL.me.path, redirectType: .normal)
+        let response = req.redirect(to: next(req) ?? SiteURL.me.path, redirectType: .normal)
         response.cookies[req.cookieJar.person] = req.cookieJar.value(sessionToken)
         req.rotateCSRFToken()
         req.logger.info("person signed in", metadata: ["person": "\(SecretToken.pseudonym(email, key: req.config.secretKey).prefix(12))"])
@@ -101,11 +108,13 @@ struct PersonSignInController: RouteCollection {
         return req.applicantPage(.meSignIn, title: view.heading, view, language: words.language, offered: languages, status: .gone)
     }
 
-    private func page(_ req: Request, _ words: Words, email: String, problem: String?, notice: String?, status: HTTPStatus) -> Response {
+    private func page(_ req: Request, _ words: Words, email: String, next: String?, problem: String?, notice: String?,
+                      status: HTTPStatus) -> Response {
         var field = FormField("email", words("start.email"), value: email, errors: []).type("email", autocomplete: "email")
         field.error = problem
+        let hidden = next.map { [FormField("next", "", value: $0, errors: []).type("hidden")] } ?? []
         let form = QuestionFields.form(request: req, action: SiteURL.personSignIn.path, submit: words("me.signIn.button"),
-                                       secondary: nil, fields: [field], words: words)
+                                       secondary: nil, fields: [field] + hidden, words: words)
         let view = PersonSignInView(heading: words("me.signIn.title"), paragraphs: [words("me.signIn.intro")], notice: notice, form: form,
                                     newLinkHref: nil, newLinkLabel: nil)
         return req.applicantPage(.meSignIn, title: view.heading, view, language: words.language, offered: languages, status: status,

@@ -28,7 +28,12 @@ extension Request {
 
     /// The signed-in person, or a redirect to the page that sends a sign-in link.
     func requirePerson() async throws -> PersonSession {
-        guard let session = try await personSession() else { throw Abort.redirect(to: SiteURL.personSignIn.path) }
+        guard let session = try await personSession() else { throw personSignInRedirect() }
         return session
+    }
+
+    /// To the sign-in page, which brings the person back here once they are signed in.
+    func personSignInRedirect() -> Abort {
+        .redirect(to: SiteURL.personSignIn.path + (method == .GET && url.path != SiteURL.me.path ? ReturnPath.query(url.path) : ""))
     }
 }
