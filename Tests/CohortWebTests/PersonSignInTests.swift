@@ -190,6 +190,8 @@ import VaporTesting
     func signingInLeadsBackToThePageAskedFor(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
             let browser = Browser(app)
+            // Someone who takes the staff sign-in for theirs is pointed to the link.
+            #expect(try await browser.get("/sign-in").body.string.contains(#"href="/me/sign-in">Get a sign-in link by email</a>"#))
             let asked = try await browser.get("/me/programs/mwp-2006/agenda")
             #expect(asked.status == .seeOther)
             #expect(asked.headers.first(name: .location) == "/me/sign-in?next=%2Fme%2Fprograms%2Fmwp%2D2006%2Fagenda")

@@ -12,6 +12,8 @@ struct AuthController: RouteCollection {
     struct SignInView: Sendable {
         let form: FormView
         let problem: String?
+        /// Participants, facilitators and resource persons sign in with a link instead.
+        var personSignInHref = SiteURL.personSignIn.path
     }
 
     func boot(routes: any RoutesBuilder) throws {
