@@ -34,6 +34,9 @@ public struct ParticipantRecord: Sendable, Equatable {
     public var attendancePercent: Int? {
         attendance.sessionsHeld == 0 ? nil : Int((attendance.sessionShare * 100).rounded(.down))
     }
+
+    /// At or above the attendance band's threshold (nothing held counts as below).
+    public var meetsAttendanceBand: Bool { (attendancePercent ?? 0) >= ParticipantFilter.AttendanceBand.threshold }
 }
 
 public enum ParticipantSort: String, CaseIterable, Sendable {
@@ -107,10 +110,7 @@ public struct ParticipantFilter: Sendable, Equatable {
         if let country, record.country?.code != country { return false }
         if let role, (record.countryRole ?? .other) != role { return false }
         if let sector, record.sector != sector { return false }
-        if let attendance {
-            let met = (record.attendancePercent ?? 0) >= AttendanceBand.threshold
-            if met != (attendance == .met) { return false }
-        }
+        if let attendance, record.meetsAttendanceBand != (attendance == .met) { return false }
         return true
     }
 }

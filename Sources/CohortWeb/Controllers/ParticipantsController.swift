@@ -27,8 +27,8 @@ struct ParticipantsController: RouteCollection {
         let view = ParticipantListView(
             programTitle: program.title, tabs: Tab.program(slug: program.slug, current: "Participants", isAdmin: req.actor?.isAdmin ?? false),
             action: base, search: filter.search ?? "",
-            filters: ParticipantListView.filters(records, filter: filter, sectorName: ParticipantListView.sectorName),
-            list: list, rows: page.items.map { ParticipantListView.row($0, sectorName: ParticipantListView.sectorName) },
+            filters: ParticipantListView.filters(records, filter: filter),
+            list: list, rows: page.items.map(ParticipantListView.row),
             isFiltered: filter != ParticipantFilter(),
             exportHref: export + ApplicationListPresenter.queryString(filter.queryItems),
             exportWithNamesHref: export + ApplicationListPresenter.queryString(filter.queryItems + [("names", "1")]),

@@ -12,16 +12,18 @@ struct SessionMaterialsController: RouteCollection {
         routes.get(.material, use: file)
     }
 
-    private func session(_ req: Request) async throws -> (StaffModule, UUID) {
+    /// The module and the session named by the address, if the actor manages the program's agenda.
+    private func session(_ req: Request) async throws -> (StaffModule, AgendaSession) {
         let scope = try await StaffModule.load(req, for: StaffAction.manageAgenda)
         guard let id = req.parameters.get("sessionID", as: UUID.self),
               let entry = try await AgendaStore(db: req.persistence).entries(moduleID: scope.module.id).first(where: { $0.session.id == id })
         else { throw DomainError.notFound("session") }
-        return (scope, entry.session.id)
+        return (scope, entry.session)
     }
 
     func add(req: Request) async throws -> Response {
-        let (scope, sessionID) = try await session(req)
+        let (scope, session) = try await session(req)
+        let sessionID = session.id
         let submission = try req.formSubmission()
         let form = MaterialForm(title: submission.values["materialTitle"], link: submission.values["materialLink"])
         let upload = submission.files["materialFile"].map { (name: $0.fileName, bytes: $0.bytes) }
@@ -30,9 +32,7 @@ struct SessionMaterialsController: RouteCollection {
             try await SessionMaterialStore(db: req.persistence).add(valid, sessionID: sessionID, moduleID: scope.module.id,
                                                                     by: req.actor?.accountID, now: req.now)
         } catch let failure as ValidationFailure {
-            guard let entry = try await AgendaStore(db: req.persistence).entries(moduleID: scope.module.id).first(where: { $0.session.id == sessionID })
-            else { throw DomainError.notFound("session") }
-            return try await ModuleAgendaController().page(req, scope, editing: sessionID, form: SessionForm(entry.session, in: scope.module.zone),
+            return try await ModuleAgendaController().page(req, scope, editing: sessionID, form: SessionForm(session, in: scope.module.zone),
                                                            errors: [], material: (form, failure.errors))
         }
         req.application.publicPageCache.expire()
@@ -40,7 +40,8 @@ struct SessionMaterialsController: RouteCollection {
     }
 
     func remove(req: Request) async throws -> Response {
-        let (scope, sessionID) = try await session(req)
+        let (scope, session) = try await session(req)
+        let sessionID = session.id
         guard let id = req.parameters.get("materialID", as: UUID.self) else { throw DomainError.notFound("material") }
         try await SessionMaterialStore(db: req.persistence).remove(id: id, sessionID: sessionID)
         req.application.publicPageCache.expire()

@@ -24,16 +24,16 @@ struct ApplicationListPresenter {
         let sectorNames = Dictionary(uniqueKeysWithValues: ProfileSection.sectors.map { ($0.value, $0.label.text(in: .english)) })
         let genderNames = Dictionary(uniqueKeysWithValues: ProfileSection.genders.map { ($0.value, $0.label.text(in: .english)) })
         let filters = [
-            facet("status", "Status", counts: status, selected: filter.status?.rawValue) { ApplicationStatus(rawValue: $0)?.label ?? $0 },
+            ApplicationListView.Filter.facet("status", "Status", counts: status, selected: filter.status?.rawValue) { ApplicationStatus(rawValue: $0)?.label ?? $0 },
             ApplicationListView.Filter(name: "eligible", label: "Eligibility", choices: [
                 .init(value: "", label: "Any", selected: filter.eligible == nil),
                 .init(value: "yes", label: "Eligible", selected: filter.eligible == true),
                 .init(value: "no", label: "Not eligible", selected: filter.eligible == false),
             ]),
-            facet("nationality", "Nationality", counts: nationality, selected: filter.nationality) { Country(code: $0)?.englishName ?? "Not given" },
-            facet("sector", "Sector", counts: sector, selected: filter.sector) { sectorNames[$0] ?? "Not given" },
-            facet("gender", "Gender", counts: gender, selected: filter.gender) { genderNames[$0] ?? "Not given" },
-            facet("language", "Language", counts: language, selected: filter.language?.rawValue) { Language(rawValue: $0)?.englishName ?? $0 },
+            ApplicationListView.Filter.facet("nationality", "Nationality", counts: nationality, selected: filter.nationality) { Country(code: $0)?.englishName ?? "Not given" },
+            ApplicationListView.Filter.facet("sector", "Sector", counts: sector, selected: filter.sector) { sectorNames[$0] ?? "Not given" },
+            ApplicationListView.Filter.facet("gender", "Gender", counts: gender, selected: filter.gender) { genderNames[$0] ?? "Not given" },
+            ApplicationListView.Filter.facet("language", "Language", counts: language, selected: filter.language?.rawValue) { Language(rawValue: $0)?.englishName ?? $0 },
         ]
         let query = filter.queryItems + [("sort", sort.rawValue)]
         let rows = page.items.map { item in
@@ -62,14 +62,6 @@ struct ApplicationListPresenter {
             settingsHref: mayManage ? SiteURL.editCall(call.id).path : nil, formHref: mayManage ? SiteURL.callForm(call.id).path : nil,
             reviewHref: AccessPolicy.allows(request.actor, .manageReview(call.programID)) ? SiteURL.callReview(call.id).path : nil,
             selectionHref: AccessPolicy.allows(request.actor, .runSelection(call.programID)) ? SiteURL.callSelection(call.id).path : nil)
-    }
-
-    private func facet(_ name: String, _ label: String, counts: [String: Int], selected: String?,
-                       display: (String) -> String) -> ApplicationListView.Filter {
-        let choices = counts.sorted { display($0.key) < display($1.key) }.map { value, count in
-            ApplicationListView.Choice(value: value, label: "\(display(value)) (\(count))", selected: value == selected)
-        }
-        return .init(name: name, label: label, choices: [.init(value: "", label: "Any", selected: selected == nil)] + choices)
     }
 
     static func queryString(_ items: [(String, String)]) -> String {

@@ -25,6 +25,15 @@ struct ApplicationListView: Sendable {
         let name: String
         let label: String
         let choices: [Choice]
+
+        /// A select of the values found, each with its count, sorted by what is shown, after "Any".
+        static func facet(_ name: String, _ label: String, counts: [String: Int], selected: String?,
+                          display: (String) -> String) -> Filter {
+            let choices = counts.sorted { display($0.key) < display($1.key) }.map { value, count in
+                Choice(value: value, label: "\(display(value)) (\(count))", selected: value == selected)
+            }
+            return Filter(name: name, label: label, choices: [Choice(value: "", label: "Any", selected: selected == nil)] + choices)
+        }
     }
 
     let callTitle: String
