@@ -37,6 +37,8 @@ public enum StaffAction: Sendable, Equatable {
     case runSelection(UUID)
     /// Edit a program's agendas and publish them.
     case manageAgenda(UUID)
+    /// Create a program's surveys, remind, and read their results (never whose answers are whose in a protected survey).
+    case manageSurveys(UUID)
 }
 
 public enum AccessPolicy {
@@ -48,7 +50,7 @@ public enum AccessPolicy {
             return false
         case .viewStaffProgram(let program), .editProgram(let program), .viewApplications(let program),
              .decideApplications(let program), .manageCalls(let program), .manageReview(let program),
-             .runSelection(let program), .manageAgenda(let program):
+             .runSelection(let program), .manageAgenda(let program), .manageSurveys(let program):
             return actor.programRoles[program]?.contains(.manager) == true
         }
     }

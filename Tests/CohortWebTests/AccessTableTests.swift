@@ -168,6 +168,38 @@ import VaporTesting
         Row(method: .GET, path: "/certificates/{unassigned}", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .participant: 404, .facilitator: 404]),
         Row(method: .GET, path: "/verify/AAAA-AAAA-AAAA-AAAA-AAAA", expected: [.anonymous: 404, .admin: 404, .manager: 404, .member: 404, .participant: 404, .facilitator: 404]),
         Row(method: .GET, path: "/api/v1/programs/mwp-2006/certificates", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401, .participant: 401, .facilitator: 401]),
+        // Surveys: {survey2006} and {survey2017} are each program's needs assessment, closed long ago.
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/surveys", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/surveys", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/surveys", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/surveys/{survey2006}", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        // A survey is reached only through its own program.
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{survey2006}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{unassigned}", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}/settings", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}/settings", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/surveys/{survey2006}/settings", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        // Closed: no reminder goes out.
+        Row(method: .POST, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}/remind", expected: [.anonymous: signIn, .admin: 422, .manager: 422, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/surveys/{survey2006}/remind", expected: [.anonymous: signIn, .admin: 422, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}/results.csv", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/surveys/{survey2006}/results.csv", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/surveys/{survey2017}/needs", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .POST, path: "/staff/programs/mwp-2006/surveys/{survey2006}/needs", expected: [.anonymous: signIn, .admin: 303, .manager: 404, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2017-18/learning-gains", expected: [.anonymous: signIn, .admin: 200, .manager: 200, .member: 404]),
+        Row(method: .GET, path: "/staff/programs/mwp-2006/learning-gains", expected: [.anonymous: signIn, .admin: 200, .manager: 404, .member: 404]),
+        // The 2006 participant answered the 2006 needs assessment: they read it, and nothing more can be sent.
+        Row(method: .GET, path: "/me/surveys/{survey2006}", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 200, .facilitator: 404]),
+        Row(method: .GET, path: "/me/surveys/{survey2006}/sections/1", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 404]),
+        Row(method: .POST, path: "/me/surveys/{survey2006}/sections/1", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 404]),
+        Row(method: .POST, path: "/me/surveys/{survey2006}/submit", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 404]),
+        Row(method: .GET, path: "/me/surveys/{survey2017}", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 404, .facilitator: 404]),
+        Row(method: .GET, path: "/me/surveys/{survey2006}/sections/9", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 404, .facilitator: 404]),
+        Row(method: .GET, path: "/api/v1/programs/mwp-2006/surveys", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401, .participant: 401, .facilitator: 401]),
+        Row(method: .GET, path: "/api/v1/surveys/{survey2006}/responses", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401, .participant: 401, .facilitator: 401]),
+        Row(method: .GET, path: "/api/v1/programs/mwp-2006/learning-gains", expected: [.anonymous: 401, .admin: 401, .manager: 401, .member: 401, .participant: 401, .facilitator: 401]),
         Row(method: .POST, path: "/me/sign-out", expected: [.anonymous: 303, .admin: 303, .manager: 303, .member: 303, .participant: 303, .facilitator: 303]),
         Row(method: .POST, path: "/staff/programs/mwp-2017-18/delete", expected: [.anonymous: signIn, .admin: 303, .manager: 403, .member: 404]),
         Row(method: .GET, path: "/staff/programs/no-such-program", expected: [.anonymous: signIn, .admin: 404, .manager: 404, .member: 404]),
@@ -202,6 +234,9 @@ import VaporTesting
                 // The first session the facilitator "lead" speaks in.
                 resolved = resolved.replacingOccurrences(of: "{session2006}", with: try await AttendanceTests.leadSession(app).id.uuidString.lowercased())
             }
+            let needs = try await SurveyStore(db: app.persistence).surveys(programID: program.id).first { $0.survey.kind == .needsAssessment }
+            resolved = resolved.replacingOccurrences(of: slug == "mwp-2006" ? "{survey2006}" : "{survey2017}",
+                                                     with: try #require(needs).survey.id.uuidString.lowercased())
             if slug == "mwp-2006" {
                 let first = try await ApplicationListStore(db: app.persistence).page(callID: call.id, filter: ApplicationFilter(), sort: .reference,
                                                                            after: nil, limit: 1).items.first

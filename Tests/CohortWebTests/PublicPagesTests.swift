@@ -150,7 +150,8 @@ import VaporTesting
             let css = try await Browser(app).get("/static/cohort.css")
             #expect(css.status == .ok)
             #expect(css.headers.first(name: .cacheControl)?.contains("immutable") == true)
-            #expect(css.body.readableBytes < 12_000)
+            // Every page loads it: about 12 KB, 3.5 KB compressed, with the survey charts' rules.
+            #expect(css.body.readableBytes < 12_800)
         }
     }
 }

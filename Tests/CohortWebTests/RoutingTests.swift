@@ -42,6 +42,10 @@ import Vapor
         .revokeCertificate(slug: "mwp-2017", id: id, certificateID: id), .certificate(id), .verify(code: "7KQ2-M9XD-0B4T-HR6E-W3PZ"),
         .verifyJSON(code: "7KQ2-M9XD-0B4T-HR6E-W3PZ"), .apiProgramCertificates(slug: "mwp-2017"),
         .agendaSession(slug: "mwp-2017", id: id, sessionID: other), .removeAgendaSession(slug: "mwp-2017", id: id, sessionID: other),
+        .meSurvey(id), .meSurveySection(id, index: 0), .meSurveySubmit(id), .programSurveys(slug: "mwp-2017"),
+        .surveyResults(slug: "mwp-2017", id: id), .surveySettings(slug: "mwp-2017", id: id), .surveyRemind(slug: "mwp-2017", id: id),
+        .surveyExport(slug: "mwp-2017", id: id), .surveyNeeds(slug: "mwp-2017", id: id), .programLearningGains(slug: "mwp-2017"),
+        .apiProgramSurveys(slug: "mwp-2017"), .apiProgramLearningGains(slug: "mwp-2017"), .apiSurveyResponses(id),
     ]
 
     /// The application's routes as path patterns, without the two that only the test harness adds.

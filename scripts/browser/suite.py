@@ -15,7 +15,7 @@ import argparse, os, sqlite3, sys, time, traceback, urllib.request, json
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Checks, Server  # noqa: E402
-import agenda_flows, applicant_flows, attendance_flows, people_flows, staff_flows, staff_tour  # noqa: E402
+import agenda_flows, applicant_flows, attendance_flows, people_flows, staff_flows, staff_tour, survey_flows  # noqa: E402
 
 
 class Suite:
@@ -53,6 +53,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/debug/cohort")
     parser.add_argument("--screenshots", default="docs/screenshots")
+    parser.add_argument("--only", help="run the flows whose name holds this text (the check that every form was sent is then skipped)")
     options = parser.parse_args()
     server = Server(options.binary)
     checks = Checks(options.screenshots)
@@ -75,7 +76,13 @@ def main():
          lambda: people_flows.run(suite)),
         ("a facilitator takes attendance; a participant checks in with the code; certificates issued, printed, revoked, verified",
          lambda: attendance_flows.run(suite)),
+        ("two nominees answer a needs assessment (one without JavaScript, resuming); the manager creates a survey, reads results, "
+         "links needs to sessions and reads learning gains", lambda: [survey_flows.answer(suite, survey_flows.FIRST, True, "survey"),
+                                                                   survey_flows.answer(suite, survey_flows.SECOND, False, "survey"),
+                                                                   survey_flows.manage(suite)]),
     ]
+    if options.only:
+        flows = [flow for flow in flows if options.only in flow[0]]
     failed = 0
     started = time.monotonic()
     for name, flow in flows:
@@ -89,7 +96,7 @@ def main():
     up = server.is_up()
     server.stop()
     elapsed = time.monotonic() - started
-    missing = sorted(set(checks.forms_seen) - checks.forms_submitted)
+    missing = [] if options.only else sorted(set(checks.forms_seen) - checks.forms_submitted)
     for page, rule, impact, nodes, targets in checks.axe_violations:
         print(f"  axe   {page}: {impact} {rule} on {nodes} element(s) {targets}")
     for page, what in checks.problems:

@@ -87,8 +87,11 @@ public enum AnswerValidator {
             }
             let allowed = Set(question.options.map(\.value))
             return chosen.allSatisfy(allowed.contains) ? nil : .unknownOption
-        case .singleChoice:
+        case .singleChoice, .rating:
             return question.options.contains { $0.value == answer.textValue } ? nil : .unknownOption
+        case .grid:
+            // A grid is answered row by row: see `problems`.
+            return nil
         default:
             return problem(text: answer.textValue.trimmingCharacters(in: .whitespacesAndNewlines), question: question)
         }
@@ -121,7 +124,7 @@ public enum AnswerValidator {
             return EmailAddress.isValid(EmailAddress.normalise(text)) ? nil : .notAnEmail
         case .country:
             return Country(code: text) == nil ? .unknownCountry : nil
-        case .singleChoice, .multipleChoice:
+        case .singleChoice, .multipleChoice, .rating, .grid:
             return nil
         }
     }
@@ -136,8 +139,22 @@ public enum AnswerValidator {
     public static func problems(_ answers: [String: Answer], questions: [Question]) -> [String: AnswerProblem] {
         var found: [String: AnswerProblem] = [:]
         for question in questions {
-            if let problem = problem(answers[question.key], for: question) { found[question.key] = problem }
+            if question.type == .grid {
+                if let problem = gridProblem(answers, question: question) { found[question.key] = problem }
+            } else if let problem = problem(answers[question.key], for: question) {
+                found[question.key] = problem
+            }
         }
         return found
+    }
+
+    /// A grid's problem: a row rated off the scale, or, when the grid is required, a row left unrated.
+    private static func gridProblem(_ answers: [String: Answer], question: Question) -> AnswerProblem? {
+        var rating = question
+        rating.type = .rating
+        for row in question.rows ?? [] {
+            if let problem = problem(answers[Question.rowKey(question.key, row: row.value)], for: rating) { return problem }
+        }
+        return nil
     }
 }

@@ -103,7 +103,7 @@ public struct FormProgress: Equatable, Sendable {
 
     public init(form: FormDefinition, answers: [String: Answer]) {
         states = form.sections.map { section in
-            let answered = section.questions.filter { !(answers[$0.key]?.isBlank ?? true) }
+            let answered = section.questions.filter { $0.isAnswered(in: answers) }
             if answered.isEmpty && !section.questions.isEmpty { return .notStarted }
             let problems = AnswerValidator.problems(answers, questions: section.questions)
             return problems.isEmpty ? .complete : .inProgress

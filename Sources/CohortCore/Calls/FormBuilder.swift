@@ -42,7 +42,7 @@ public struct QuestionForm: Sendable, Equatable {
         } else if takenKeys.contains(key) {
             errors.add("key", "Another question already uses “\(key)”. Keys must be unique, because answers are kept under them.")
         }
-        let type = QuestionType(rawValue: self["type"])
+        let type = QuestionType(rawValue: self["type"]).flatMap { QuestionType.callTypes.contains($0) ? $0 : nil }
         if type == nil { errors.add("type", "Choose the kind of answer.") }
         var label: [Language: String] = [:]
         var help: [Language: String] = [:]

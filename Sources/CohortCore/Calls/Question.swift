@@ -1,4 +1,5 @@
-/// The kinds of question a call's form can ask.
+/// The kinds of question a form can ask. Ratings and grids are survey questions: a call's
+/// form builder offers the others (`callTypes`).
 public enum QuestionType: String, CaseIterable, Codable, Sendable {
     case shortText = "short_text"
     case longText = "long_text"
@@ -10,6 +11,10 @@ public enum QuestionType: String, CaseIterable, Codable, Sendable {
     case email
     case country
     case file
+    /// A rating on a labelled scale; the options are the scale's points, lowest first.
+    case rating
+    /// Several rows (topics) rated on one scale; each row is answered under `key__row`.
+    case grid
 
     public var label: String {
         switch self {
@@ -23,10 +28,18 @@ public enum QuestionType: String, CaseIterable, Codable, Sendable {
         case .email: "Email address"
         case .country: "Country"
         case .file: "File upload"
+        case .rating: "Rating on a scale"
+        case .grid: "Grid of ratings"
         }
     }
 
     public var hasOptions: Bool { self == .singleChoice || self == .multipleChoice }
+
+    /// Answered with a point of a scale: a number that has a mean and a spread.
+    public var isScale: Bool { self == .rating || self == .grid }
+
+    /// What a call's form builder offers.
+    public static let callTypes = allCases.filter { !$0.isScale }
 }
 
 public struct ChoiceOption: Hashable, Codable, Sendable {
@@ -57,10 +70,16 @@ public struct Question: Hashable, Codable, Sendable {
     public var maxFileBytes: Int?
     /// Staff may mark a question as identifying, so blind review hides it.
     public var isIdentifying: Bool
+    /// A grid's rows, each rated on the scale in `options`. Nil for every other type (and in
+    /// forms saved before grids existed).
+    public var rows: [ChoiceOption]?
+    /// A survey item's topic, so learning gains can be added up per topic as well as per item.
+    public var topic: String?
 
     public init(key: String, type: QuestionType, label: LocalizedText, help: LocalizedText = .init(), required: Bool = false,
                 options: [ChoiceOption] = [], wordLimit: Int? = nil, minimum: Double? = nil, maximum: Double? = nil,
-                fileTypes: [String] = [], maxFileBytes: Int? = nil, isIdentifying: Bool = false) {
+                fileTypes: [String] = [], maxFileBytes: Int? = nil, isIdentifying: Bool = false,
+                rows: [ChoiceOption]? = nil, topic: String? = nil) {
         self.key = key
         self.type = type
         self.label = label
@@ -73,7 +92,18 @@ public struct Question: Hashable, Codable, Sendable {
         self.fileTypes = fileTypes
         self.maxFileBytes = maxFileBytes
         self.isIdentifying = isIdentifying
+        self.rows = rows
+        self.topic = topic
     }
+
+    /// Whether anything is answered: for a grid, any of its rows.
+    public func isAnswered(in answers: [String: Answer]) -> Bool {
+        guard type == .grid else { return !(answers[key]?.isBlank ?? true) }
+        return (rows ?? []).contains { !(answers[Self.rowKey(key, row: $0.value)]?.isBlank ?? true) }
+    }
+
+    /// The key a grid row's answer is stored under, as the form field is named.
+    public static func rowKey(_ key: String, row: String) -> String { "\(key)__\(row)" }
 
     /// Keys are short and stable: lower-case letters, digits and underscores, starting with a letter.
     public static func isValidKey(_ key: String) -> Bool {
@@ -126,8 +156,14 @@ public struct FormDefinition: Hashable, Codable, Sendable {
                 }
                 if !seen.insert(question.key).inserted { errors.add(field, "Two questions use the key “\(question.key)”. Keys must be unique.") }
                 if question.label.values[.english] == nil { errors.add(field, "Give the question “\(question.key)” an English label.") }
-                if question.type.hasOptions && question.options.count < 2 {
-                    errors.add(field, "A choice question needs at least two options.")
+                if (question.type.hasOptions || question.type.isScale) && question.options.count < 2 {
+                    errors.add(field, question.type.isScale ? "A scale needs at least two points." : "A choice question needs at least two options.")
+                }
+                if question.type.isScale && question.options.contains(where: { Double($0.value) == nil }) {
+                    errors.add(field, "Each point of a scale is a number, like 1 to 5.")
+                }
+                if question.type == .grid && (question.rows ?? []).isEmpty {
+                    errors.add(field, "A grid needs at least one row to rate.")
                 }
                 if let min = question.minimum, let max = question.maximum, min > max {
                     errors.add(field, "The smallest number allowed must not be above the largest.")

@@ -24,5 +24,6 @@ public enum CohortMigrations {
         CreateCertificates(),
         CreateProgramExports(),
         CreateSessionMaterials(),
+        CreateSurveys(),
     ]
 }

@@ -70,6 +70,7 @@ public struct DemoLoader: Sendable {
                 }
             }
             try Self.loadAgendas(programIDs: programIDs, modules: modules, now: now, on: sql)
+            try Self.loadSurveys(programIDs: programIDs, modules: modules, now: now, on: sql)
             try ContentVersionStore.bump(on: sql)
         }
     }

@@ -25,6 +25,11 @@ public struct ProgramPartsStore: Sendable {
         try await deleteAndBump("DELETE FROM partnerships WHERE program_id = \(bind: programID) AND id = \(bind: partnershipID) RETURNING id")
     }
 
+    /// The program's modules by number.
+    public func modules(programID: UUID) async throws -> [ProgramModule] {
+        try await db.read { sql in try ProgramPartsSQL.modules(programID: programID, on: sql) }
+    }
+
     public func module(programID: UUID, moduleID: UUID) async throws -> ProgramModule? {
         try await db.read { sql in try ProgramPartsSQL.modules(programID: programID, on: sql).first { $0.id == moduleID } }
     }

@@ -18,7 +18,7 @@ extension CohortConfig {
     /// Reads `COHORT_DATABASE_URL`, `COHORT_HOSTNAME`, `COHORT_PORT`, `COHORT_BASE_URL`,
     /// `COHORT_SECRET_KEY`, `COHORT_INSECURE_COOKIES`, `COHORT_BCRYPT_COST`, `COHORT_MAIL_TRANSPORT`
     /// `COHORT_MAIL_FROM`, `COHORT_CLIENT_ADDRESS_HEADER`, `COHORT_APPLICANT_LINK_DAYS`,
-    /// `COHORT_STARTS_PER_ADDRESS` and `COHORT_STARTS_PER_CLIENT`.
+    /// `COHORT_STARTS_PER_ADDRESS`, `COHORT_STARTS_PER_CLIENT` and `COHORT_SMALL_CELL_THRESHOLD`.
     public static func load(environment env: [String: String], overrides: Overrides = .init()) throws -> CohortConfig {
         let database: DatabaseLocation
         do {
@@ -61,6 +61,13 @@ extension CohortConfig {
                 throw ConfigError("COHORT_APPLICANT_LINK_DAYS", "expected a whole number of days from 1 to 3650")
             }
             config.applicantLinkLifetime = TimeInterval(days) * 24 * 60 * 60
+        }
+        if let raw = env["COHORT_SMALL_CELL_THRESHOLD"], !raw.isEmpty {
+            // Below 3 a single answer could be worked out from a group of two and one's own.
+            guard let threshold = Int(raw), (3...100).contains(threshold) else {
+                throw ConfigError("COHORT_SMALL_CELL_THRESHOLD", "expected a whole number of responses from 3 to 100")
+            }
+            config.smallCellThreshold = threshold
         }
         for (name, path) in [("COHORT_STARTS_PER_ADDRESS", \StartLimit.perAddress), ("COHORT_STARTS_PER_CLIENT", \StartLimit.perClient)] {
             guard let raw = env[name], !raw.isEmpty else { continue }

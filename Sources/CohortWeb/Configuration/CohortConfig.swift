@@ -23,6 +23,9 @@ public struct CohortConfig: Sendable {
     public var startLimit = StartLimit()
     /// How long an applicant's private link keeps working unused (each use renews it).
     public var applicantLinkLifetime: TimeInterval = 90 * 24 * 60 * 60
+    /// The fewest responses an anonymous or paired survey shows figures for, and the smallest
+    /// group any breakdown shows (`COHORT_SMALL_CELL_THRESHOLD`).
+    public var smallCellThreshold = SmallCells.defaultThreshold
     /// How long a participant's sign-in link works (once): long enough for a slow inbox.
     public var personLinkLifetime: TimeInterval = 60 * 60
     /// Participants' sessions: a workshop week without signing in again each morning, but

@@ -22,8 +22,10 @@ struct AgendaController: RouteCollection {
         let slug = try req.parameters.require("slug")
         return try await req.cachedPublic("agenda:\(slug)") {
             guard let (detail, published) = try await load(req, slug: slug) else { throw DomainError.notFound("program") }
-            let view = AgendaView(program: detail.program, modules: detail.modules, published: published, audience: .everyone,
+            var view = AgendaView(program: detail.program, modules: detail.modules, published: published, audience: .everyone,
                                   language: .english, feedHref: SiteURL.programAgendaFeed(slug: slug).path)
+            view.coDesign = try await CoDesign.statement(req, programID: detail.program.id,
+                                                         published: published.versions.values.flatMap { $0.entries.map(\.session) })
             return (req.page(.agenda, title: "Agenda: \(detail.program.title)", view), nil)
         }
     }

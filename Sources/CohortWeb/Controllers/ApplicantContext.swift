@@ -75,7 +75,7 @@ enum AnswerText {
     static func display(_ answer: Answer?, question: Question, words: Words, files: [UUID: UploadedFile] = [:]) -> String {
         guard let answer, !answer.isBlank else { return words("app.notAnswered") }
         switch question.type {
-        case .singleChoice, .multipleChoice:
+        case .singleChoice, .multipleChoice, .rating:
             let values: [String]
             if case .list(let items) = answer { values = items } else { values = [answer.textValue] }
             return values.map { value in

@@ -124,7 +124,7 @@ struct FormBuilderController: RouteCollection {
         }
         var fields = [
             field("key", "Key", hint: "Answers are kept under this key; lower-case letters, digits and underscores, like works_with_migrants."),
-            field("type", "Kind of answer").choices(QuestionType.allCases.map { ($0.rawValue, $0.label) }),
+            field("type", "Kind of answer").choices(QuestionType.callTypes.map { ($0.rawValue, $0.label) }),
             checkbox("required", "Required: the application cannot be submitted without it"),
         ]
         for language in languages {

@@ -18,13 +18,13 @@ struct MeController: RouteCollection {
 
     /// The signed-in person's roles, and the language their pages are in: the one they chose
     /// on the page's switcher, else the one their messages are written in.
-    private struct Context {
+    struct Context {
         let session: PersonSession
         let enrolments: [PersonAccessStore.Enrolled]
         let language: Language
     }
 
-    private func context(_ req: Request) async throws -> Context {
+    static func context(_ req: Request) async throws -> Context {
         let session = try await req.requirePerson()
         let enrolments = try await PersonAccessStore(db: req.persistence).enrolments(email: session.email)
         let chosen = req.query[String.self, at: "lang"] != nil || req.cookies[req.cookieJar.language] != nil
@@ -38,7 +38,7 @@ struct MeController: RouteCollection {
 
     /// The home page, with what was typed into the check-in form and the catalog key of its problem, if any.
     func home(_ req: Request, checkInCode: String, problem: String?, status: HTTPStatus) async throws -> Response {
-        let context = try await context(req)
+        let context = try await Self.context(req)
         let words = req.words(context.language)
         let notice: String? = switch req.query[String.self, at: "done"] {
         case "name": words("me.home.name.saved")
@@ -51,7 +51,7 @@ struct MeController: RouteCollection {
     }
 
     func saveName(req: Request) async throws -> Response {
-        let context = try await context(req)
+        let context = try await Self.context(req)
         let values = try req.formValues()
         guard let name = CertificateName.validated(values["certificateName"]) else {
             let words = req.words(context.language)
@@ -81,13 +81,15 @@ struct MeController: RouteCollection {
     /// The full agenda of one of the person's programs: public and participants' sessions, and
     /// the ones they speak in. Not found for a program they are not in.
     func agenda(req: Request) async throws -> Response {
-        let context = try await context(req)
+        let context = try await Self.context(req)
         let slug = try req.parameters.require("slug")
         let people = Set(context.enrolments.filter { $0.programSlug == slug }.map(\.personID))
         guard !people.isEmpty, let agenda = try await Self.agenda(req, slug: slug, people: people) else { throw DomainError.notFound("program") }
         let feed = try await feedURL(req, email: context.session.email)
-        let view = AgendaView(program: agenda.program, modules: agenda.modules, published: agenda.published, audience: agenda.audience,
+        var view = AgendaView(program: agenda.program, modules: agenda.modules, published: agenda.published, audience: agenda.audience,
                               language: context.language, feedHref: feed)
+        view.coDesign = try await CoDesign.statement(req, programID: agenda.program.id,
+                                                     published: agenda.published.versions.values.flatMap { $0.entries.map(\.session) })
         return req.page(.agenda, title: "Agenda: \(agenda.program.title)", view)
     }
 
@@ -156,7 +158,7 @@ struct MeController: RouteCollection {
                                   fields: [codeField], words: words)
             : nil
         let csrf = req.csrfToken()
-        let view = MeView(
+        var view = MeView(
             t: WordTable(words, keys: MeView.keys).table,
             greeting: words("me.home.greeting", ["name": Self.certificateName(context.enrolments)]),
             notice: notice, checkInForm: checkInForm, programs: programs, next: next, hasNext: !next.isEmpty, speaking: speaking, hasSpeaking: !speaking.isEmpty,
@@ -166,8 +168,20 @@ struct MeController: RouteCollection {
             feedURL: req.config.baseURL.absoluteString.trimmingSuffix("/") + (try await feedURL(req, email: context.session.email)),
             renewFeed: MeView.Button(action: SiteURL.meCalendar.path, csrf: csrf, label: words("me.home.calendar.renew")),
             signOut: MeView.Button(action: SiteURL.meSignOut.path, csrf: csrf, label: words("me.home.signOut")))
+        view.surveys = try await Self.surveys(req, context, words: words)
         return req.applicantPage(.me, title: words("me.home.programs"), view, language: context.language, offered: Language.allCases,
                                  status: status, isError: problem != nil || checkIn.problem != nil)
+    }
+
+    /// The surveys the person is asked to answer that are open now, and those they answered while still open.
+    private static func surveys(_ req: Request, _ context: Context, words: Words) async throws -> [MeView.SurveyLine] {
+        let people = Set(context.enrolments.filter { $0.role == .participant }.map(\.personID))
+        return try await SurveyStore(db: req.persistence).surveys(for: people).filter { $0.survey.window(at: req.now) == .open }.map { found in
+            let state = found.responded ? "sent" : (found.hasDraft ? "inProgress" : "notStarted")
+            return MeView.SurveyLine(title: found.survey.title.text(in: context.language), href: SiteURL.meSurvey(found.survey.id).path,
+                                     state: found.responded ? words("survey.state.sent") : words("app.state.\(state)"),
+                                     stateClass: found.responded ? "state-complete" : "state-\(state)")
+        }
     }
 
     /// The programs of the person's roles, in the order listed, each with the person's rows in it.

@@ -14,4 +14,17 @@ struct PersonMessages: Sendable {
         return OutgoingMessage(to: contact.email, subject: words("mail.signIn.subject"),
                                body: words("mail.signIn.body", ["name": contact.name, "minutes": "\(minutes)", "link": link]))
     }
+
+    /// A reminder of an open survey, in the person's language, with a sign-in link that leads to it.
+    func surveyReminder(to invitee: SurveyStore.Invitee, survey: Survey, programTitle: String) -> OutgoingMessage? {
+        guard let email = invitee.email else { return nil }
+        let words = Words(catalogs: catalogs, language: invitee.language)
+        let link = baseURL.absoluteString.trimmingSuffix("/") + SiteURL.personSignIn.path + ReturnPath.query(SiteURL.meSurvey(survey.id).path)
+        return OutgoingMessage(to: email, subject: words("mail.surveyReminder.subject"),
+                               body: words("mail.surveyReminder.body", [
+                                   "name": invitee.name, "program": programTitle, "survey": survey.title.text(in: invitee.language),
+                                   "date": words.dateTime(survey.closesAt, zone: survey.timeZone), "link": link,
+                                   "privacy": words("survey.privacy.\(survey.privacy.rawValue)"),
+                               ]))
+    }
 }

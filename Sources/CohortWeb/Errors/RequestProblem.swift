@@ -44,6 +44,8 @@ enum RequestProblem: Error, Equatable, Sendable {
     case noReadableCall
     case noReadableProgram
     case noCertificate
+    case noReadableSurveys
+    case noReadableSurvey
     case databaseNotAnswering
 }
 
@@ -82,6 +84,8 @@ extension ErrorMessages {
         case .noReadableCall: (.notFound, [:], "request.noReadableCall", [:])
         case .noReadableProgram: (.notFound, [:], "request.noReadableProgram", [:])
         case .noCertificate: (.notFound, [:], "request.noCertificate", [:])
+        case .noReadableSurveys: (.notFound, [:], "request.noReadableSurveys", [:])
+        case .noReadableSurvey: (.notFound, [:], "request.noReadableSurvey", [:])
         case .databaseNotAnswering: (.serviceUnavailable, [:], "request.databaseNotAnswering", [:])
         }
     }
@@ -94,6 +98,6 @@ extension ErrorMessages {
         .callClosed(at: Date(timeIntervalSince1970: 0)), .applicationLocked, .chooseBulkStatus, .selectApplications,
         .tooManyApplicationsAtOnce(max: 500), .chooseEligibility, .waitlistLength, .respondBy(timeZone: "Asia/Kuala_Lumpur"),
         .chooseWaitlisted, .chooseReviewer, .chooseTwoRuns, .moveDirection, .noPublicProgram(slug: "x"), .noReadableCall, .noReadableProgram, .noCertificate,
-        .databaseNotAnswering,
+        .noReadableSurveys, .noReadableSurvey, .databaseNotAnswering,
     ]
 }

@@ -5,6 +5,7 @@ enum Flash: String, CaseIterable {
     case saved, created, deleted, removed, added, signedIn, signedOut, passwordSet, ownPasswordChanged, statusChanged, tokenRevoked
     case reviewersAssigned, reviewersShort, reviewSaved, conflictDeclared, decisionsSent, placeOffered
     case sessionCancelled, agendaPublished, attendanceSaved, certificatesIssued, certificateRevoked
+    case surveyCreated, remindersQueued, remindersNotDue, everyoneAnswered, needsLinked
 
     var message: String {
         switch self {
@@ -29,6 +30,11 @@ enum Flash: String, CaseIterable {
         case .certificatesIssued: "The certificates are issued. Their holders see and print them on their own page."
         case .certificateRevoked: "The certificate is revoked. Its verification page now says so."
         case .agendaPublished: "The agenda is published. Everyone of the program with an address is sent what changed."
+        case .surveyCreated: "The survey is created. Participants see it on their page while it is open."
+        case .remindersQueued: "Reminders are on their way to everyone asked who has not answered, in their language."
+        case .remindersNotDue: "No reminder went out: one was sent recently. Reminders go out at most as often as the survey's setting allows."
+        case .everyoneAnswered: "Everyone asked has answered: no reminder is needed."
+        case .needsLinked: "The sessions answering each need are saved. The published agenda says so."
         case .conflictDeclared: "Thank you. The application goes to another reviewer, and your review of it, if any, is removed."
         }
     }

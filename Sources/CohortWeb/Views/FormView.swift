@@ -41,7 +41,9 @@ struct FormView: Sendable {
         self.fields = fields.map(FieldView.init)
         self.cancelHref = cancelHref
         self.errorSummary = fields.compactMap { field in
-            field.error.map { ErrorLink(href: "#\(field.id)", message: namesFieldsInSummary ? "\(field.label): \($0)" : $0) }
+            // A group of radios or checkboxes is reached through its first choice: the group itself has no id.
+            field.error.map { ErrorLink(href: field.asRadios || field.asCheckboxes ? "#\(field.id)-0" : "#\(field.id)",
+                                        message: namesFieldsInSummary ? "\(field.label): \($0)" : $0) }
         }
         self.hasErrors = !errorSummary.isEmpty
         self.isMultipart = fields.contains { $0.inputType == "file" }
@@ -97,6 +99,8 @@ struct FieldView: Sendable {
     let isCheckboxes: Bool
     let inputMode: String?
     let accept: String?
+    let groupHeading: String?
+    let groupHint: String?
 
     init(_ field: FormField) {
         name = field.name
@@ -123,6 +127,8 @@ struct FieldView: Sendable {
         isSelect = field.isSelect && !field.asRadios && !field.asCheckboxes
         inputMode = field.inputMode ?? (field.inputType == "number" ? "decimal" : nil)
         accept = field.accept
+        groupHeading = field.groupHeading
+        groupHint = field.groupHint
     }
 }
 
@@ -170,6 +176,9 @@ struct FormField: Sendable {
     var inputMode: String?
     /// File inputs: the extensions offered in the picker (the server still checks the content).
     var accept: String?
+    /// A heading (and its hint) shown before the field: the question of a survey grid, whose rows follow as fields.
+    var groupHeading: String?
+    var groupHint: String?
 
     var id: String { "f-\(name)" }
     var isSelect: Bool { options != nil }

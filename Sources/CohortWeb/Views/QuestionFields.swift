@@ -9,7 +9,8 @@ enum QuestionFields {
     ///   - files: the application's uploaded files, to name the one a file question holds.
     static func fields(_ questions: [Question], answers: [String: Answer], messages: [String: String],
                        files: [UUID: UploadedFile] = [:], words: Words) -> [FormField] {
-        questions.map { question in
+        questions.flatMap { question -> [FormField] in
+            if question.type == .grid { return gridFields(question, answers: answers, message: messages[question.key], words: words) }
             let answer = answers[question.key]
             var field = FormField(question.key, question.label.text(in: words.language), value: answer?.textValue ?? "", errors: [])
             field.error = messages[question.key]
@@ -31,9 +32,11 @@ enum QuestionFields {
                 hints.append(words("field.dateHint"))
             case .country:
                 field = field.choices(Country.all.map { ($0.code, $0.englishName) }, placeholder: words("common.choose"))
-            case .singleChoice:
+            case .singleChoice, .rating:
                 field = field.choices(question.options.map { ($0.value, $0.label.text(in: words.language)) })
                 field.asRadios = true
+            case .grid:
+                break
             case .yesNo:
                 field = field.choices([("yes", words("common.yes")), ("no", words("common.no"))])
                 field.asRadios = true
@@ -56,15 +59,33 @@ enum QuestionFields {
                 }
                 field.accept = FileCheck.acceptedKinds(for: question).map { ".\($0.fileExtension)" }.joined(separator: ",")
             }
-            if let options = field.options, field.asRadios || field.asCheckboxes {
-                field.options = options.enumerated().map { index, option in
-                    var option = option
-                    option.id = "\(field.id)-\(index)"
-                    option.name = field.asCheckboxes ? "\(question.key)__\(option.value)" : question.key
-                    return option
-                }
-            }
             field.hint = hints.isEmpty ? nil : hints.joined(separator: " ")
+            return [field]
+        }
+    }
+
+    /// A grid as one radio group per row under the grid's own heading: a table of radios does
+    /// not fit a phone, and a group per row reads well aloud. The grid's message goes to its
+    /// first unanswered or wrongly answered row.
+    private static func gridFields(_ question: Question, answers: [String: Answer], message: String?, words: Words) -> [FormField] {
+        var rating = question
+        rating.type = .rating
+        var messagePlaced = false
+        return (question.rows ?? []).enumerated().map { index, row in
+            let key = Question.rowKey(question.key, row: row.value)
+            let answer = answers[key]
+            var field = FormField(key, row.label.text(in: words.language), value: answer?.textValue ?? "", errors: [])
+                .choices(question.options.map { ($0.value, $0.label.text(in: words.language)) })
+            field.asRadios = true
+            field.required = question.required
+            if index == 0 {
+                field.groupHeading = question.label.text(in: words.language)
+                field.groupHint = question.help.isEmpty ? nil : question.help.text(in: words.language)
+            }
+            if let message, !messagePlaced, AnswerValidator.problem(answer, for: rating) != nil {
+                field.error = message
+                messagePlaced = true
+            }
             return field
         }
     }

@@ -12,6 +12,7 @@ enum Template: String, CaseIterable, Sendable {
     case link
     case me
     case meSignIn = "me-sign-in"
+    case meSurvey = "me-survey"
     case organisations
     case program
     case programParts = "program-parts"
@@ -35,6 +36,10 @@ enum Template: String, CaseIterable, Sendable {
     case staffFormBuilder = "staff-form-builder"
     case staffHome = "staff-home"
     case staffParticipants = "staff-participants"
+    case staffSurveys = "staff-surveys"
+    case staffSurvey = "staff-survey"
+    case staffSurveyNeeds = "staff-survey-needs"
+    case staffLearningGains = "staff-learning-gains"
     case staffPrograms = "staff-programs"
     case staffReview = "staff-review"
     case staffSelection = "staff-selection"

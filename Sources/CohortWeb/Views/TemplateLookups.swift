@@ -100,6 +100,8 @@ extension FieldView: MustacheParent {
         case "isCheckboxes": isCheckboxes
         case "inputMode": inputMode
         case "accept": accept
+        case "groupHeading": groupHeading
+        case "groupHint": groupHint
         default: nil
         }
     }

@@ -31,6 +31,8 @@ struct AgendaView: Sendable {
         let anchor: String
         let time: String
         let title: String
+        /// "Session 7": the co-design statement names sessions by these numbers.
+        let number: String?
         let paragraphs: [String]
         let kind: String
         let room: String?
@@ -73,6 +75,8 @@ struct AgendaView: Sendable {
     let feedHref: String
     let modules: [Module]
     let isSample: Bool
+    /// How participants shaped the agenda, from the needs assessment (`CoDesign.statement`).
+    var coDesign: String?
 
     /// Stored, not computed: templates read a view's stored properties only.
     let isEmpty: Bool
@@ -83,18 +87,21 @@ struct AgendaView: Sendable {
         programHref = SiteURL.program(slug: program.slug).path
         self.feedHref = feedHref
         isSample = program.isSample
+        // Numbered over every published session, so a number is the same whoever reads the agenda.
+        let numbers = SessionNumbers.make(published.versions.values.flatMap { $0.entries.map(\.session) })
         self.modules = modules.compactMap { module in
             guard let version = published.versions[module.id] else { return nil }
             let sessions = version.entries.map(\.session).filter(audience.sees)
             guard !sessions.isEmpty else { return nil }
             return Self.module(module, version: version, sessions: sessions, names: published.names, materials: published.materials,
-                               audience: audience, language: language)
+                               audience: audience, language: language, numbers: numbers)
         }
         isEmpty = self.modules.isEmpty
     }
 
     private static func module(_ module: ProgramModule, version: AgendaVersion, sessions: [AgendaSession], names: [UUID: String],
-                               materials: [UUID: [SessionMaterial]], audience: AgendaAudience, language: Language) -> Module {
+                               materials: [UUID: [SessionMaterial]], audience: AgendaAudience, language: Language,
+                               numbers: [UUID: Int]) -> Module {
         let zone = module.zone
         var days: [(VenueTime, [Session])] = []
         var offsets = Set<String>()
@@ -106,6 +113,7 @@ struct AgendaView: Sendable {
                 anchor: "session-\(session.id.uuidString.lowercased())",
                 time: "\(start.clock)–\(end.clock)\(end.date == start.date ? "" : " (\(end.dayText))")",
                 title: session.title.text(in: language),
+                number: numbers[session.id].map { "Session \($0)" },
                 paragraphs: session.description.text(in: language).components(separatedBy: "\n\n")
                     .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty },
                 kind: session.kind.label, room: session.room.isEmpty ? nil : session.room,

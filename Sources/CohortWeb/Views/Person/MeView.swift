@@ -22,6 +22,14 @@ struct MeView: Sendable {
         let checkInHref: String?
     }
 
+    /// A survey the person is asked to answer, and where they stand with it.
+    struct SurveyLine: Sendable {
+        let title: String
+        let href: String
+        let state: String
+        let stateClass: String
+    }
+
     struct CertificateLine: Sendable {
         let title: String
         let printHref: String
@@ -45,6 +53,9 @@ struct MeView: Sendable {
     let hasNext: Bool
     let speaking: [SessionLine]
     let hasSpeaking: Bool
+    /// Stored, not computed: templates read stored properties only.
+    var surveys: [SurveyLine] = [] { didSet { hasSurveys = !surveys.isEmpty } }
+    private(set) var hasSurveys = false
     let certificates: [CertificateLine]
     let hasCertificates: Bool
     let nameForm: FormView
@@ -55,7 +66,7 @@ struct MeView: Sendable {
     static let keys = ["me.home.programs", "me.home.agenda", "me.home.next", "me.home.noNext", "me.home.speaking", "me.home.name.heading",
                        "me.home.calendar.heading", "me.home.calendar.body", "me.home.calendar.renewHint", "common.sample",
                        "me.checkIn.heading", "me.home.checkInList", "me.home.certificates", "me.home.noCertificates", "me.home.print",
-                       "me.home.revoked"]
+                       "me.home.revoked", "me.home.surveys"]
 }
 
 /// The sessions of one program a person may see, with what the home page needs of each.

@@ -13,6 +13,7 @@ struct Tab: Sendable {
                     ("Countries", SiteURL.programCountries(slug: slug).path),
                     ("People", SiteURL.programPeople(slug: slug).path),
                     ("Participants", SiteURL.programParticipants(slug: slug).path),
+                    ("Surveys", SiteURL.programSurveys(slug: slug).path),
                     ("Calls", SiteURL.programCalls(slug: slug).path)]
         if isAdmin { tabs.append(("Staff roles", SiteURL.programMembers(slug: slug).path)) }
         return tabs.map { Tab(label: $0.0, href: $0.1, isCurrent: $0.0 == current) }
