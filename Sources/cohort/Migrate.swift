@@ -44,8 +44,16 @@ struct Demo: AsyncParsableCommand {
     @ArgumentParser.Option(name: .long, help: "Add this many made-up applications to the demo's open call (the demo data must be loaded).")
     var synthetic: Int?
 
+    @ArgumentParser.Option(name: .long, help: "Add this many made-up responses to the next edition's needs assessment, then time its results (the demo data must be loaded).")
+    var surveyResponses: Int?
+
     func run() async throws {
         let config = try AppRunner.config(.init(database: database.database))
+        if let surveyResponses {
+            guard surveyResponses > 0, surveyResponses <= 1_000_000 else { throw CLIError("--survey-responses takes a number from 1 to 1000000") }
+            try await AppRunner.withApp(config) { app in try await SurveyBenchmark.run(app, responses: surveyResponses) }
+            return
+        }
         if let synthetic {
             guard synthetic > 0, synthetic <= 2_000_000 else { throw CLIError("--synthetic takes a number from 1 to 2000000") }
             try await AppRunner.withApp(config) { app in

@@ -59,5 +59,6 @@ struct Serve: AsyncParsableCommand {
         say("  participant of the 2006 workshop (no password: ask for a sign-in link at /me/sign-in): \(DemoCatalog.participantEmail(6))")
         say("  facilitator of the 2006 workshop (the same way): \(DemoCatalog.facilitatorEmail(key: "lead"))")
         say("  participant of the 2017/18 program (the same way): \(DemoCatalog.applicant2017Email(0))")
+        say("  nominee of the next edition, with a survey to answer (the same way): \(DemoCatalog.nextNomineeEmail(0))")
     }
 }

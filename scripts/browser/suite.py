@@ -53,7 +53,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/debug/cohort")
     parser.add_argument("--screenshots", default="docs/screenshots")
-    parser.add_argument("--only", help="run the flows whose name holds this text (the check that every form was sent is then skipped)")
+    parser.add_argument("--only", help="run the flows whose name holds one of these comma-separated texts (the check that every form was sent is then skipped)")
     options = parser.parse_args()
     server = Server(options.binary)
     checks = Checks(options.screenshots)
@@ -82,7 +82,7 @@ def main():
                                                                    survey_flows.manage(suite)]),
     ]
     if options.only:
-        flows = [flow for flow in flows if options.only in flow[0]]
+        flows = [flow for flow in flows if any(part in flow[0] for part in options.only.split(","))]
     failed = 0
     started = time.monotonic()
     for name, flow in flows:
