@@ -240,6 +240,32 @@ import VaporTesting
         }
     }
 
+    /// The maintenance loop's part: every open survey's due reminder, claimed in the database
+    /// so that two instances running it at once send it once.
+    @Test(arguments: TestDatabaseKind.all)
+    func dueRemindersGoOutOnceWhateverRunsThem(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let now = app.wallClock.now
+            async let first: Void = SurveyReminders.sendDue(app, now: now)
+            async let second: Void = SurveyReminders.sendDue(app, now: now)
+            _ = try await (first, second)
+            try await SurveyReminders.sendDue(app, now: now.addingTimeInterval(3_600))
+            func reminders(_ index: Int) async throws -> Int {
+                try await OutboxStore(db: app.persistence).messages(to: DemoCatalog.nextNomineeEmail(index))
+                    .filter { $0.subject == "A survey is waiting for your answers" }.count
+            }
+            // The next edition's needs assessment: six of the eight nominees answered, the first two did not.
+            #expect(try await reminders(0) == 1)
+            #expect(try await reminders(1) == 1)
+            for index in 2..<DemoCatalog.nextNomineeCount { #expect(try await reminders(index) == 0) }
+            // Four days on (its setting), the second reminder.
+            try await SurveyReminders.sendDue(app, now: now.addingTimeInterval(4 * 86_400 + 60))
+            #expect(try await reminders(0) == 2)
+            // Closed surveys remind nobody: the 2006 participants have none.
+            #expect(try await OutboxStore(db: app.persistence).messages(to: PersonSignInTests.participant).isEmpty)
+        }
+    }
+
     @Test(arguments: TestDatabaseKind.all)
     func smallCellsAreSuppressedOnThePageTheCSVAndTheAPI(kind: TestDatabaseKind) async throws {
         try await withTestApp(kind) { app async throws in
@@ -295,6 +321,39 @@ import VaporTesting
             #expect(saved.status == .seeOther)
             let links = try await SurveyStore(db: app.persistence).needLinks(surveyID: needs.id)
             #expect(links[topic] == [own] && links["no_such_topic"] == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func facilitatorsSeeTheNeedsBesideTheAgendaAndParticipantsDoNot(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let facilitator = Browser(app)
+            _ = try await PersonSignInTests.signIn(facilitator, PersonSignInTests.facilitator)
+            let page = try await facilitator.get("/me/programs/mwp-2006/agenda")
+            #expect(page.status == .ok && page.body.string.contains("What participants need most"))
+            #expect(page.body.string.contains("The Convention on Migrant Workers and the rights it protects"))
+            #expect(page.body.string.contains("Designed with program participants: 26 of 32 answered the needs assessment"))
+            let participant = Browser(app)
+            _ = try await PersonSignInTests.signIn(participant, PersonSignInTests.participant)
+            let theirs = try await participant.get("/me/programs/mwp-2006/agenda")
+            #expect(theirs.status == .ok && !theirs.body.string.contains("What participants need most"))
+            #expect(theirs.body.string.contains("Designed with program participants"))
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.all)
+    func theParticipantsListCountsTheSurveysEachAnswered(kind: TestDatabaseKind) async throws {
+        try await withTestApp(kind) { app async throws in
+            let manager = try await Self.manager(app)
+            let page = try await manager.get("/staff/programs/mwp-2017-18/participants")
+            #expect(page.body.string.contains("Surveys answered") && page.body.string.contains(" of 5</td>"))
+            let csv = try await manager.get("/staff/programs/mwp-2017-18/participants.csv")
+            #expect(csv.body.string.hasPrefix(#""Country","Role of the country""#) && csv.body.string.contains(#""Surveys answered","Surveys asked""#))
+            let records = try await ProgramParticipantsStore(db: app.persistence)
+                .participants(programID: try #require(try await ProgramStore(db: app.persistence).find(slug: "mwp-2017-18")).id, now: app.wallClock.now)
+            // 24 answered the needs assessment, 27 the self-assessment before, 25 after, 19 a session's feedback, 22 Module 3's evaluation.
+            let answered: Int = records.map(\.surveysAnswered).reduce(0, +)
+            #expect(answered == 117)
         }
     }
 

@@ -16,9 +16,12 @@ public struct ParticipantRecord: Sendable, Equatable {
     public let attendance: AttendanceSummary
     /// Certificates held (not revoked).
     public let certificates: Int
+    /// Of the program's surveys that asked them (open or closed), how many they answered.
+    public let surveysAnswered: Int
+    public let surveysAsked: Int
 
     public init(personID: UUID, name: String, email: String?, country: Country?, countryRole: CountryRole?, sector: String,
-                organisation: String, attendance: AttendanceSummary, certificates: Int) {
+                organisation: String, attendance: AttendanceSummary, certificates: Int, surveysAnswered: Int = 0, surveysAsked: Int = 0) {
         self.personID = personID
         self.name = name
         self.email = email
@@ -28,6 +31,8 @@ public struct ParticipantRecord: Sendable, Equatable {
         self.organisation = organisation
         self.attendance = attendance
         self.certificates = certificates
+        self.surveysAnswered = surveysAnswered
+        self.surveysAsked = surveysAsked
     }
 
     /// Whole percent of the sessions held, nil before any was held.
@@ -153,12 +158,13 @@ public enum ParticipantList {
     public static func csv(_ records: [ParticipantRecord], withNames: Bool, sectorName: (String) -> String) -> String {
         let header = (withNames ? ["Name", "Email"] : []) + ["Country", "Role of the country", "Sector", "Organisation",
                                                              "Sessions attended", "Sessions held", "Attendance (%)", "Hours attended",
-                                                             "Certificates"]
+                                                             "Certificates", "Surveys answered", "Surveys asked"]
         let rows = records.map { record in
             (withNames ? [record.name, record.email ?? ""] : []) + [
                 record.country?.englishName ?? "", (record.countryRole ?? .other).label, sectorName(record.sector), record.organisation,
                 "\(record.attendance.sessionsAttended)", "\(record.attendance.sessionsHeld)", record.attendancePercent.map(String.init) ?? "",
                 String(format: "%.1f", record.attendance.hoursAttended), "\(record.certificates)",
+                "\(record.surveysAnswered)", "\(record.surveysAsked)",
             ]
         }
         return CSVWriter.document(header: header, rows: rows)

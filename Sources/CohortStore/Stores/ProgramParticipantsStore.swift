@@ -30,13 +30,24 @@ public struct ProgramParticipantsStore: Sendable {
                 WHERE m.program_id = \(bind: programID) AND c.revoked_at IS NULL GROUP BY c.person_id
                 """).map { try $0.decode(model: Held.self, keyDecodingStrategy: .useDefaultKeys) }.map { ($0.person_id, $0.n) },
                 uniquingKeysWith: { $0 + $1 })
+            // Per person, the program's surveys that ask them, and which of those they answered.
+            var asked: [UUID: Int] = [:], answered: [UUID: Int] = [:]
+            for survey in try SurveySQL.all(where: "program_id = \(bind: programID)", on: sql) {
+                let respondents = Set(try sql.rows("SELECT person_id FROM survey_respondents WHERE survey_id = \(bind: survey.id)")
+                    .map { try $0.decode(column: "person_id", as: UUID.self) })
+                for invitee in try SurveySQL.audience(survey, on: sql) {
+                    asked[invitee.personID, default: 0] += 1
+                    if respondents.contains(invitee.personID) { answered[invitee.personID, default: 0] += 1 }
+                }
+            }
             return people.map { person in
                 let country = Country(code: person.country)
                 return ParticipantRecord(personID: person.id, name: person.full_name, email: person.email, country: country,
                                          countryRole: country.flatMap { roles[$0.code] }, sector: person.sector,
                                          organisation: person.organisation ?? "",
                                          attendance: AttendanceSummary(sessions: sessions, attended: attended[person.id] ?? []),
-                                         certificates: certificates[person.id] ?? 0)
+                                         certificates: certificates[person.id] ?? 0,
+                                         surveysAnswered: answered[person.id] ?? 0, surveysAsked: asked[person.id] ?? 0)
             }
         }
     }

@@ -184,14 +184,19 @@ public struct SurveyStore: Sendable {
         case sent(Int)
     }
 
-    /// Queues a reminder to everyone asked who has not answered, when one is due, and records when.
-    public func remind(surveyID: UUID, now: Date, force: Bool, message: @escaping @Sendable (Invitee) -> OutgoingMessage?) async throws -> Reminding {
+    /// Queues a reminder to everyone asked who has not answered, when one is due. The survey
+    /// is claimed first by moving its last reminder to now, only if the last one is old enough:
+    /// two instances, or two clicks, never send the same reminder twice.
+    public func remind(surveyID: UUID, now: Date, message: @escaping @Sendable (Invitee) -> OutgoingMessage?) async throws -> Reminding {
         try await db.write { sql in
             guard let survey = try SurveySQL.find(surveyID, on: sql) else { throw DomainError.notFound("survey") }
             guard survey.window(at: now) == .open else { throw DomainError.refused("Reminders go out only while the survey is open.") }
-            struct Last: Decodable { let last_reminded_at: Date? }
-            let last = try sql.first("SELECT last_reminded_at FROM surveys WHERE id = \(bind: surveyID)", decoding: Last.self)?.last_reminded_at
-            guard force || survey.remindersDue(lastSent: last, now: now) else { return .notDue }
+            guard let days = survey.reminderEveryDays else { throw DomainError.refused("This survey sends no reminders; its settings can change that.") }
+            let claimed = try sql.rows("""
+                UPDATE surveys SET last_reminded_at = \(bind: now) WHERE id = \(bind: surveyID) \
+                AND (last_reminded_at IS NULL OR last_reminded_at <= \(bind: now.addingTimeInterval(-Double(days) * 86_400))) RETURNING id
+                """)
+            guard !claimed.isEmpty else { return .notDue }
             let responded = Set(try sql.rows("SELECT person_id FROM survey_respondents WHERE survey_id = \(bind: surveyID)")
                 .map { try $0.decode(column: "person_id", as: UUID.self) })
             var sent = 0
@@ -200,8 +205,19 @@ public struct SurveyStore: Sendable {
                 try OutboxStore.enqueue(outgoing, now: now, on: sql)
                 sent += 1
             }
-            if sent > 0 { try sql.run("UPDATE surveys SET last_reminded_at = \(bind: now) WHERE id = \(bind: surveyID)") }
             return .sent(sent)
+        }
+    }
+
+    /// Open surveys that send reminders, with their programs' titles, for the maintenance loop.
+    public func remindable(now: Date) async throws -> [(survey: Survey, programTitle: String)] {
+        try await db.read { sql in
+            let surveys = try SurveySQL.all(where: """
+                reminder_days IS NOT NULL AND opens_at <= \(bind: now) AND closes_at >= \(bind: now)
+                """, on: sql)
+            return try surveys.compactMap { survey in
+                try ProgramSQL.programs(where: "id = \(bind: survey.programID)", on: sql).first.map { (survey, $0.title) }
+            }
         }
     }
 

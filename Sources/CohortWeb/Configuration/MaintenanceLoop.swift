@@ -3,7 +3,8 @@ import Foundation
 import Vapor
 
 /// Removes expired sessions, old sign-in failures and start attempts every few minutes, so neither table
-/// grows without end. Every instance runs it; the deletes are idempotent.
+/// grows without end, and sends the surveys' reminders that are due. Every instance runs it:
+/// the deletes are idempotent, and a reminder is claimed in the database before it is sent.
 final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
     static let interval: Duration = .seconds(600)
     private var task: Task<Void, Never>?
@@ -26,6 +27,7 @@ final class MaintenanceLoop: LifecycleHandler, @unchecked Sendable {
                     try await PersonAccessStore(db: db).purge(now: now, idleBefore: now.addingTimeInterval(-config.personSession.idleTimeout),
                                                               createdBefore: now.addingTimeInterval(-config.personSession.absoluteTimeout))
                     try await ApplicationStore(db: db).purgeStartAttempts(before: now.addingTimeInterval(-TimeInterval(config.startLimit.windowSeconds)))
+                    try await SurveyReminders.sendDue(app, now: now)
                 } catch {
                     logger.warning("maintenance: purge failed (\(String(describing: type(of: error))))")
                 }

@@ -88,8 +88,12 @@ struct MeController: RouteCollection {
         let feed = try await feedURL(req, email: context.session.email)
         var view = AgendaView(program: agenda.program, modules: agenda.modules, published: agenda.published, audience: agenda.audience,
                               language: context.language, feedHref: feed)
-        view.coDesign = try await CoDesign.statement(req, programID: agenda.program.id,
-                                                     published: agenda.published.versions.values.flatMap { $0.entries.map(\.session) })
+        let published = agenda.published.versions.values.flatMap { $0.entries.map(\.session) }
+        view.coDesign = try await CoDesign.statement(req, programID: agenda.program.id, published: published)
+        // Those who run the sessions see what participants asked for, beside the agenda.
+        if context.enrolments.contains(where: { $0.programSlug == slug && ($0.role == .facilitator || $0.role == .resourcePerson) }) {
+            view.needs = try await CoDesign.needLines(req, programID: agenda.program.id, published: published)
+        }
         return req.page(.agenda, title: "Agenda: \(agenda.program.title)", view)
     }
 

@@ -21,7 +21,8 @@ struct ParticipantsController: RouteCollection {
         let base = SiteURL.programParticipants(slug: program.slug).path
         let list = ListView(basePath: base, request: request, total: page.matching.count, noun: ("participant", "participants"),
                             columns: [("Name", .name), ("Country", .country), ("Role of the country", nil), ("Sector", nil),
-                                      ("Organisation", .organisation), ("Attendance", .attendance), ("Certificates", nil)],
+                                      ("Organisation", .organisation), ("Attendance", .attendance), ("Certificates", nil),
+                                      ("Surveys answered", nil)],
                             query: filter.queryItems)
         let export = SiteURL.programParticipantsExport(slug: program.slug).path
         let view = ParticipantListView(

@@ -72,10 +72,7 @@ struct SurveysController: RouteCollection {
     /// Reminders now, to those asked who have not answered; at most as often as the survey allows.
     func remind(req: Request) async throws -> Response {
         let (program, survey) = try await StaffSurvey.load(req)
-        let messages = PersonMessages(catalogs: req.application.catalogs, baseURL: req.config.baseURL)
-        let sent = try await SurveyStore(db: req.persistence).remind(surveyID: survey.id, now: req.now, force: false) { invitee in
-            messages.surveyReminder(to: invitee, survey: survey, programTitle: program.title)
-        }
+        let sent = try await SurveyReminders.remind(survey, programTitle: program.title, app: req.application, now: req.now)
         let flash: Flash = switch sent {
         case .notDue: .remindersNotDue
         case .sent(0): .everyoneAnswered
@@ -129,6 +126,24 @@ struct SurveysController: RouteCollection {
         let pairs = try await LearningGainsReport.pairs(req, programID: program.id)
         let view = LearningGainsView(req, program: program, pairs: pairs)
         return req.page(.staffLearningGains, title: "Learning gains – \(program.title)", view, trail: StaffProgram.trail)
+    }
+}
+
+/// Reminders of a survey, from its page or from the maintenance loop: to those asked who
+/// have not answered, in their language, at most as often as the survey allows.
+enum SurveyReminders {
+    static func remind(_ survey: Survey, programTitle: String, app: Application, now: Date) async throws -> SurveyStore.Reminding {
+        let messages = PersonMessages(catalogs: app.catalogs, baseURL: app.cohortConfig.baseURL)
+        return try await SurveyStore(db: app.persistence).remind(surveyID: survey.id, now: now) { invitee in
+            messages.surveyReminder(to: invitee, survey: survey, programTitle: programTitle)
+        }
+    }
+
+    /// Every open survey whose reminder is due; the first one is its invitation.
+    static func sendDue(_ app: Application, now: Date) async throws {
+        for (survey, title) in try await SurveyStore(db: app.persistence).remindable(now: now) {
+            _ = try await remind(survey, programTitle: title, app: app, now: now)
+        }
     }
 }
 

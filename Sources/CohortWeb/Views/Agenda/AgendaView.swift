@@ -78,6 +78,19 @@ struct AgendaView: Sendable {
     /// How participants shaped the agenda, from the needs assessment (`CoDesign.statement`).
     var coDesign: String?
 
+    /// For the program's facilitators and resource persons: what participants said they need most.
+    struct NeedLine: Sendable {
+        let rank: Int
+        let topic: String
+        let need: String
+        let sessions: String
+        let isGap: Bool
+    }
+
+    var needs: [NeedLine] = [] { didSet { hasNeeds = !needs.isEmpty } }
+    /// Stored, not computed: templates read stored properties only.
+    private(set) var hasNeeds = false
+
     /// Stored, not computed: templates read a view's stored properties only.
     let isEmpty: Bool
 

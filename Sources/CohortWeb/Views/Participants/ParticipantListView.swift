@@ -13,6 +13,7 @@ struct ParticipantListView: Sendable {
         let attendance: String
         let isBelow: Bool
         let certificates: Int
+        let surveys: String
     }
 
     let programTitle: String
@@ -53,7 +54,8 @@ extension ParticipantListView {
                    organisation: record.organisation.isEmpty ? "–" : record.organisation,
                    attendance: record.attendancePercent.map { "\(summary.sessionsAttended) of \(summary.sessionsHeld) (\($0) %)" } ?? "Nothing held yet",
                    // Marked only once something was held: before that nobody is behind.
-                   isBelow: record.attendancePercent != nil && !record.meetsAttendanceBand, certificates: record.certificates)
+                   isBelow: record.attendancePercent != nil && !record.meetsAttendanceBand, certificates: record.certificates,
+                   surveys: record.surveysAsked == 0 ? "–" : "\(record.surveysAnswered) of \(record.surveysAsked)")
     }
 
     /// Sector names from the application form and from Cohort's organisation kinds.

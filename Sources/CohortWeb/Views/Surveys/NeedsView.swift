@@ -19,16 +19,32 @@ enum CoDesign {
         return Reading(ranking: ranking, withheld: withheld)
     }
 
-    /// The sentence the published agenda carries, from the program's latest needs assessment
-    /// that has answers and may be shown; numbers are of the published sessions.
-    static func statement(_ req: Request, programID: UUID, published: [AgendaSession]) async throws -> String? {
+    /// The program's latest needs assessment that has answers and may be shown.
+    static func latest(_ req: Request, programID: UUID) async throws -> Reading? {
         let surveys = try await SurveyStore(db: req.persistence).surveys(programID: programID)
         for (survey, responses) in surveys.reversed() where survey.kind == .needsAssessment && responses > 0 {
             let reading = try await reading(req, survey: survey)
-            guard !reading.withheld else { continue }
-            return reading.ranking.statement(numbers: SessionNumbers.make(published))
+            if !reading.withheld { return reading }
         }
         return nil
+    }
+
+    /// The sentence the published agenda carries; numbers are of the published sessions.
+    static func statement(_ req: Request, programID: UUID, published: [AgendaSession]) async throws -> String? {
+        try await latest(req, programID: programID)?.ranking.statement(numbers: SessionNumbers.make(published))
+    }
+
+    /// The ranked needs as a facilitator reads them beside the published agenda.
+    static func needLines(_ req: Request, programID: UUID, published: [AgendaSession]) async throws -> [AgendaView.NeedLine] {
+        guard let reading = try await latest(req, programID: programID) else { return [] }
+        let numbers = SessionNumbers.make(published)
+        return reading.ranking.needs.filter { $0.meanNeed != nil }.map { need in
+            let covering = need.sessions.compactMap { numbers[$0] }.sorted()
+            return AgendaView.NeedLine(rank: need.rank, topic: need.label.text(in: .english),
+                                       need: need.meanNeed.map { String(format: "%.1f", $0) } ?? "–",
+                                       sessions: covering.isEmpty ? "No session yet" : "Session\(covering.count == 1 ? "" : "s") \(ListText.and(covering.map(String.init)))",
+                                       isGap: need.isGap || (need.rank <= NeedsRanking.top && covering.isEmpty))
+        }
     }
 }
 
