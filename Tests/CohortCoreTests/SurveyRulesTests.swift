@@ -43,6 +43,18 @@ import Testing
         #expect(Set(broken.problems().map(\.field)) == ["question.g", "question.r"])
     }
 
+    @Test func everyStartingQuestionSpeaksEveryLanguage() {
+        let all = Set(Language.allCases)
+        for kind in SurveyKind.allCases {
+            let form = SurveyTemplate.form(kind, topics: Self.topics)
+            for section in form.sections { #expect(Set(section.title.values.keys) == all, "\(kind) \(section.key)") }
+            for question in form.questions {
+                #expect(Set(question.label.values.keys) == all, "\(kind) \(question.key)")
+                for option in question.options { #expect(Set(option.label.values.keys) == all, "\(kind) \(question.key) \(option.value)") }
+            }
+        }
+    }
+
     @Test func aCallsFormBuilderDoesNotOfferSurveyQuestions() {
         #expect(!QuestionType.callTypes.contains(.rating) && !QuestionType.callTypes.contains(.grid))
         #expect(QuestionType.callTypes.contains(.file))
@@ -207,10 +219,13 @@ import Testing
             #expect(Set(failure.errors.map(\.field)) == ["title", "audience", "timeZone", "opensAt", "closesAt", "reminderDays", "topics"])
         } catch { Issue.record("\(error)") }
         form = SurveyForm(values: ["kind": "preAssessment", "privacy": "anonymous", "audience": "program", "timeZone": "Asia/Kuala_Lumpur",
-                                   "opensAt": "2026-12-01 09:00", "closesAt": "2026-12-10 09:00", "title": "Before", "topics": "A\nB\n\nC"])
+                                   "opensAt": "2026-12-01 09:00", "closesAt": "2026-12-10 09:00", "title": "Before", "topics": "A\nB\n\nC",
+                                   "title_ne": "कार्यक्रमअघि", "intro_km": "", "title_ms": "Sebelum"])
         let survey = try? form.validated(id: UUID(), programID: UUID(), choices: choices, current: nil)
         // A self-assessment is always paired, starting its own pair.
         #expect(survey?.privacy == .paired && survey?.pairID == survey?.id)
         #expect(survey?.form.items.count == 6)
+        // Translations given are kept; the rest fall back to English.
+        #expect(survey?.title.text(in: .nepali) == "कार्यक्रमअघि" && survey?.title.text(in: .khmer) == "Before")
     }
 }

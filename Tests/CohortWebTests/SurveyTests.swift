@@ -369,7 +369,7 @@ import VaporTesting
             let topics = try #require(pair["topics"] as? [[String: Any]])
             #expect(topics.count == 8 && topics.allSatisfy { ($0["ci95"] as? [Double])?.count == 2 && ($0["meanGain"] as? Double ?? 0) > 0 })
             let breakdowns = try #require(pair["breakdowns"] as? [[String: Any]])
-            #expect(breakdowns.map { $0["dimension"] as? String } == ["countryRole", "country", "sector"])
+            #expect(breakdowns.map { $0["dimension"] as? String } == ["countryRole", "country", "sector", "gender"])
             // The manager of 2017/18 does not manage 2006.
             #expect(try await StaffAPITests.get(app, "/api/v1/programs/mwp-2006/learning-gains", token: token).status == .notFound)
             let list = try await StaffAPITests.get(app, "/api/v1/programs/mwp-2017-18/surveys", token: token)

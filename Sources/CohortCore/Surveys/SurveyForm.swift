@@ -10,6 +10,10 @@ public struct SurveyForm: Sendable, Equatable {
 
     public static let maxTopics = 20
 
+    /// The languages a survey's title and introduction may be given in besides English;
+    /// respondents read English where a translation is missing.
+    public static let translations = Language.allCases.filter { $0 != .english }
+
     /// A new survey's starting values: a needs assessment of the whole program, open for two weeks.
     public static func blank(now: Date, zone: String) -> SurveyForm {
         SurveyForm(values: [
@@ -27,6 +31,10 @@ public struct SurveyForm: Sendable, Equatable {
             "reminderDays": survey.reminderEveryDays.map(String.init) ?? "",
             "title": survey.title.values[.english] ?? "", "intro": survey.intro.values[.english] ?? "",
         ]
+        for language in Self.translations {
+            values["title_\(language.rawValue)"] = survey.title.values[language] ?? ""
+            values["intro_\(language.rawValue)"] = survey.intro.values[language] ?? ""
+        }
         switch survey.audience {
         case .program: values["audience"] = "program"
         case .module(let id): values["audience"] = "module:\(id.uuidString.lowercased())"
@@ -58,6 +66,14 @@ public struct SurveyForm: Sendable, Equatable {
         TextRules.requireLine(title, field: "title", label: "a title", max: 200, into: &errors)
         let intro = TextRules.clean(self["intro"])
         TextRules.limit(intro, field: "intro", label: "an introduction", max: 2_000, into: &errors)
+        var titles: [Language: String] = [.english: title], intros: [Language: String] = [.english: intro]
+        for language in Self.translations {
+            let title = TextRules.clean(self["title_\(language.rawValue)"]), intro = TextRules.clean(self["intro_\(language.rawValue)"])
+            if !title.isEmpty { TextRules.requireLine(title, field: "title_\(language.rawValue)", label: "a title", max: 200, into: &errors) }
+            TextRules.limit(intro, field: "intro_\(language.rawValue)", label: "an introduction", max: 2_000, into: &errors)
+            titles[language] = title
+            intros[language] = intro
+        }
         let kind = current?.kind ?? SurveyKind(rawValue: self["kind"])
         if kind == nil { errors.add("kind", "Choose what the survey is for.") }
         var privacy = current?.privacy ?? SurveyPrivacy(rawValue: self["privacy"])
@@ -109,7 +125,7 @@ public struct SurveyForm: Sendable, Equatable {
         }
         try errors.check()
         return Survey(id: id, programID: programID, kind: kind!, privacy: privacy!, pairID: privacy == .paired ? pairID : nil,
-                      title: LocalizedText(english: title), intro: LocalizedText(intro.isEmpty ? [:] : [.english: intro]),
+                      title: LocalizedText(titles), intro: LocalizedText(intros),
                       form: form!, audience: audience!, opensAt: opensAt!, closesAt: closesAt!, timeZone: zone,
                       reminderEveryDays: reminder, isSample: current?.isSample ?? isSample)
     }

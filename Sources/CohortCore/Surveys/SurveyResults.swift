@@ -14,13 +14,23 @@ public struct SurveyAnswers: Sendable {
 
 /// What a breakdown divides respondents by.
 public enum BreakdownDimension: String, CaseIterable, Codable, Sendable {
-    case countryRole, country, sector
+    case countryRole, country, sector, gender
 
     public var label: String {
         switch self {
         case .countryRole: "Destination or origin"
         case .country: "Country"
         case .sector: "Sector"
+        case .gender: "Gender"
+        }
+    }
+
+    /// A gender as a breakdown names it: the form's word, never what someone wrote of themselves.
+    public static func genderGroup(_ value: String) -> String? {
+        switch value {
+        case "": nil
+        case "self_describe": "Self-described"
+        default: ProfileSection.genders.first { $0.value == value }?.label.text(in: .english)
         }
     }
 }

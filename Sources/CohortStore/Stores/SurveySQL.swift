@@ -99,10 +99,11 @@ enum SurveySQL {
         }
     }
 
-    /// The groups a response is counted in, as its person is now: country, its role in the program, sector.
+    /// The groups a response is counted in, as its person is now: country, its role in the
+    /// program, sector, and the gender they gave when they applied to the program, if they did.
     static func groups(personID: UUID, programID: UUID, on sql: any SyncSQL) throws -> [BreakdownDimension: String] {
-        struct Person: Decodable { let country: String; let sector: String }
-        guard let person = try sql.first("SELECT country, sector FROM people WHERE id = \(bind: personID)", decoding: Person.self) else { return [:] }
+        struct Person: Decodable { let country: String; let sector: String; let email: String? }
+        guard let person = try sql.first("SELECT country, sector, email FROM people WHERE id = \(bind: personID)", decoding: Person.self) else { return [:] }
         var groups: [BreakdownDimension: String] = [:]
         if let country = Country(code: person.country) {
             groups[.country] = country.englishName
@@ -111,6 +112,14 @@ enum SurveySQL {
             }
         }
         if !person.sector.isEmpty { groups[.sector] = OrganisationKind(rawValue: person.sector)?.label ?? person.sector }
+        if let email = person.email {
+            struct Applied: Decodable { let gender: String }
+            let applied = try sql.first("""
+                SELECT a.gender FROM applications a JOIN calls c ON c.id = a.call_id \
+                WHERE c.program_id = \(bind: programID) AND a.email = \(bind: email) ORDER BY a.updated_at DESC
+                """, decoding: Applied.self)
+            if let gender = applied.flatMap({ BreakdownDimension.genderGroup($0.gender) }) { groups[.gender] = gender }
+        }
         return groups
     }
 

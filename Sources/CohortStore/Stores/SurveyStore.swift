@@ -129,6 +129,13 @@ public struct SurveyStore: Sendable {
     public func submit(surveyID: UUID, personID: UUID, pseudonym: String?, language: Language, now: Date) async throws -> SubmitOutcome {
         try await db.write { sql in
             guard let survey = try SurveySQL.find(surveyID, on: sql) else { throw DomainError.notFound("survey") }
+            // The person's draft row is taken first (the survey's row when they saved nothing):
+            // a second submission of theirs, from another tab at the same moment, waits here
+            // until the first commits, then finds that they have responded.
+            let locked = try sql.rows("""
+                UPDATE survey_drafts SET updated_at = updated_at WHERE survey_id = \(bind: surveyID) AND person_id = \(bind: personID) RETURNING id
+                """)
+            if locked.isEmpty { try sql.run("UPDATE surveys SET updated_at = updated_at WHERE id = \(bind: surveyID) RETURNING id") }
             let draft: [String: Answer]
             switch try Self.standing(surveyID: surveyID, personID: personID, on: sql) {
             case .notAsked: throw DomainError.notFound("survey")

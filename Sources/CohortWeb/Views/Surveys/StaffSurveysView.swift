@@ -71,6 +71,15 @@ struct StaffSurveysView: Sendable {
         var intro = FormField("intro", "Introduction", value: form["intro"], errors: errors, hint: "A few words on why you ask.").multiline()
         intro.required = false
         fields.append(intro)
+        // Respondents read their language where it is given, English where it is not.
+        for language in SurveyForm.translations {
+            var title = FormField("title_\(language.rawValue)", "Title in \(language.englishName)", value: form["title_\(language.rawValue)"], errors: errors)
+            title.required = false
+            var intro = FormField("intro_\(language.rawValue)", "Introduction in \(language.englishName)", value: form["intro_\(language.rawValue)"],
+                                  errors: errors).multiline()
+            intro.required = false
+            fields += [title, intro]
+        }
         if isNew {
             fields.append(FormField("privacy", "Privacy", value: form["privacy"], errors: errors,
                                     hint: "Self-assessments before and after are always paired. Anonymous and paired surveys show no figure until enough people have answered.")
