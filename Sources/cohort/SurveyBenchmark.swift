@@ -19,18 +19,24 @@ enum SurveyBenchmark {
         let readStarted = ContinuousClock.now
         let answers = try await store.responses(surveyID: survey.id).map(\.answers)
         say("Read \(answers.count) responses in \(milliseconds(ContinuousClock.now - readStarted)) ms.")
-        var times: [Duration] = []
+        var times: [Duration] = [], alone: [Duration] = []
         for _ in 0..<15 {
             let start = ContinuousClock.now
             let results = SurveyResults.compute(survey, responses: answers, invited: 8)
+            alone.append(ContinuousClock.now - start)
+            let columns = SurveyColumns(items: survey.form.items, responses: answers)
+            let scores = SurveyScores(items: survey.form.items, responses: answers, columns: columns)
             for item in survey.form.items where item.isScale {
-                for dimension in BreakdownDimension.allCases { _ = ItemBreakdown.compute(item, responses: answers, by: dimension) }
+                for dimension in BreakdownDimension.allCases { _ = scores.breakdown(item, by: dimension) }
             }
-            _ = NeedsRanking.compute(survey, responses: answers, invited: 8, links: [:])
+            _ = NeedsRanking.compute(survey, responses: answers, invited: 8, links: [:], columns: columns)
             times.append(ContinuousClock.now - start)
             precondition(results.items.count == survey.form.items.count)
         }
         times.sort()
+        alone.sort()
+        say("Results of every question (counts, shares, means, spreads, texts) of \(answers.count) responses: "
+            + "median \(milliseconds(alone[alone.count / 2])) ms, slowest \(milliseconds(alone.last!)) ms over \(alone.count) runs.")
         say("Results, breakdowns and ranking of \(answers.count) responses (\(survey.form.items.count) items): "
             + "median \(milliseconds(times[times.count / 2])) ms, slowest \(milliseconds(times.last!)) ms over \(times.count) runs.")
     }

@@ -55,6 +55,12 @@ import Testing
         }
     }
 
+    @Test func ratingsAreReadAsNumbersAndNothingElseIs() {
+        #expect(ScaleValue.of("4") == 4 && ScaleValue.of("10") == 10 && ScaleValue.of("3.5") == 3.5)
+        #expect(ScaleValue.of("") == nil && ScaleValue.of("inf") == nil && ScaleValue.of("four") == nil && ScaleValue.of(.list(["4"])) == nil)
+        #expect(ScaleValue.of("12345678901234567890") == 12345678901234567890)
+    }
+
     @Test func aCallsFormBuilderDoesNotOfferSurveyQuestions() {
         #expect(!QuestionType.callTypes.contains(.rating) && !QuestionType.callTypes.contains(.grid))
         #expect(QuestionType.callTypes.contains(.file))

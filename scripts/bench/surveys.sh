@@ -41,7 +41,7 @@ drive() {
   echo "== GET $1 ($2)"
   for connections in $CONNECTIONS; do
     printf '%s connection(s): ' "$connections"
-    wrk -t2 -c"$connections" -d"${DURATION}s" --latency -H "Cookie: cohort-session=$SESSION" "$BASE$1" \
+    wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${DURATION}s" --latency -H "Cookie: cohort-session=$SESSION" "$BASE$1" \
       | grep -E "Requests/sec|Non-2xx|^ +(50|99)%" | tr -s ' \n' ' '
     echo
   done

@@ -99,12 +99,14 @@ def manage(suite):
         page.click_link("Settings")
         send(page, None, "staff-survey-settings", "/settings", {"title": "Feedback on the opening session"}, expect="Your changes are saved.")
         page.expect("Feedback on the opening session")
+        # Nobody has answered it: everyone asked is reminded (the maintenance loop sends the
+        # first reminder of the demo's open survey by itself, so that one is not due).
+        send(page, None, "staff-survey-remind", "/remind", expect="Reminders are on their way")
         # The needs assessment the nominees answered: results, a reminder, the needs against the agenda.
         page.open(f"/staff/programs/{NEXT}/surveys/{survey}", "staff-survey-results")
         page.expect("8 of 8 asked have answered")
         if "<svg" not in page.driver.page_source:
             raise AssertionError("the results have no chart")
-        send(page, None, "staff-survey-remind", "/remind", expect="Everyone asked has answered")
         page.click_link("Needs against the agenda")
         page.look("staff-survey-needs")
         page.expect("Digital security for advocates")

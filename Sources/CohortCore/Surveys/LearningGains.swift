@@ -98,7 +98,7 @@ public struct LearningGains: Sendable {
     }
 
     static func value(_ response: SurveyAnswers, _ key: String) -> Double? {
-        response.answers[key].flatMap { Double($0.textValue) }
+        ScaleValue.of(response.answers[key])
     }
 
     /// A person's mean over the items they rated; nil when they rated none.

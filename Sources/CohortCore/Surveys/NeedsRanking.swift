@@ -28,12 +28,14 @@ public struct NeedsRanking: Sendable {
 
     /// - Parameters:
     ///   - links: the sessions that answer each topic, by topic key.
-    public static func compute(_ survey: Survey, responses: [SurveyAnswers], invited: Int?, links: [String: Set<UUID>]) -> NeedsRanking {
+    public static func compute(_ survey: Survey, responses: [SurveyAnswers], invited: Int?, links: [String: Set<UUID>],
+                               columns: SurveyColumns? = nil) -> NeedsRanking {
         guard let grid = survey.form.question(needKey), grid.type == .grid else {
             return NeedsRanking(needs: [], responses: responses.count, invited: invited)
         }
+        let columns = columns ?? SurveyColumns(items: survey.form.items, responses: responses)
         func mean(_ key: String) -> (Int, Double?) {
-            let values = responses.compactMap { $0.answers[key].flatMap { Double($0.textValue) } }
+            let values = columns[key].compactMap { ScaleValue.of($0) }
             return (values.count, Spread(values)?.mean)
         }
         let rated = (grid.rows ?? []).enumerated().map { index, row in

@@ -168,20 +168,24 @@ enum SurveySQL {
             """)
     }
 
+    /// Read column by column, and the groups with the answers' own reader: a survey's results
+    /// page reads every response, and coders by reflection cost more than the figures.
     static func responses(surveyID: UUID, on sql: any SyncSQL) throws -> [SurveyStore.StoredResponse] {
-        struct Response: Decodable { let person_id: UUID?; let pseudonym: String?; let answers: String; let groups: String }
         // Ordered by the random id: the order says nothing of when anyone answered.
-        return try sql.rows("SELECT person_id, pseudonym, answers, groups FROM survey_responses WHERE survey_id = \(bind: surveyID) ORDER BY id")
-            .map { raw in
-                let row = try raw.decode(model: Response.self, keyDecodingStrategy: .useDefaultKeys)
+        try sql.rows("SELECT person_id, pseudonym, answers, groups FROM survey_responses WHERE survey_id = \(bind: surveyID) ORDER BY id")
+            .map { row in
                 let answers: [String: Answer]
-                let groups: [String: String]
+                let groups: [String: Answer]
                 do {
-                    answers = try AnswersJSON.decode(row.answers)
-                    groups = try JSONText.decode([String: String].self, row.groups)
+                    answers = try AnswersJSON.decode(try row.decode(column: "answers", as: String.self))
+                    groups = try AnswersJSON.decode(try row.decode(column: "groups", as: String.self))
                 } catch { throw StoreError.corrupt(table: "survey_responses", column: "answers") }
-                let dimensions = Dictionary(uniqueKeysWithValues: groups.compactMap { key, value in BreakdownDimension(rawValue: key).map { ($0, value) } })
-                return SurveyStore.StoredResponse(personID: row.person_id, pseudonym: row.pseudonym,
+                var dimensions: [BreakdownDimension: String] = [:]
+                for (key, value) in groups {
+                    if let dimension = BreakdownDimension(rawValue: key) { dimensions[dimension] = value.textValue }
+                }
+                return SurveyStore.StoredResponse(personID: try row.decode(column: "person_id", as: UUID?.self),
+                                                  pseudonym: try row.decode(column: "pseudonym", as: String?.self),
                                                   answers: SurveyAnswers(answers: answers, groups: dimensions))
             }
     }

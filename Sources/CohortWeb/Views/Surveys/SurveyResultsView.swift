@@ -65,8 +65,9 @@ struct SurveyResultsView: Sendable {
             : nil
         let threshold = results.threshold
         let byKey = Dictionary(uniqueKeysWithValues: survey.form.items.map { ($0.key, $0) })
+        let scores = SurveyScores(items: survey.form.items, responses: results.withheld ? [] : responses)
         items = results.items.compactMap { result in
-            byKey[result.key].map { Self.item($0, result: result, responses: responses, threshold: threshold) }
+            byKey[result.key].map { Self.item($0, result: result, scores: scores, threshold: threshold) }
         }
         settingsHref = SiteURL.surveySettings(slug: slug, id: survey.id).path
         exportHref = results.withheld || results.responses == 0 ? nil : SiteURL.surveyExport(slug: slug, id: survey.id).path
@@ -79,7 +80,7 @@ struct SurveyResultsView: Sendable {
             ?? "This survey sends no reminders; its settings can change that."
     }
 
-    static func item(_ item: SurveyItem, result: ItemResult, responses: [SurveyAnswers], threshold: Int) -> Item {
+    static func item(_ item: SurveyItem, result: ItemResult, scores: SurveyScores, threshold: Int) -> Item {
         let label = item.label(in: .english)
         let counts = result.counts.map { CountRow(label: $0.label.text(in: .english), count: $0.count, share: String(format: "%.0f %%", $0.share * 100)) }
         let chart = result.counts.isEmpty ? nil : SurveyCharts.bars(
@@ -91,7 +92,7 @@ struct SurveyResultsView: Sendable {
                 + " (\(result.answered) answer\(result.answered == 1 ? "" : "s"))."
         }
         let breakdowns: [GroupText] = item.isScale ? BreakdownDimension.allCases.map { dimension -> GroupText in
-            let breakdown = ItemBreakdown.compute(item, responses: responses, by: dimension, threshold: threshold)
+            let breakdown = scores.breakdown(item, by: dimension, threshold: threshold)
             let shown = breakdown.groups.map { group in
                 "\(group.name) " + (group.mean.map { String(format: "%.2f", $0) } ?? "–") + " (\(group.responses))"
             }
