@@ -118,13 +118,6 @@ public struct Survey: Hashable, Sendable {
     public func window(at now: Date) -> Window {
         now < opensAt ? .notYetOpen : (now > closesAt ? .closed : .open)
     }
-
-    /// Whether a reminder may go out now, given when the last one did.
-    public func remindersDue(lastSent: Date?, now: Date) -> Bool {
-        guard let days = reminderEveryDays, window(at: now) == .open else { return false }
-        guard let lastSent else { return true }
-        return now.timeIntervalSince(lastSent) >= Double(days) * 86_400
-    }
 }
 
 /// The day a protected response is kept under: a date, never a time, so that the moment of
